@@ -1,0 +1,39 @@
+//! `careergen build`: render the site into a staging folder and swap it in.
+
+use anyhow::Result;
+use careergen::output::{self, DiskSink, Staging};
+use careergen::site::{self, BuildOptions};
+
+use super::{Outcome, plural, print_diagnostics};
+use crate::cli::BuildArgs;
+
+pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
+    let root = args.site.root;
+    let output_dir = args.output.unwrap_or_else(|| root.join("public"));
+    output::check_output_folder(&root, &output_dir)?;
+    let mut options = BuildOptions::new(&root);
+    options.drafts = args.site.drafts;
+    options.base_url = args.base_url;
+
+    let staging = Staging::new(&output_dir)?;
+    let mut report = site::build(&options, &DiskSink::new(staging.dir()));
+    print_diagnostics(&root, &mut report.diagnostics, color);
+    if report.has_errors() {
+        // Dropping the staging folder leaves the previous output untouched.
+        eprintln!(
+            "build failed; `{}` was left as it was",
+            output_dir.display()
+        );
+        return Ok(Outcome::Failed);
+    }
+    staging.commit()?;
+    println!(
+        "built {} guide{}, {} page{} in {} ms",
+        report.guides,
+        plural(report.guides),
+        report.pages,
+        plural(report.pages),
+        report.timings.total.as_millis()
+    );
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,445 @@
+//! The site configuration: `config.yaml` read and validated into the
+//! [`SiteConfig`] the rest of the pipeline uses.
+
+use std::path::Path;
+
+use serde::Serialize;
+use serde_yaml::Value;
+
+use crate::content::guide::{GrowthLabel, PayPeriod, ProjectionPeriod};
+use crate::content::yaml::{self, Reader, YamlText};
+use crate::diagnostics::Diagnostic;
+
+/// The config file's name inside a site folder.
+pub const CONFIG_FILE: &str = "config.yaml";
+
+const TOP_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "description",
+    "language",
+    "theme",
+    "currency",
+    "country",
+    "salary_period",
+    "projections",
+    "categories",
+    "author",
+    "footer",
+    "extra",
+];
+
+/// A validated site configuration.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteConfig {
+    pub title: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/careers/`): where the site is deployed.
+    pub base_path: String,
+    pub description: String,
+    /// A BCP 47 language tag (`en`, `en-GB`, `fr`).
+    pub language: String,
+    pub theme: String,
+    /// ISO 4217 code used where a guide gives none.
+    pub currency: String,
+    /// ISO 3166 country code, for structured data.
+    pub country: String,
+    pub salary_period: PayPeriod,
+    pub projections: Projections,
+    pub categories: Vec<Category>,
+    pub author: Option<Author>,
+    /// Footer credit line (plain text).
+    pub footer: Option<String>,
+    pub extra: serde_json::Value,
+}
+
+/// Projection periods and the growth bands that turn a percent into a label.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Projections {
+    pub default_period: Option<ProjectionPeriod>,
+    pub periods: Vec<PeriodBands>,
+}
+
+/// One projection cycle: its average growth and its label bands.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodBands {
+    pub period: ProjectionPeriod,
+    /// Average growth for all occupations over the period, in percent.
+    pub average_growth: Option<f64>,
+    /// Lowest whole percent of each label, from `much_faster_than_average`
+    /// down to `little_or_no_change`; anything lower is a decline.
+    pub bands: Vec<(GrowthLabel, i64)>,
+}
+
+impl PeriodBands {
+    /// The label for `percent`, compared as a whole number rounded half away from zero.
+    pub fn label_for(&self, percent: f64) -> GrowthLabel {
+        let whole = percent.round() as i64;
+        self.bands
+            .iter()
+            .find(|(_, min)| whole >= *min)
+            .map_or(GrowthLabel::Decline, |(label, _)| *label)
+    }
+}
+
+impl Projections {
+    pub fn period(&self, period: &ProjectionPeriod) -> Option<&PeriodBands> {
+        self.periods.iter().find(|p| &p.period == period)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Category {
+    pub key: String,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Author {
+    pub name: String,
+    pub email: Option<String>,
+    pub url: Option<String>,
+}
+
+impl SiteConfig {
+    pub fn category(&self, key: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.key == key)
+    }
+
+    /// Replaces the base URL (for `--base-url`).
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        let (base_url, base_path) = split_base_url(url)?;
+        self.base_url = base_url;
+        self.base_path = base_path;
+        Ok(())
+    }
+}
+
+/// Normalises a base URL to end with `/` and returns it with its path part.
+fn split_base_url(url: &str) -> Result<(String, String), String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("expected an absolute http(s) URL, found {url:?}"))?;
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    if host_end == 0 || rest.contains(['?', '#', ' ']) {
+        return Err(format!("expected an absolute http(s) URL, found {url:?}"));
+    }
+    let mut path = rest[host_end..].to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    let base_url = format!("{}{}", &url[..url.len() - rest.len() + host_end], path);
+    Ok((base_url, path))
+}
+
+/// Loads `config.yaml` from `root`.
+pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let path = root.join(CONFIG_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|err| {
+        vec![Diagnostic::error(
+            CONFIG_FILE,
+            format!("cannot read `{}`: {err}", path.display()),
+        )]
+    })?;
+    parse(&text)
+}
+
+/// Parses and validates config text.
+pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let text = crate::content::front_matter::normalize(text);
+    let yaml_text = YamlText {
+        yaml: &text,
+        first_line: 1,
+        file_text: &text,
+    };
+    let value = yaml::parse(Path::new(CONFIG_FILE), yaml_text).map_err(|d| vec![d])?;
+    let mut reader = Reader::new(CONFIG_FILE, yaml_text);
+    let config = read(&mut reader, &value);
+    match config {
+        Some(config) if reader.diagnostics.is_empty() => Ok(config),
+        _ => Err(reader.diagnostics),
+    }
+}
+
+fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
+    let root = r.mapping(value, "", TOP_KEYS)?;
+    let title = r.req_string(&root.at("title"));
+    let base = root.at("base_url");
+    let (base_url, base_path) = match r.req_string(&base) {
+        Some(url) => match split_base_url(&url) {
+            Ok(parts) => parts,
+            Err(message) => {
+                r.error(&base.field, message);
+                Default::default()
+            }
+        },
+        None => Default::default(),
+    };
+    let description = r.opt_string(&root.at("description")).unwrap_or_default();
+    let language = r
+        .opt_string(&root.at("language"))
+        .unwrap_or_else(|| "en".into());
+    if !is_language_tag(&language) {
+        r.error(
+            "language",
+            format!("expected a language tag such as `en` or `fr-CA`, found {language:?}"),
+        );
+    }
+    let theme = r
+        .opt_string(&root.at("theme"))
+        .unwrap_or_else(|| "default".into());
+    let currency = r
+        .opt_string(&root.at("currency"))
+        .unwrap_or_else(|| "USD".into());
+    if !is_upper_code(&currency, 3) {
+        r.error(
+            "currency",
+            format!("expected an ISO 4217 code such as `USD`, found {currency:?}"),
+        );
+    }
+    let country = r
+        .opt_string(&root.at("country"))
+        .unwrap_or_else(|| "US".into());
+    if !is_upper_code(&country, 2) {
+        r.error(
+            "country",
+            format!("expected an ISO 3166 code such as `US`, found {country:?}"),
+        );
+    }
+    let salary_period = r
+        .opt_enum(&root.at("salary_period"), PayPeriod::NAMES)
+        .and_then(PayPeriod::from_name)
+        .unwrap_or(PayPeriod::Year);
+    let projections = read_projections(r, &root);
+    let categories = read_categories(r, &root);
+    let author = r
+        .sub_mapping(&root.at("author"), &["name", "email", "url"])
+        .and_then(|m| {
+            Some(Author {
+                name: r.req_string(&m.at("name"))?,
+                email: r.opt_string(&m.at("email")),
+                url: r.opt_string(&m.at("url")),
+            })
+        });
+    let footer = r.opt_string(&root.at("footer"));
+    let extra = root
+        .at("extra")
+        .value
+        .map(crate::content::guide::yaml_to_json)
+        .unwrap_or(serde_json::Value::Null);
+    Some(SiteConfig {
+        title: title?,
+        base_url,
+        base_path,
+        description,
+        language,
+        theme,
+        currency,
+        country,
+        salary_period,
+        projections,
+        categories,
+        author,
+        footer,
+        extra,
+    })
+}
+
+fn read_projections(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Projections {
+    let Some(map) = r.sub_mapping(&root.at("projections"), &["default_period", "periods"]) else {
+        return Projections::default();
+    };
+    let default_slot = map.at("default_period");
+    let default_period = r.opt_string(&default_slot).and_then(|text| {
+        ProjectionPeriod::parse(&text)
+            .map_err(|message| r.error(&default_slot.field, message))
+            .ok()
+    });
+    let mut periods = Vec::new();
+    let periods_slot = map.at("periods");
+    if let Some(periods_map) = periods_slot.value.and_then(Value::as_mapping) {
+        for (key, value) in periods_map {
+            let Some(key) = key.as_str().map(str::to_string) else {
+                continue;
+            };
+            let field = format!("{}.{key}", periods_slot.field);
+            let period = match ProjectionPeriod::parse(&key) {
+                Ok(period) => period,
+                Err(message) => {
+                    r.error(&field, message);
+                    continue;
+                }
+            };
+            let Some(entry) = r.mapping(value, &field, &["average_growth", "bands"]) else {
+                continue;
+            };
+            let average_growth = r.opt_number(&entry.at("average_growth"));
+            let bands = read_bands(r, &entry);
+            periods.push(PeriodBands {
+                period,
+                average_growth,
+                bands,
+            });
+        }
+    } else if let Some(value) = periods_slot.value {
+        r.error(
+            &periods_slot.field,
+            format!(
+                "expected a mapping of periods such as `2024-2034`, found {}",
+                yaml::describe(value)
+            ),
+        );
+    }
+    if let Some(default) = &default_period
+        && !periods.iter().any(|p| &p.period == default)
+        && !periods.is_empty()
+    {
+        r.error(
+            &default_slot.field,
+            format!("expected one of the periods under `projections.periods`, found {default}"),
+        );
+    }
+    Projections {
+        default_period,
+        periods,
+    }
+}
+
+fn read_bands(r: &mut Reader<'_>, entry: &yaml::Map<'_>) -> Vec<(GrowthLabel, i64)> {
+    let band_labels: Vec<&str> = GrowthLabel::BANDED.iter().map(|l| l.name()).collect();
+    let Some(bands_map) = r.sub_mapping(&entry.at("bands"), &band_labels) else {
+        return Vec::new();
+    };
+    let mut bands = Vec::new();
+    for label in GrowthLabel::BANDED {
+        let slot = bands_map.at(label.name());
+        if slot.value.is_none() {
+            let message = "expected the lowest whole percent for this label, found nothing";
+            r.error(&slot.field, message);
+            continue;
+        }
+        if let Some(min) = r.opt_integer(&slot) {
+            if let Some((previous, previous_min)) = bands.last()
+                && *previous_min <= min
+            {
+                r.error(
+                    &slot.field,
+                    format!(
+                        "expected bands to decrease strictly, found {min} not below `{}` ({previous_min})",
+                        GrowthLabel::name(*previous)
+                    ),
+                );
+            }
+            bands.push((label, min));
+        }
+    }
+    bands
+}
+
+fn read_categories(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Vec<Category> {
+    let slot = root.at("categories");
+    let Some(value) = slot.value else {
+        return Vec::new();
+    };
+    let Some(map) = value.as_mapping() else {
+        r.error(
+            &slot.field,
+            format!(
+                "expected a mapping of category keys, found {}",
+                yaml::describe(value)
+            ),
+        );
+        return Vec::new();
+    };
+    let mut categories = Vec::new();
+    for (key, value) in map {
+        let Some(key) = key.as_str() else { continue };
+        let field = format!("categories.{key}");
+        if !crate::content::guide::is_slug(key) {
+            r.error(
+                &field,
+                format!(
+                    "expected a category key of lowercase letters, digits and dashes, found {key:?}"
+                ),
+            );
+        }
+        let Some(entry) = r.mapping(value, &field, &["name", "description"]) else {
+            continue;
+        };
+        if let Some(name) = r.req_string(&entry.at("name")) {
+            categories.push(Category {
+                key: key.to_string(),
+                name,
+                description: r.opt_string(&entry.at("description")),
+            });
+        }
+    }
+    categories
+}
+
+fn is_upper_code(text: &str, len: usize) -> bool {
+    text.len() == len && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn is_language_tag(text: &str) -> bool {
+    let mut parts = text.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "title: T\nbase_url: https://example.org/careers\n";
+
+    #[test]
+    fn base_url_gets_a_trailing_slash_and_a_path() {
+        let config = parse(MINIMAL).expect("valid config");
+        assert_eq!(config.base_url, "https://example.org/careers/");
+        assert_eq!(config.base_path, "/careers/");
+        assert_eq!(config.currency, "USD");
+    }
+
+    #[test]
+    fn unknown_key_is_reported_with_a_suggestion() {
+        let errors = parse("title: T\nbase_url: https://e.org/\ncurrenc: EUR\n").unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field.as_deref(), Some("currenc"));
+        assert_eq!(errors[0].help.as_deref(), Some("did you mean `currency`?"));
+        assert_eq!(errors[0].position.map(|p| p.line), Some(3));
+    }
+
+    #[test]
+    fn bands_must_decrease() {
+        let text = format!(
+            "{MINIMAL}projections:\n  periods:\n    2024-2034:\n      bands: {{ much_faster_than_average: 7, faster_than_average: 7, as_fast_as_average: 3, slower_than_average: 1, little_or_no_change: 0 }}\n"
+        );
+        let errors = parse(&text).unwrap_err();
+        assert_eq!(
+            errors[0].field.as_deref(),
+            Some("projections.periods.2024-2034.bands.faster_than_average")
+        );
+    }
+
+    #[test]
+    fn labels_follow_the_bands() {
+        let text = format!(
+            "{MINIMAL}projections:\n  periods:\n    2024-2034:\n      bands: {{ much_faster_than_average: 7, faster_than_average: 5, as_fast_as_average: 3, slower_than_average: 1, little_or_no_change: 0 }}\n"
+        );
+        let config = parse(&text).expect("valid config");
+        let bands = &config.projections.periods[0];
+        assert_eq!(bands.label_for(4.0), GrowthLabel::AsFastAsAverage);
+        assert_eq!(bands.label_for(5.0), GrowthLabel::FasterThanAverage);
+        assert_eq!(bands.label_for(7.0), GrowthLabel::MuchFasterThanAverage);
+        assert_eq!(bands.label_for(0.0), GrowthLabel::LittleOrNoChange);
+        assert_eq!(bands.label_for(-1.0), GrowthLabel::Decline);
+        assert_eq!(bands.label_for(-0.4), GrowthLabel::LittleOrNoChange);
+        assert_eq!(bands.label_for(2.5), GrowthLabel::AsFastAsAverage);
+    }
+}

@@ -1,0 +1,10 @@
+//! Loading and checking the site's guides: from files under `content/` to
+//! validated [`guide::Guide`]s.
+
+pub mod front_matter;
+pub mod guide;
+pub mod index;
+pub mod load;
+pub mod parse;
+pub mod validate;
+pub mod yaml;

@@ -1,0 +1,981 @@
+//! Reads one guide file into a [`Guide`], applying every per-file rule of
+//! the content model and collecting all problems.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_yaml::Value;
+
+use super::front_matter;
+use super::guide::*;
+use super::yaml::{self, Map, Reader, YamlText};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Position, suggest};
+
+const GUIDE_KEYS: &[&str] = &[
+    "title",
+    "slug",
+    "summary",
+    "alternate_titles",
+    "codes",
+    "category",
+    "industries",
+    "duties",
+    "environment",
+    "requirements",
+    "salary",
+    "outlook",
+    "career_path",
+    "related_careers",
+    "faq",
+    "sources",
+    "last_reviewed",
+    "draft",
+    "extra",
+];
+
+/// The most a guide may hold before it is refused as unreasonable.
+const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// The result of reading one file: the guide when it is usable, and every
+/// diagnostic found on the way.
+pub struct Parsed {
+    pub guide: Option<Guide>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the guide in `bytes`. `path` is relative to the site root and
+/// `content_path` relative to `content/`. `today` bounds dates.
+pub fn parse_guide(
+    path: &Path,
+    content_path: &str,
+    bytes: &[u8],
+    config: &SiteConfig,
+    today: NaiveDate,
+) -> Parsed {
+    let fail = |diagnostic: Diagnostic| Parsed {
+        guide: None,
+        diagnostics: vec![diagnostic],
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        return fail(Diagnostic::error(
+            path,
+            format!(
+                "expected a guide of at most {} MiB, found {} bytes",
+                MAX_FILE_BYTES / 1024 / 1024,
+                bytes.len()
+            ),
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let offset = err.valid_up_to();
+            let valid = String::from_utf8_lossy(&bytes[..offset]);
+            let position = Position::of_offset(&valid, offset, 1);
+            return fail(
+                Diagnostic::error(
+                    path,
+                    format!("expected UTF-8 text, found an invalid byte at offset {offset}"),
+                )
+                .at_position(position),
+            );
+        }
+    };
+    let text = front_matter::normalize(text);
+    let document = match front_matter::split(&text) {
+        Ok(document) => document,
+        Err(err) => {
+            return fail(Diagnostic::error(path, err.message()).at(Position::new(1, 1), &text));
+        }
+    };
+    let yaml_text = YamlText {
+        yaml: document.front_matter,
+        first_line: document.front_matter_line,
+        file_text: &text,
+    };
+    let value = match yaml::parse(path, yaml_text) {
+        Ok(value) => value,
+        Err(diagnostic) => return fail(diagnostic),
+    };
+    let mut reader = Reader::new(path, yaml_text);
+    let mut guide_reader = GuideReader {
+        r: &mut reader,
+        config,
+        today,
+    };
+    let guide = guide_reader.read(&value, path, content_path, document);
+    Parsed {
+        guide,
+        diagnostics: reader.diagnostics,
+    }
+}
+
+struct GuideReader<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    config: &'r SiteConfig,
+    today: NaiveDate,
+}
+
+impl GuideReader<'_, '_> {
+    fn read(
+        &mut self,
+        value: &Value,
+        path: &Path,
+        content_path: &str,
+        document: front_matter::Document<'_>,
+    ) -> Option<Guide> {
+        let root = self.r.mapping(value, "", GUIDE_KEYS)?;
+        let title = self.text(&root, "title", true, 80);
+        let slug = self.slug(&root, path);
+        let summary = self.text(&root, "summary", true, 320);
+        if let Some(summary) = &summary {
+            let count = summary.chars().count();
+            if count > 160 {
+                let warning = Diagnostic::warning(
+                    &self.r.path,
+                    format!(
+                        "expected at most 160 characters for a meta description, found {count}"
+                    ),
+                )
+                .with_help("search engines cut longer summaries");
+                self.r.push_at("summary", warning);
+            }
+        }
+        let alternate_titles = self.unique_strings(&root, "alternate_titles", false);
+        if let Some(title) = &title
+            && let Some(i) = alternate_titles.iter().position(|a| a == title)
+        {
+            self.r.error(
+                &format!("alternate_titles[{i}]"),
+                format!("expected a name other than the title, found {title:?}"),
+            );
+        }
+        let codes = self.codes(&root);
+        let category = self.category(&root);
+        let industries = self.unique_strings(&root, "industries", false);
+        let duties = self.duties(&root);
+        let environment = self.environment(&root);
+        let requirements = self.requirements(&root);
+        let sources = self.sources(&root);
+        let source_ids: HashSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+        let salary = self.salary(&root, &source_ids);
+        let outlook = self.outlook(&root, &source_ids);
+        let career_path = self.career_path(&root);
+        let related_careers = self.related_careers(&root);
+        let faq = self.faq(&root);
+        let last_reviewed = self.date(&root.at("last_reviewed"));
+        let draft = self.r.opt_bool(&root.at("draft")).unwrap_or(false);
+        let extra = match root.at("extra").value {
+            Some(value @ Value::Mapping(_)) => yaml_to_json(value),
+            Some(other) => {
+                self.r.error(
+                    "extra",
+                    format!("expected a mapping, found {}", yaml::describe(other)),
+                );
+                serde_json::Value::Null
+            }
+            None => serde_json::Value::Object(Default::default()),
+        };
+        let mut anchors = HashMap::new();
+        for field in ["title", "slug"] {
+            anchors.insert(field.to_string(), self.r.position(field));
+        }
+        for (i, _) in career_path.iter().enumerate() {
+            let field = format!("career_path[{i}].guide");
+            anchors.insert(field.clone(), self.r.position(&field));
+        }
+        for (i, _) in related_careers.iter().enumerate() {
+            let field = format!("related_careers[{i}].guide");
+            anchors.insert(field.clone(), self.r.position(&field));
+        }
+        Some(Guide {
+            path: path.to_path_buf(),
+            content_path: content_path.to_string(),
+            title: title?,
+            slug: slug?,
+            summary: summary?,
+            alternate_titles,
+            codes,
+            category,
+            industries,
+            duties,
+            environment,
+            requirements,
+            salary,
+            outlook,
+            career_path,
+            related_careers,
+            faq,
+            sources,
+            last_reviewed,
+            draft,
+            extra,
+            body: document.body.to_string(),
+            body_line: document.body_line,
+            anchors,
+        })
+    }
+
+    /// Text of 1 to `max` characters.
+    fn text(&mut self, map: &Map<'_>, key: &str, required: bool, max: usize) -> Option<String> {
+        let slot = map.at(key);
+        let value = if required {
+            self.r.req_string(&slot)?
+        } else {
+            self.r.opt_string(&slot)?
+        };
+        self.check_length(&slot.field, &value, max).then_some(value)
+    }
+
+    fn check_length(&mut self, field: &str, value: &str, max: usize) -> bool {
+        let count = value.trim().chars().count();
+        if count == 0 || count > max {
+            self.r.error(
+                field,
+                format!("expected 1 to {max} characters, found {count}"),
+            );
+            return false;
+        }
+        true
+    }
+
+    fn slug(&mut self, root: &Map<'_>, path: &Path) -> Option<String> {
+        let slot = root.at("slug");
+        if let Some(slug) = self.r.opt_string(&slot) {
+            if is_slug(&slug) {
+                return Some(slug);
+            }
+            self.r.error(
+                &slot.field,
+                format!("expected lowercase letters, digits and single dashes (`account-manager`), found {slug:?}"),
+            );
+            return None;
+        }
+        let stem = path.file_stem()?.to_string_lossy().to_string();
+        if is_slug(&stem) {
+            return Some(stem);
+        }
+        let diagnostic = Diagnostic::error(
+            &self.r.path,
+            format!("expected a file name usable as a URL slug, found {stem:?}"),
+        )
+        .with_help("rename the file or set `slug:` (lowercase letters, digits and dashes)");
+        self.r.push_at("", diagnostic);
+        None
+    }
+
+    /// A list of text items, each unique (case-insensitively).
+    fn unique_strings(&mut self, map: &Map<'_>, key: &str, required: bool) -> Vec<String> {
+        let slot = map.at(key);
+        if required && slot.value.is_none() {
+            self.r.req_string(&slot);
+            return Vec::new();
+        }
+        let items = self.r.string_list(&slot);
+        self.report_duplicates(&slot.field, items.iter().map(|s| s.as_str()));
+        items
+    }
+
+    fn report_duplicates<'s>(&mut self, field: &str, items: impl Iterator<Item = &'s str>) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, item) in items.enumerate() {
+            let key = item.trim().to_lowercase();
+            if let Some(first) = seen.get(&key) {
+                self.r.error(
+                    &format!("{field}[{i}]"),
+                    format!(
+                        "expected unique items, found {item:?} again (first at {field}[{first}])"
+                    ),
+                );
+            } else {
+                seen.insert(key, i);
+            }
+        }
+    }
+
+    fn check_count(&mut self, field: &str, count: usize, min: usize, max: usize, what: &str) {
+        if count < min || count > max {
+            self.r.error(
+                field,
+                format!("expected {min} to {max} {what}, found {count}"),
+            );
+        }
+    }
+
+    fn pattern(
+        &mut self,
+        map: &Map<'_>,
+        key: &str,
+        ok: fn(&str) -> bool,
+        shape: &str,
+    ) -> Option<String> {
+        let slot = map.at(key);
+        let value = self.r.opt_string(&slot)?;
+        if ok(&value) {
+            Some(value)
+        } else {
+            self.r.error(
+                &slot.field,
+                format!("expected a code shaped `{shape}`, found {value:?}"),
+            );
+            None
+        }
+    }
+
+    fn codes(&mut self, root: &Map<'_>) -> Codes {
+        let Some(map) = self.r.sub_mapping(&root.at("codes"), &["soc", "onet_soc"]) else {
+            return Codes::default();
+        };
+        let soc = self.pattern(&map, "soc", is_soc, "NN-NNNN");
+        let onet_soc = self.pattern(&map, "onet_soc", is_onet_soc, "NN-NNNN.NN");
+        if let (Some(soc), Some(onet)) = (&soc, &onet_soc)
+            && !onet.starts_with(soc.as_str())
+        {
+            self.r.error(
+                "codes.onet_soc",
+                format!("expected a code starting with `codes.soc` ({soc}), found {onet:?}"),
+            );
+        }
+        Codes { soc, onet_soc }
+    }
+
+    fn category(&mut self, root: &Map<'_>) -> Option<String> {
+        let slot = root.at("category");
+        let key = self.r.opt_string(&slot)?;
+        if self.config.category(&key).is_some() {
+            return Some(key);
+        }
+        let known: Vec<&str> = self
+            .config
+            .categories
+            .iter()
+            .map(|c| c.key.as_str())
+            .collect();
+        let help = match suggest(&key, &known) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None if known.is_empty() => "config.yaml defines no `categories`".to_string(),
+            None => format!("categories in config.yaml: {}", known.join(", ")),
+        };
+        let diagnostic = Diagnostic::error(
+            &self.r.path,
+            format!("expected a category key from config.yaml, found {key:?}"),
+        )
+        .with_help(help);
+        self.r.push_at(&slot.field, diagnostic);
+        None
+    }
+
+    fn duties(&mut self, root: &Map<'_>) -> Vec<String> {
+        let slot = root.at("duties");
+        if slot.value.is_none() {
+            self.r.req_string(&slot);
+            return Vec::new();
+        }
+        let duties = self.unique_strings(root, "duties", true);
+        if matches!(slot.value, Some(Value::Sequence(_))) {
+            self.check_count(&slot.field, duties.len(), 1, 25, "duties");
+        }
+        duties
+    }
+
+    fn environment(&mut self, root: &Map<'_>) -> Environment {
+        const KEYS: &[&str] = &["summary", "settings", "schedule", "travel", "employers"];
+        let Some(map) = self.r.sub_mapping(&root.at("environment"), KEYS) else {
+            return Environment::default();
+        };
+        let employers_slot = map.at("employers");
+        let employers = self
+            .r
+            .opt_list(&employers_slot, |r, value, field| {
+                let m = r.mapping(value, field, &["industry", "share_percent"])?;
+                let industry = r.req_string(&m.at("industry"));
+                let share_slot = m.at("share_percent");
+                let share = r.opt_number(&share_slot);
+                if share_slot.value.is_none() {
+                    r.req_string(&share_slot);
+                }
+                if let Some(s) = share
+                    && !(s > 0.0 && s <= 100.0)
+                {
+                    r.error(
+                        &share_slot.field,
+                        format!("expected a share above 0 and at most 100, found {s}"),
+                    );
+                    return None;
+                }
+                Some(Employer {
+                    industry: industry?,
+                    share_percent: share?,
+                })
+            })
+            .unwrap_or_default();
+        let total: f64 = employers.iter().map(|e| e.share_percent).sum();
+        if total > 100.0 + 1e-9 {
+            self.r.error(
+                &employers_slot.field,
+                format!("expected shares adding up to at most 100, found {total}"),
+            );
+        }
+        Environment {
+            summary: self.r.opt_string(&map.at("summary")),
+            settings: self.unique_strings(&map, "settings", false),
+            schedule: self.r.opt_string(&map.at("schedule")),
+            travel: self.r.opt_string(&map.at("travel")),
+            employers,
+        }
+    }
+
+    fn requirements(&mut self, root: &Map<'_>) -> Requirements {
+        const KEYS: &[&str] = &[
+            "education",
+            "fields_of_study",
+            "experience",
+            "training",
+            "credentials",
+            "skills",
+            "notes",
+        ];
+        let Some(map) = self.r.sub_mapping(&root.at("requirements"), KEYS) else {
+            return Requirements::default();
+        };
+        let education = self
+            .r
+            .opt_enum(&map.at("education"), Education::NAMES)
+            .and_then(Education::from_name);
+        let experience = self
+            .r
+            .opt_enum(&map.at("experience"), Experience::NAMES)
+            .and_then(Experience::from_name);
+        let training = self
+            .r
+            .opt_enum(&map.at("training"), Training::NAMES)
+            .and_then(Training::from_name);
+        let credentials_slot = map.at("credentials");
+        let credentials = self
+            .r
+            .opt_list(&credentials_slot, |r, value, field| {
+                let m = r.mapping(value, field, &["name", "kind", "required"])?;
+                let name = r.req_string(&m.at("name"));
+                let kind_slot = m.at("kind");
+                if kind_slot.value.is_none() {
+                    r.req_string(&kind_slot);
+                }
+                let kind = r
+                    .opt_enum(&kind_slot, CredentialKind::NAMES)
+                    .and_then(CredentialKind::from_name);
+                let required = r.opt_bool(&m.at("required")).unwrap_or(false);
+                Some(Credential {
+                    name: name?,
+                    kind: kind?,
+                    required,
+                })
+            })
+            .unwrap_or_default();
+        self.report_duplicates(
+            &credentials_slot.field,
+            credentials.iter().map(|c| c.name.as_str()),
+        );
+        let skills_slot = map.at("skills");
+        let skills = self
+            .r
+            .opt_list(&skills_slot, |r, value, field| match value {
+                Value::Mapping(_) => {
+                    let m = r.mapping(value, field, &["name", "description"])?;
+                    Some(Skill {
+                        name: r.req_string(&m.at("name"))?,
+                        description: r.opt_string(&m.at("description")),
+                    })
+                }
+                other => Some(Skill {
+                    name: r.string_value(other, field)?,
+                    description: None,
+                }),
+            });
+        let skills = match skills {
+            Some(skills) => {
+                self.check_count(&skills_slot.field, skills.len(), 1, 30, "skills");
+                self.report_duplicates(&skills_slot.field, skills.iter().map(|s| s.name.as_str()));
+                skills
+            }
+            None => Vec::new(),
+        };
+        Requirements {
+            education,
+            fields_of_study: self.unique_strings(&map, "fields_of_study", false),
+            experience,
+            training,
+            credentials,
+            skills,
+            notes: self.r.opt_string(&map.at("notes")),
+        }
+    }
+
+    fn check_source(&mut self, map: &Map<'_>, ids: &HashSet<&str>) -> Option<String> {
+        let slot = map.at("source");
+        let id = self.r.opt_string(&slot)?;
+        if ids.contains(id.as_str()) {
+            return Some(id);
+        }
+        let known: Vec<&str> = ids.iter().copied().collect();
+        let mut diagnostic = Diagnostic::error(
+            &self.r.path,
+            format!("expected the `id` of an entry in `sources`, found {id:?}"),
+        );
+        if let Some(close) = suggest(&id, &known) {
+            diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+        }
+        self.r.push_at(&slot.field, diagnostic);
+        None
+    }
+
+    fn salary(&mut self, root: &Map<'_>, source_ids: &HashSet<&str>) -> Option<Salary> {
+        const KEYS: &[&str] = &[
+            "currency",
+            "period",
+            "entry",
+            "p25",
+            "median",
+            "p75",
+            "top",
+            "basis",
+            "top_coded",
+            "as_of",
+            "source",
+        ];
+        let map = self.r.sub_mapping(&root.at("salary"), KEYS)?;
+        let currency_slot = map.at("currency");
+        let currency = match self.r.opt_string(&currency_slot) {
+            Some(code) if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => code,
+            Some(code) => {
+                self.r.error(
+                    &currency_slot.field,
+                    format!("expected an ISO 4217 code such as `USD`, found {code:?}"),
+                );
+                self.config.currency.clone()
+            }
+            None => self.config.currency.clone(),
+        };
+        let period = self
+            .r
+            .opt_enum(&map.at("period"), PayPeriod::NAMES)
+            .and_then(PayPeriod::from_name)
+            .unwrap_or(self.config.salary_period);
+        let mut figures = [None; 5];
+        let names = ["entry", "p25", "median", "p75", "top"];
+        for (figure, name) in figures.iter_mut().zip(names) {
+            let slot = map.at(name);
+            *figure = self.r.opt_number(&slot);
+            if let Some(v) = *figure
+                && v < 0.0
+            {
+                self.r
+                    .error(&slot.field, format!("expected a number ≥ 0, found {v}"));
+                *figure = None;
+            }
+        }
+        // Each known figure must not be below any known figure before it.
+        let mut highest: Option<(usize, f64)> = None;
+        for (i, figure) in figures.iter().enumerate() {
+            let Some(v) = *figure else { continue };
+            if let Some((j, h)) = highest
+                && v < h
+            {
+                self.r.error(
+                    &format!("salary.{}", names[i]),
+                    format!(
+                        "expected entry ≤ p25 ≤ median ≤ p75 ≤ top, found {} ({v}) below {} ({h})",
+                        names[i], names[j]
+                    ),
+                );
+                continue;
+            }
+            highest = Some((i, v));
+        }
+        let (low, high) = period.plausible_range();
+        if let Some(median) = figures[2]
+            && !(low..=high).contains(&median)
+        {
+            let warning = Diagnostic::warning(
+                &self.r.path,
+                format!(
+                    "expected a median {} between {low} and {high}, found {median}",
+                    period.label()
+                ),
+            )
+            .with_help("check `salary.period` (year, month, week, day or hour)");
+            self.r.push_at("salary.median", warning);
+        }
+        let basis = self
+            .r
+            .opt_enum(&map.at("basis"), SalaryBasis::NAMES)
+            .and_then(SalaryBasis::from_name)
+            .unwrap_or(SalaryBasis::Unspecified);
+        let top_coded_slot = map.at("top_coded");
+        let top_coded = self.r.opt_bool(&top_coded_slot).unwrap_or(false);
+        if top_coded && figures[4].is_none() {
+            self.r.error(
+                &top_coded_slot.field,
+                "expected `top` to be given with `top_coded`, found no `top`",
+            );
+        }
+        let as_of_slot = map.at("as_of");
+        let as_of = self
+            .r
+            .opt_string(&as_of_slot)
+            .and_then(|text| match YearMonth::parse(&text) {
+                Some(ym) if !self.in_future(ym) => Some(ym),
+                Some(_) => {
+                    self.r.error(
+                        &as_of_slot.field,
+                        format!("expected a date not in the future, found {text:?}"),
+                    );
+                    None
+                }
+                None => {
+                    self.r.error(
+                        &as_of_slot.field,
+                        format!("expected `YYYY` or `YYYY-MM`, found {text:?}"),
+                    );
+                    None
+                }
+            });
+        let source = self.check_source(&map, source_ids);
+        let [entry, p25, median, p75, top] = figures;
+        Some(Salary {
+            currency,
+            period,
+            entry,
+            p25,
+            median,
+            p75,
+            top,
+            basis,
+            top_coded,
+            as_of,
+            source,
+        })
+    }
+
+    fn in_future(&self, ym: YearMonth) -> bool {
+        use chrono::Datelike;
+        let now = (self.today.year(), self.today.month());
+        (ym.year, ym.month.unwrap_or(1)) > now
+    }
+
+    fn outlook(&mut self, root: &Map<'_>, source_ids: &HashSet<&str>) -> Option<Outlook> {
+        const KEYS: &[&str] = &[
+            "growth_percent",
+            "period",
+            "label",
+            "employment",
+            "employment_change",
+            "annual_openings",
+            "source",
+        ];
+        let map = self.r.sub_mapping(&root.at("outlook"), KEYS)?;
+        let growth_slot = map.at("growth_percent");
+        let growth = self.r.opt_number(&growth_slot).filter(|g| {
+            if *g <= -100.0 || *g > 1000.0 {
+                self.r.error(
+                    &growth_slot.field,
+                    format!("expected a percent above -100 and at most 1000, found {g}"),
+                );
+                return false;
+            }
+            if !(-50.0..=100.0).contains(g) {
+                let warning = Diagnostic::warning(
+                    &self.r.path,
+                    format!("expected growth between -50 and 100 percent, found {g}"),
+                );
+                self.r.push_at(&growth_slot.field, warning);
+            }
+            true
+        });
+        let period_slot = map.at("period");
+        let period = match self.r.opt_string(&period_slot) {
+            Some(text) => match ProjectionPeriod::parse(&text) {
+                Ok(period) => Some(period),
+                Err(message) => {
+                    self.r.error(&period_slot.field, message);
+                    None
+                }
+            },
+            None => self.config.projections.default_period,
+        };
+        let label_slot = map.at("label");
+        let stated = self
+            .r
+            .opt_enum(&label_slot, GrowthLabel::NAMES)
+            .and_then(GrowthLabel::from_name);
+        let bands = period.and_then(|p| self.config.projections.period(&p));
+        let label = match (growth, bands) {
+            (Some(g), Some(bands)) if !bands.bands.is_empty() => {
+                let derived = bands.label_for(g);
+                if let Some(stated) = stated
+                    && stated != derived
+                {
+                    self.r.error(
+                        &label_slot.field,
+                        format!(
+                            "expected `{}` (derived from {g}% for {}), found `{}`",
+                            derived.name(),
+                            bands.period,
+                            stated.name()
+                        ),
+                    );
+                }
+                Some(derived)
+            }
+            (Some(_), _) if stated.is_none() && label_slot.value.is_none() => {
+                let period_text = period.map_or("no period".to_string(), |p| p.to_string());
+                let diagnostic = Diagnostic::error(
+                    &self.r.path,
+                    format!("expected a `label`: config.yaml has no growth bands for {period_text}, found none"),
+                )
+                .with_help("add the label or configure `projections.periods` in config.yaml");
+                self.r.push_at(&label_slot.field, diagnostic);
+                None
+            }
+            _ => stated,
+        };
+        let employment = self.non_negative(&map, "employment");
+        let change = self.r.opt_integer(&map.at("employment_change"));
+        let openings = self.non_negative(&map, "annual_openings");
+        if let (Some(g), Some(e), Some(c)) = (growth, employment, change)
+            && e > 0
+        {
+            let implied = c as f64 / e as f64 * 100.0;
+            if (implied - g).abs() >= 1.0 {
+                let warning = Diagnostic::warning(
+                    &self.r.path,
+                    format!(
+                        "expected employment_change / employment to match growth_percent ({g}%), found {implied:.1}%"
+                    ),
+                );
+                self.r.push_at("outlook.employment_change", warning);
+            }
+        }
+        Some(Outlook {
+            growth_percent: growth,
+            period,
+            label,
+            employment,
+            employment_change: change,
+            annual_openings: openings,
+            source: self.check_source(&map, source_ids),
+        })
+    }
+
+    fn non_negative(&mut self, map: &Map<'_>, key: &str) -> Option<i64> {
+        let slot = map.at(key);
+        let value = self.r.opt_integer(&slot)?;
+        if value < 0 {
+            self.r
+                .error(&slot.field, format!("expected a count ≥ 0, found {value}"));
+            return None;
+        }
+        Some(value)
+    }
+
+    fn guide_slug(r: &mut Reader<'_>, m: &Map<'_>) -> Option<String> {
+        let slot = m.at("guide");
+        let slug = r.opt_string(&slot)?;
+        let slug = slug.strip_suffix(".md").unwrap_or(&slug).to_string();
+        if is_slug(&slug) {
+            Some(slug)
+        } else {
+            r.error(
+                &slot.field,
+                format!("expected the slug of a guide (`account-manager`), found {slug:?}"),
+            );
+            None
+        }
+    }
+
+    fn career_path(&mut self, root: &Map<'_>) -> Vec<CareerStep> {
+        let slot = root.at("career_path");
+        let steps = self
+            .r
+            .opt_list(&slot, |r, value, field| {
+                let m = r.mapping(value, field, &["title", "guide", "note"])?;
+                let title = r.req_string(&m.at("title"));
+                let guide = Self::guide_slug(r, &m);
+                Some(CareerStep {
+                    title: title?,
+                    guide,
+                    note: r.opt_string(&m.at("note")),
+                })
+            })
+            .unwrap_or_default();
+        if steps.len() > 10 {
+            self.r.error(
+                &slot.field,
+                format!("expected at most 10 steps, found {}", steps.len()),
+            );
+        }
+        steps
+    }
+
+    fn related_careers(&mut self, root: &Map<'_>) -> Vec<RelatedCareer> {
+        let slot = root.at("related_careers");
+        let related = self
+            .r
+            .opt_list(&slot, |r, value, field| {
+                let m = r.mapping(value, field, &["title", "guide"])?;
+                let title = r.req_string(&m.at("title"));
+                let guide = Self::guide_slug(r, &m);
+                Some(RelatedCareer {
+                    title: title?,
+                    guide,
+                })
+            })
+            .unwrap_or_default();
+        self.report_duplicates(&slot.field, related.iter().map(|r| r.title.as_str()));
+        let mut seen = HashSet::new();
+        for (i, career) in related.iter().enumerate() {
+            if let Some(guide) = &career.guide
+                && !seen.insert(guide.as_str())
+            {
+                self.r.error(
+                    &format!("{}[{i}].guide", slot.field),
+                    format!("expected each guide once, found {guide:?} again"),
+                );
+            }
+        }
+        related
+    }
+
+    fn faq(&mut self, root: &Map<'_>) -> Vec<Faq> {
+        let slot = root.at("faq");
+        let faq = self
+            .r
+            .opt_list(&slot, |r, value, field| {
+                let m = r.mapping(value, field, &["question", "answer"])?;
+                let question_slot = m.at("question");
+                let question = r.req_string(&question_slot);
+                if let Some(q) = &question
+                    && !q.trim_end().ends_with('?')
+                {
+                    r.error(
+                        &question_slot.field,
+                        format!("expected a question ending with `?`, found {q:?}"),
+                    );
+                }
+                let answer = r.req_string(&m.at("answer"));
+                Some(Faq {
+                    question: question?,
+                    answer: answer?,
+                })
+            })
+            .unwrap_or_default();
+        self.report_duplicates(&slot.field, faq.iter().map(|f| f.question.as_str()));
+        faq
+    }
+
+    fn sources(&mut self, root: &Map<'_>) -> Vec<Source> {
+        let slot = root.at("sources");
+        let today = self.today;
+        let sources = self
+            .r
+            .opt_list(&slot, |r, value, field| {
+                let m = r.mapping(value, field, &["id", "name", "url", "accessed", "license"])?;
+                let id = r.req_string(&m.at("id"));
+                let name = r.req_string(&m.at("name"));
+                let url_slot = m.at("url");
+                let url = r.opt_string(&url_slot).filter(|url| {
+                    let ok = is_absolute_http_url(url);
+                    if !ok {
+                        r.error(
+                            &url_slot.field,
+                            format!("expected an absolute http(s) URL, found {url:?}"),
+                        );
+                    }
+                    ok
+                });
+                let accessed = read_date(r, &m.at("accessed"), today);
+                Some(Source {
+                    id: id?,
+                    name: name?,
+                    url,
+                    accessed,
+                    license: r.opt_string(&m.at("license")),
+                })
+            })
+            .unwrap_or_default();
+        let mut seen = HashSet::new();
+        for (i, source) in sources.iter().enumerate() {
+            if !seen.insert(source.id.as_str()) {
+                self.r.error(
+                    &format!("{}[{i}].id", slot.field),
+                    format!("expected unique ids, found {:?} again", source.id),
+                );
+            }
+        }
+        sources
+    }
+
+    fn date(&mut self, slot: &yaml::Slot<'_>) -> Option<NaiveDate> {
+        read_date(self.r, slot, self.today)
+    }
+}
+
+fn read_date(r: &mut Reader<'_>, slot: &yaml::Slot<'_>, today: NaiveDate) -> Option<NaiveDate> {
+    let text = r.opt_string(slot)?;
+    match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+        Ok(date) if date <= today => Some(date),
+        Ok(_) => {
+            r.error(
+                &slot.field,
+                format!("expected a date not in the future (today is {today}), found {text}"),
+            );
+            None
+        }
+        Err(_) => {
+            r.error(
+                &slot.field,
+                format!("expected a date written `YYYY-MM-DD`, found {text:?}"),
+            );
+            None
+        }
+    }
+}
+
+fn is_soc(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 7
+        && b[2] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
+}
+
+fn is_onet_soc(code: &str) -> bool {
+    code.len() == 10
+        && is_soc(&code[..7])
+        && code.as_bytes()[7] == b'.'
+        && code[8..].bytes().all(|c| c.is_ascii_digit())
+}
+
+fn is_absolute_http_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_shapes() {
+        assert!(is_soc("11-2022"));
+        assert!(!is_soc("112022"));
+        assert!(is_onet_soc("11-2022.00"));
+        assert!(!is_onet_soc("11-2022.0"));
+        assert!(is_absolute_http_url("https://www.bls.gov/oes/"));
+        assert!(!is_absolute_http_url("www.bls.gov"));
+    }
+}

@@ -1,0 +1,507 @@
+//! YAML reading with positions: serde_yaml parses the data, and a pass over
+//! yaml-rust2's marked events records where every key and value starts, so
+//! that each error can name its line and column. [`Reader`] turns the parsed
+//! value into typed fields and collects every problem instead of stopping at
+//! the first.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde_yaml::{Mapping, Value};
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::diagnostics::{Diagnostic, Position, suggest};
+
+/// A YAML text inside a file: the file's whole text is kept for code frames.
+#[derive(Debug, Clone, Copy)]
+pub struct YamlText<'a> {
+    pub yaml: &'a str,
+    /// The file line holding the YAML's first line.
+    pub first_line: usize,
+    pub file_text: &'a str,
+}
+
+/// Parses YAML text into a value. A syntax error is placed in the file, not
+/// in the front-matter block.
+pub fn parse(path: &std::path::Path, text: YamlText<'_>) -> Result<Value, Diagnostic> {
+    if text.yaml.trim().is_empty() {
+        return Ok(Value::Mapping(Mapping::new()));
+    }
+    serde_yaml::from_str::<Value>(text.yaml).map_err(|err| {
+        let message = yaml_message(&err);
+        let diagnostic = Diagnostic::error(path, format!("invalid YAML: {message}"));
+        match err.location() {
+            Some(loc) => diagnostic.at(
+                Position::new(loc.line() + text.first_line - 1, loc.column()),
+                text.file_text,
+            ),
+            None => diagnostic.at(Position::new(text.first_line, 1), text.file_text),
+        }
+    })
+}
+
+/// serde_yaml's message without its trailing " at line L column C".
+fn yaml_message(err: &serde_yaml::Error) -> String {
+    let message = err.to_string();
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    }
+}
+
+/// Where each key and value of a YAML document starts, by field path
+/// (`salary.median`, `duties[2]`, `faq[0].question`).
+#[derive(Debug, Default)]
+pub struct Locations {
+    keys: HashMap<String, Position>,
+    values: HashMap<String, Position>,
+}
+
+enum Frame {
+    Mapping { path: String, key: Option<String> },
+    Sequence { path: String, index: usize },
+}
+
+struct Recorder {
+    first_line: usize,
+    stack: Vec<Frame>,
+    locations: Locations,
+}
+
+impl Recorder {
+    fn position(&self, mark: Marker) -> Position {
+        Position::new(mark.line() + self.first_line - 1, mark.col() + 1)
+    }
+
+    /// The path of the node that starts now, or `None` when it is a mapping key.
+    fn next_value_path(&self) -> Option<String> {
+        match self.stack.last() {
+            None => Some(String::new()),
+            Some(Frame::Mapping { key: None, .. }) => None,
+            Some(Frame::Mapping {
+                path,
+                key: Some(key),
+            }) => Some(join(path, key)),
+            Some(Frame::Sequence { path, index }) => Some(format!("{path}[{index}]")),
+        }
+    }
+
+    /// Moves the parent past the node that just ended.
+    fn advance(&mut self) {
+        match self.stack.last_mut() {
+            Some(Frame::Mapping { key, .. }) => *key = None,
+            Some(Frame::Sequence { index, .. }) => *index += 1,
+            None => {}
+        }
+    }
+
+    fn scalar(&mut self, text: &str, mark: Marker) {
+        let position = self.position(mark);
+        match self.next_value_path() {
+            Some(path) => {
+                self.locations.values.entry(path).or_insert(position);
+                self.advance();
+            }
+            None => {
+                if let Some(Frame::Mapping { path, key }) = self.stack.last_mut() {
+                    let field = join(path, text);
+                    self.locations.keys.entry(field).or_insert(position);
+                    *key = Some(text.to_string());
+                }
+            }
+        }
+    }
+
+    fn start(&mut self, mapping: bool, mark: Marker) {
+        let position = self.position(mark);
+        // A collection used as a mapping key gets a placeholder name.
+        let path = match self.next_value_path() {
+            Some(path) => path,
+            None => {
+                self.scalar("?", mark);
+                return self.start(mapping, mark);
+            }
+        };
+        self.locations
+            .values
+            .entry(path.clone())
+            .or_insert(position);
+        self.stack.push(if mapping {
+            Frame::Mapping { path, key: None }
+        } else {
+            Frame::Sequence { path, index: 0 }
+        });
+    }
+
+    fn end(&mut self) {
+        self.stack.pop();
+        self.advance();
+    }
+}
+
+impl MarkedEventReceiver for Recorder {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        match event {
+            Event::Scalar(text, ..) => self.scalar(&text, mark),
+            Event::Alias(_) => self.scalar("*", mark),
+            Event::MappingStart(..) => self.start(true, mark),
+            Event::SequenceStart(..) => self.start(false, mark),
+            Event::MappingEnd | Event::SequenceEnd => self.end(),
+            _ => {}
+        }
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl Locations {
+    /// Records the positions in `yaml`, whose first line is file line `first_line`.
+    /// Positions are best effort: a document yaml-rust2 cannot read yields
+    /// what was recorded before the problem.
+    pub fn of(yaml: &str, first_line: usize) -> Self {
+        let mut recorder = Recorder {
+            first_line,
+            stack: Vec::new(),
+            locations: Locations::default(),
+        };
+        let mut parser = Parser::new_from_str(yaml);
+        let _ = parser.load(&mut recorder, false);
+        recorder.locations
+    }
+
+    /// Where the value at `field` starts, or the nearest known ancestor.
+    pub fn value(&self, field: &str) -> Option<Position> {
+        let mut field = field;
+        loop {
+            if let Some(pos) = self.values.get(field).or_else(|| self.keys.get(field)) {
+                return Some(*pos);
+            }
+            field = parent(field)?;
+        }
+    }
+
+    /// Where the key of `field` is written, falling back to its value.
+    pub fn key(&self, field: &str) -> Option<Position> {
+        self.keys.get(field).copied().or_else(|| self.value(field))
+    }
+}
+
+fn parent(field: &str) -> Option<&str> {
+    if field.is_empty() {
+        return None;
+    }
+    let cut = field.rfind(['.', '[']).unwrap_or(0);
+    Some(&field[..cut])
+}
+
+/// Describes a value for "found …" in a message.
+pub fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "nothing".to_string(),
+        Value::Bool(b) => format!("the boolean `{b}`"),
+        Value::Number(n) => format!("the number `{n}`"),
+        Value::String(s) => {
+            let mut shown: String = s.chars().take(40).collect();
+            if shown.len() < s.len() {
+                shown.push('…');
+            }
+            format!("the string {shown:?}")
+        }
+        Value::Sequence(_) => "a list".to_string(),
+        Value::Mapping(_) => "a mapping".to_string(),
+        Value::Tagged(t) => format!("a value tagged `{}`", t.tag),
+    }
+}
+
+/// A mapping being read, with its field path.
+#[derive(Clone)]
+pub struct Map<'v> {
+    pub mapping: &'v Mapping,
+    field: String,
+}
+
+/// One key of a mapping: its value, if present and not null, and its field path.
+pub struct Slot<'v> {
+    pub value: Option<&'v Value>,
+    pub field: String,
+    parent: String,
+}
+
+impl<'v> Map<'v> {
+    pub fn at(&self, key: &str) -> Slot<'v> {
+        Slot {
+            value: self.mapping.get(key).filter(|v| !v.is_null()),
+            field: join(&self.field, key),
+            parent: self.field.clone(),
+        }
+    }
+
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+}
+
+/// Reads typed fields out of YAML values, collecting diagnostics.
+pub struct Reader<'a> {
+    pub path: PathBuf,
+    file_text: &'a str,
+    locations: Locations,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(path: impl Into<PathBuf>, text: YamlText<'a>) -> Self {
+        Reader {
+            path: path.into(),
+            file_text: text.file_text,
+            locations: Locations::of(text.yaml, text.first_line),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Where `field`'s value starts (or the front matter's start).
+    pub fn position(&self, field: &str) -> Position {
+        self.locations
+            .value(field)
+            .unwrap_or_else(|| self.locations.value("").unwrap_or(Position::new(1, 1)))
+    }
+
+    fn key_position(&self, field: &str) -> Position {
+        self.locations
+            .key(field)
+            .unwrap_or_else(|| self.position(field))
+    }
+
+    /// Records an error about the value at `field`.
+    pub fn error(&mut self, field: &str, message: impl Into<String>) {
+        let diagnostic = Diagnostic::error(&self.path, message)
+            .with_field(field)
+            .at(self.position(field), self.file_text);
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Records a diagnostic placed at `field`'s value.
+    pub fn push_at(&mut self, field: &str, diagnostic: Diagnostic) {
+        let diagnostic = diagnostic
+            .with_field(field)
+            .at(self.position(field), self.file_text);
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn expected(&mut self, field: &str, expected: &str, found: &Value) {
+        self.error(
+            field,
+            format!("expected {expected}, found {}", describe(found)),
+        );
+    }
+
+    fn missing(&mut self, slot: &Slot<'_>, expected: &str) {
+        let position = self.position(&slot.parent);
+        let diagnostic =
+            Diagnostic::error(&self.path, format!("expected {expected}, found nothing"))
+                .with_field(slot.field.as_str())
+                .with_help(format!("`{}` is required", slot.field))
+                .at(position, self.file_text);
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Reads `value` as a mapping whose keys must be among `known`.
+    pub fn mapping<'v>(
+        &mut self,
+        value: &'v Value,
+        field: &str,
+        known: &[&str],
+    ) -> Option<Map<'v>> {
+        let Value::Mapping(mapping) = value else {
+            self.expected(field, "a mapping", value);
+            return None;
+        };
+        for key in mapping.keys() {
+            match key.as_str() {
+                Some(name) if known.contains(&name) => {}
+                Some(name) => {
+                    let key_field = join(field, name);
+                    let help = match suggest(name, known) {
+                        Some(close) => format!("did you mean `{close}`?"),
+                        None => format!("known keys here: {}", known.join(", ")),
+                    };
+                    let diagnostic = Diagnostic::error(
+                        &self.path,
+                        format!("expected a known key, found unknown key `{name}`"),
+                    )
+                    .with_field(key_field.as_str())
+                    .with_help(help)
+                    .at(self.key_position(&key_field), self.file_text);
+                    self.diagnostics.push(diagnostic);
+                }
+                None => self.expected(field, "text keys", key),
+            }
+        }
+        Some(Map {
+            mapping,
+            field: field.to_string(),
+        })
+    }
+
+    /// Reads an optional mapping slot.
+    pub fn sub_mapping<'v>(&mut self, slot: &Slot<'v>, known: &[&str]) -> Option<Map<'v>> {
+        let value = slot.value?;
+        self.mapping(value, &slot.field, known)
+    }
+
+    /// Text: a string, or a number or boolean written without quotes.
+    pub fn string_value(&mut self, value: &Value, field: &str) -> Option<String> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            other => {
+                self.expected(field, "text", other);
+                None
+            }
+        }
+    }
+
+    pub fn opt_string(&mut self, slot: &Slot<'_>) -> Option<String> {
+        let value = slot.value?;
+        self.string_value(value, &slot.field)
+    }
+
+    pub fn req_string(&mut self, slot: &Slot<'_>) -> Option<String> {
+        if slot.value.is_none() {
+            self.missing(slot, "text");
+            return None;
+        }
+        self.opt_string(slot)
+    }
+
+    pub fn opt_bool(&mut self, slot: &Slot<'_>) -> Option<bool> {
+        match slot.value? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.expected(&slot.field, "`true` or `false`", other);
+                None
+            }
+        }
+    }
+
+    pub fn opt_number(&mut self, slot: &Slot<'_>) -> Option<f64> {
+        match slot.value? {
+            Value::Number(n) => n.as_f64().filter(|f| f.is_finite()).or_else(|| {
+                self.expected(&slot.field, "a finite number", &Value::Number(n.clone()));
+                None
+            }),
+            other => {
+                self.expected(&slot.field, "a number", other);
+                None
+            }
+        }
+    }
+
+    pub fn opt_integer(&mut self, slot: &Slot<'_>) -> Option<i64> {
+        match slot.value? {
+            Value::Number(n) if n.is_i64() || n.is_u64() => n.as_i64().or_else(|| {
+                self.error(
+                    &slot.field,
+                    format!("expected a smaller whole number, found `{n}`"),
+                );
+                None
+            }),
+            other => {
+                self.expected(&slot.field, "a whole number", other);
+                None
+            }
+        }
+    }
+
+    /// One of `variants`, with a "did you mean" on a near miss.
+    pub fn opt_enum(&mut self, slot: &Slot<'_>, variants: &[&'static str]) -> Option<&'static str> {
+        let value = slot.value?;
+        let Value::String(s) = value else {
+            self.expected(
+                &slot.field,
+                &format!("one of {}", variants.join(", ")),
+                value,
+            );
+            return None;
+        };
+        if let Some(found) = variants.iter().find(|v| **v == s) {
+            return Some(found);
+        }
+        let help = match suggest(s, variants) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("allowed values: {}", variants.join(", ")),
+        };
+        let diagnostic = Diagnostic::error(
+            &self.path,
+            format!(
+                "expected one of {}, found {}",
+                variants.join(", "),
+                describe(value)
+            ),
+        )
+        .with_help(help);
+        self.push_at(&slot.field, diagnostic);
+        None
+    }
+
+    /// A list whose items are read by `item`; `None` when absent.
+    pub fn opt_list<T>(
+        &mut self,
+        slot: &Slot<'_>,
+        mut item: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let value = slot.value?;
+        let Value::Sequence(items) = value else {
+            self.expected(&slot.field, "a list", value);
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (index, value) in items.iter().enumerate() {
+            let field = format!("{}[{index}]", slot.field);
+            if let Some(parsed) = item(self, value, &field) {
+                out.push(parsed);
+            }
+        }
+        Some(out)
+    }
+
+    /// A list of text items.
+    pub fn string_list(&mut self, slot: &Slot<'_>) -> Vec<String> {
+        self.opt_list(slot, |r, v, f| r.string_value(v, f))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_cover_block_and_flow_styles() {
+        let yaml = "title: A\nsalary: { entry: 1, median: 2 }\nduties:\n  - one\n  - two\nfaq:\n  - question: Q?\n    answer: A\n";
+        let locations = Locations::of(yaml, 2);
+        assert_eq!(locations.value("title"), Some(Position::new(2, 8)));
+        assert_eq!(locations.key("salary"), Some(Position::new(3, 1)));
+        assert_eq!(locations.value("salary.median"), Some(Position::new(3, 29)));
+        assert_eq!(locations.value("duties[1]"), Some(Position::new(6, 5)));
+        assert_eq!(locations.key("faq[0].answer"), Some(Position::new(9, 5)));
+        // An unknown child falls back to its nearest ancestor.
+        assert_eq!(locations.value("duties[9]"), Some(Position::new(5, 3)));
+    }
+
+    #[test]
+    fn parent_of_field_paths() {
+        assert_eq!(parent("a.b"), Some("a"));
+        assert_eq!(parent("a[2]"), Some("a"));
+        assert_eq!(parent("a"), Some(""));
+        assert_eq!(parent(""), None);
+    }
+}

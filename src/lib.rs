@@ -1,0 +1,15 @@
+//! careergen: a static site generator for career guides.
+//!
+//! The pipeline runs one way: [`config`] → [`content`] (load, parse,
+//! validate) → [`render`] (Markdown, template context, Tera) → [`output`],
+//! orchestrated by [`site`]. The binary in `main.rs` only parses the command
+//! line and prints.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod output;
+pub mod render;
+pub mod site;

@@ -1,0 +1,686 @@
+//! Serialize-only views of the model for templates: every figure already
+//! formatted for the site's language, every link already relative to the
+//! page. `docs/templates.md` documents each field.
+
+use serde::Serialize;
+
+use super::format::NumberStyle;
+use crate::config::SiteConfig;
+use crate::content::guide::{GrowthLabel, Guide, PayPeriod, Salary};
+use crate::content::index::GuideIndex;
+
+/// What every template sees as `site`.
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    pub currency: &'a str,
+    pub country: &'a str,
+    pub categories: &'a [crate::config::Category],
+    pub author: Option<&'a crate::config::Author>,
+    pub footer: Option<&'a str>,
+    pub extra: &'a serde_json::Value,
+    pub generator: String,
+}
+
+impl<'a> SiteView<'a> {
+    pub fn new(config: &'a SiteConfig) -> Self {
+        SiteView {
+            title: &config.title,
+            base_url: &config.base_url,
+            base_path: &config.base_path,
+            description: &config.description,
+            language: &config.language,
+            currency: &config.currency,
+            country: &config.country,
+            categories: &config.categories,
+            author: config.author.as_ref(),
+            footer: config.footer.as_deref(),
+            extra: &config.extra,
+            generator: format!("careergen {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+/// What every template sees as `page`.
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    /// `home`, `guide` or `404`.
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    /// The page's path below the site root (`account-manager/`; empty for home).
+    pub path: String,
+    /// The absolute URL (`https://example.org/account-manager/`).
+    pub permalink: String,
+    /// The relative way from this page to the site root (`../`), for links and assets.
+    pub root: String,
+}
+
+impl<'a> PageView<'a> {
+    pub fn new(
+        config: &SiteConfig,
+        kind: &'a str,
+        title: &'a str,
+        description: &'a str,
+        path: String,
+    ) -> Self {
+        let depth = path.matches('/').count();
+        PageView {
+            kind,
+            title,
+            description,
+            permalink: format!("{}{path}", config.base_url),
+            root: "../".repeat(depth),
+            path,
+        }
+    }
+}
+
+/// A name with its display wording (`bachelors` / `Bachelor's degree`).
+#[derive(Serialize)]
+pub struct Named {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+/// A category reference.
+#[derive(Serialize)]
+pub struct CategoryRef<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+}
+
+/// One guide in a listing.
+#[derive(Serialize)]
+pub struct GuideCard<'a> {
+    pub title: &'a str,
+    pub slug: &'a str,
+    /// Below the site root: `account-manager/`.
+    pub path: String,
+    pub summary: &'a str,
+    pub category: Option<CategoryRef<'a>>,
+    pub median_pay: Option<String>,
+    pub median_pay_value: Option<f64>,
+    pub pay_period: Option<&'static str>,
+    pub growth_percent: Option<String>,
+    pub growth_label: Option<Named>,
+    pub education: Option<Named>,
+}
+
+/// Shared formatting state for one build.
+pub struct Formatter<'a> {
+    pub config: &'a SiteConfig,
+    pub style: NumberStyle,
+}
+
+impl<'a> Formatter<'a> {
+    pub fn new(config: &'a SiteConfig) -> Self {
+        Formatter {
+            config,
+            style: NumberStyle::for_language(&config.language),
+        }
+    }
+
+    fn money(&self, salary: &Salary, amount: Option<f64>) -> Option<String> {
+        amount.map(|a| self.style.money(a, &salary.currency, salary.period))
+    }
+
+    pub fn card(&self, guide: &'a Guide) -> GuideCard<'a> {
+        let salary = guide.salary.as_ref();
+        let outlook = guide.outlook.as_ref();
+        GuideCard {
+            title: &guide.title,
+            slug: &guide.slug,
+            path: format!("{}/", guide.slug),
+            summary: &guide.summary,
+            category: self.category(guide),
+            median_pay: salary.and_then(|s| self.money(s, s.median)),
+            median_pay_value: salary.and_then(|s| s.median),
+            pay_period: salary
+                .filter(|s| s.median.is_some())
+                .map(|s| s.period.label()),
+            growth_percent: outlook
+                .and_then(|o| o.growth_percent)
+                .map(|g| self.style.percent(g)),
+            growth_label: outlook.and_then(|o| o.label).map(|l| Named {
+                key: l.name(),
+                label: l.label(),
+            }),
+            education: guide.requirements.education.map(|e| Named {
+                key: e.name(),
+                label: e.label(),
+            }),
+        }
+    }
+
+    fn category(&self, guide: &'a Guide) -> Option<CategoryRef<'a>> {
+        let key = guide.category.as_deref()?;
+        let category = self.config.category(key)?;
+        Some(CategoryRef {
+            key: &category.key,
+            name: &category.name,
+        })
+    }
+}
+
+/// A row of the Quick facts table.
+#[derive(Serialize)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct PayFigure {
+    /// `entry`, `p25`, `median`, `p75` or `top`.
+    pub key: &'static str,
+    pub label: &'static str,
+    pub value: String,
+    pub amount: f64,
+}
+
+#[derive(Serialize)]
+pub struct PayView<'a> {
+    pub currency: &'a str,
+    pub period: PayPeriod,
+    pub period_label: &'static str,
+    pub entry: Option<String>,
+    pub p25: Option<String>,
+    pub median: Option<String>,
+    pub p75: Option<String>,
+    pub top: Option<String>,
+    /// The known figures, lowest first.
+    pub figures: Vec<PayFigure>,
+    pub percentile_basis: bool,
+    pub top_coded: bool,
+    pub as_of: Option<String>,
+    pub source: Option<&'a crate::content::guide::Source>,
+}
+
+#[derive(Serialize)]
+pub struct OutlookView<'a> {
+    pub growth_percent: Option<String>,
+    pub growth_value: Option<f64>,
+    /// `2024–34`.
+    pub period: Option<String>,
+    pub period_start: Option<i32>,
+    pub period_end: Option<i32>,
+    pub label: Option<Named>,
+    /// The Handbook-style sentence, when growth is known.
+    pub sentence: Option<String>,
+    pub average_growth: Option<String>,
+    pub employment: Option<String>,
+    pub employment_change: Option<String>,
+    pub annual_openings: Option<String>,
+    pub source: Option<&'a crate::content::guide::Source>,
+}
+
+#[derive(Serialize)]
+pub struct StepView<'a> {
+    pub title: &'a str,
+    pub note: Option<&'a str>,
+    /// Relative link to the step's guide, when it has one.
+    pub href: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct SimilarView<'a> {
+    pub title: &'a str,
+    pub href: Option<String>,
+    pub summary: Option<&'a str>,
+    pub education: Option<&'static str>,
+    pub median_pay: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct EmployerView<'a> {
+    pub industry: &'a str,
+    pub share: String,
+}
+
+#[derive(Serialize)]
+pub struct EnvironmentView<'a> {
+    pub summary_html: Option<String>,
+    pub settings: &'a [String],
+    pub schedule: Option<&'a str>,
+    pub travel: Option<&'a str>,
+    pub employers: Vec<EmployerView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct CredentialView<'a> {
+    pub name: &'a str,
+    pub kind: Named,
+    pub required: bool,
+}
+
+#[derive(Serialize)]
+pub struct RequirementsView<'a> {
+    pub education: Option<Named>,
+    pub experience: Option<Named>,
+    pub training: Option<Named>,
+    pub fields_of_study: &'a [String],
+    pub credentials: Vec<CredentialView<'a>>,
+    pub skills: &'a [crate::content::guide::Skill],
+    pub notes_html: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct FaqView<'a> {
+    pub question: &'a str,
+    pub answer_html: String,
+}
+
+/// Markdown of a guide rendered to HTML, ready for its page.
+pub struct RenderedMarkdown {
+    pub content_html: String,
+    pub environment_summary_html: Option<String>,
+    pub requirements_notes_html: Option<String>,
+    pub faq_answers_html: Vec<String>,
+}
+
+/// What a guide page sees as `guide`.
+#[derive(Serialize)]
+pub struct GuideView<'a> {
+    #[serde(flatten)]
+    pub card: GuideCard<'a>,
+    pub alternate_titles: &'a [String],
+    pub codes: &'a crate::content::guide::Codes,
+    pub industries: &'a [String],
+    pub duties: &'a [String],
+    pub environment: EnvironmentView<'a>,
+    pub requirements: RequirementsView<'a>,
+    pub quick_facts: Vec<Fact>,
+    pub pay: Option<PayView<'a>>,
+    pub outlook: Option<OutlookView<'a>>,
+    pub career_path: Vec<StepView<'a>>,
+    pub similar: Vec<SimilarView<'a>>,
+    pub faq: Vec<FaqView<'a>>,
+    pub sources: &'a [crate::content::guide::Source],
+    /// `2026-11-01`.
+    pub last_reviewed: Option<String>,
+    /// `November 1, 2026`.
+    pub last_reviewed_display: Option<String>,
+    pub content_html: String,
+    pub extra: &'a serde_json::Value,
+}
+
+impl<'a> Formatter<'a> {
+    /// The full view of `guide` for its own page at depth 1.
+    pub fn guide_view(
+        &self,
+        guide: &'a Guide,
+        guides: &'a [Guide],
+        index: &GuideIndex,
+        markdown: RenderedMarkdown,
+    ) -> GuideView<'a> {
+        let href = |slug: &str| index.by_slug(slug).map(|_| format!("../{slug}/"));
+        let source = |id: &Option<String>| {
+            id.as_deref()
+                .and_then(|id| guide.sources.iter().find(|s| s.id == id))
+        };
+        let pay = guide
+            .salary
+            .as_ref()
+            .map(|s| self.pay_view(s, source(&s.source)));
+        let outlook = guide.outlook.as_ref().map(|o| {
+            let bands = o.period.and_then(|p| self.config.projections.period(&p));
+            OutlookView {
+                growth_percent: o.growth_percent.map(|g| self.style.percent(g)),
+                growth_value: o.growth_percent,
+                period: o.period.map(|p| p.short()),
+                period_start: o.period.map(|p| p.start),
+                period_end: o.period.map(|p| p.end),
+                label: o.label.map(|l| Named {
+                    key: l.name(),
+                    label: l.label(),
+                }),
+                sentence: o
+                    .growth_percent
+                    .zip(o.label)
+                    .map(|(g, l)| outlook_sentence(&guide.title, g, l, o.period)),
+                average_growth: bands
+                    .and_then(|b| b.average_growth)
+                    .map(|g| self.style.percent(g)),
+                employment: o.employment.map(|e| self.style.integer(e)),
+                employment_change: o
+                    .employment_change
+                    .map(|c| signed(self.style.integer(c), c)),
+                annual_openings: o.annual_openings.map(|n| self.style.integer(n)),
+                source: source(&o.source),
+            }
+        });
+        let requirements = &guide.requirements;
+        let mut view = GuideView {
+            card: self.card(guide),
+            alternate_titles: &guide.alternate_titles,
+            codes: &guide.codes,
+            industries: &guide.industries,
+            duties: &guide.duties,
+            environment: EnvironmentView {
+                summary_html: markdown.environment_summary_html,
+                settings: &guide.environment.settings,
+                schedule: guide.environment.schedule.as_deref(),
+                travel: guide.environment.travel.as_deref(),
+                employers: guide
+                    .environment
+                    .employers
+                    .iter()
+                    .map(|e| EmployerView {
+                        industry: &e.industry,
+                        share: self.style.percent(e.share_percent),
+                    })
+                    .collect(),
+            },
+            requirements: RequirementsView {
+                education: requirements.education.map(|e| Named {
+                    key: e.name(),
+                    label: e.label(),
+                }),
+                experience: requirements.experience.map(|e| Named {
+                    key: e.name(),
+                    label: e.label(),
+                }),
+                training: requirements.training.map(|t| Named {
+                    key: t.name(),
+                    label: t.label(),
+                }),
+                fields_of_study: &requirements.fields_of_study,
+                credentials: requirements
+                    .credentials
+                    .iter()
+                    .map(|c| CredentialView {
+                        name: &c.name,
+                        kind: Named {
+                            key: c.kind.name(),
+                            label: c.kind.label(),
+                        },
+                        required: c.required,
+                    })
+                    .collect(),
+                skills: &requirements.skills,
+                notes_html: markdown.requirements_notes_html,
+            },
+            quick_facts: Vec::new(),
+            pay,
+            outlook,
+            career_path: guide
+                .career_path
+                .iter()
+                .map(|s| StepView {
+                    title: &s.title,
+                    note: s.note.as_deref(),
+                    href: s.guide.as_deref().and_then(href),
+                })
+                .collect(),
+            similar: guide
+                .related_careers
+                .iter()
+                .map(|r| {
+                    let linked = r
+                        .guide
+                        .as_deref()
+                        .and_then(|s| index.by_slug(s))
+                        .map(|i| &guides[i]);
+                    SimilarView {
+                        title: &r.title,
+                        href: r.guide.as_deref().and_then(href),
+                        summary: linked.map(|g| g.summary.as_str()),
+                        education: linked
+                            .and_then(|g| g.requirements.education)
+                            .map(|e| e.label()),
+                        median_pay: linked
+                            .and_then(|g| g.salary.as_ref())
+                            .and_then(|s| self.money(s, s.median)),
+                    }
+                })
+                .collect(),
+            faq: guide
+                .faq
+                .iter()
+                .zip(markdown.faq_answers_html)
+                .map(|(f, answer_html)| FaqView {
+                    question: &f.question,
+                    answer_html,
+                })
+                .collect(),
+            sources: &guide.sources,
+            last_reviewed: guide
+                .last_reviewed
+                .map(|d| d.format("%Y-%m-%d").to_string()),
+            last_reviewed_display: guide
+                .last_reviewed
+                .map(|d| d.format("%B %-d, %Y").to_string()),
+            content_html: markdown.content_html,
+            extra: &guide.extra,
+        };
+        view.quick_facts = self.quick_facts(&view);
+        view
+    }
+
+    fn pay_view(
+        &self,
+        salary: &'a Salary,
+        source: Option<&'a crate::content::guide::Source>,
+    ) -> PayView<'a> {
+        let percentile = salary.basis == crate::content::guide::SalaryBasis::Percentile;
+        let labels: [(&'static str, &'static str, Option<f64>); 5] = [
+            (
+                "entry",
+                if percentile {
+                    "10th percentile"
+                } else {
+                    "Entry level"
+                },
+                salary.entry,
+            ),
+            ("p25", "25th percentile", salary.p25),
+            ("median", "Median", salary.median),
+            ("p75", "75th percentile", salary.p75),
+            (
+                "top",
+                if percentile {
+                    "90th percentile"
+                } else {
+                    "Top earners"
+                },
+                salary.top,
+            ),
+        ];
+        let figures = labels
+            .iter()
+            .filter_map(|(key, label, amount)| {
+                let amount = (*amount)?;
+                let mut value = self.style.money(amount, &salary.currency, salary.period);
+                if *key == "top" && salary.top_coded {
+                    value.push_str(" or more");
+                }
+                Some(PayFigure {
+                    key,
+                    label,
+                    value,
+                    amount,
+                })
+            })
+            .collect::<Vec<_>>();
+        let value_of = |key: &str| {
+            figures
+                .iter()
+                .find(|f| f.key == key)
+                .map(|f| f.value.clone())
+        };
+        PayView {
+            currency: &salary.currency,
+            period: salary.period,
+            period_label: salary.period.label(),
+            entry: value_of("entry"),
+            p25: value_of("p25"),
+            median: value_of("median"),
+            p75: value_of("p75"),
+            top: value_of("top"),
+            figures,
+            percentile_basis: percentile,
+            top_coded: salary.top_coded,
+            as_of: salary.as_of.map(|a| a.display()),
+            source,
+        }
+    }
+
+    fn quick_facts(&self, view: &GuideView<'_>) -> Vec<Fact> {
+        let mut facts = Vec::new();
+        if let Some(pay) = &view.pay
+            && let Some(median) = &pay.median
+        {
+            let label = match &pay.as_of {
+                Some(as_of) => format!("Median pay ({as_of})"),
+                None => "Median pay".to_string(),
+            };
+            facts.push(Fact {
+                label,
+                value: format!("{median} {}", pay.period_label),
+            });
+        }
+        let requirements = &view.requirements;
+        let rows = [
+            ("Typical entry-level education", &requirements.education),
+            (
+                "Work experience in a related occupation",
+                &requirements.experience,
+            ),
+            ("Typical on-the-job training", &requirements.training),
+        ];
+        for (label, value) in rows {
+            if let Some(value) = value {
+                facts.push(Fact {
+                    label: label.to_string(),
+                    value: value.label.to_string(),
+                });
+            }
+        }
+        if let Some(outlook) = &view.outlook {
+            if let Some(employment) = &outlook.employment {
+                facts.push(Fact {
+                    label: "Number of jobs".to_string(),
+                    value: employment.clone(),
+                });
+            }
+            let period = outlook
+                .period
+                .as_ref()
+                .map_or(String::new(), |p| format!(", {p}"));
+            if let Some(growth) = &outlook.growth_percent {
+                let value = match &outlook.label {
+                    Some(label) => format!("{growth} ({})", label.label),
+                    None => growth.clone(),
+                };
+                facts.push(Fact {
+                    label: format!("Job outlook{period}"),
+                    value,
+                });
+            }
+            if let Some(change) = &outlook.employment_change {
+                facts.push(Fact {
+                    label: format!("Employment change{period}"),
+                    value: change.clone(),
+                });
+            }
+        }
+        facts
+    }
+}
+
+fn signed(formatted: String, value: i64) -> String {
+    if value > 0 {
+        format!("+{formatted}")
+    } else {
+        formatted
+    }
+}
+
+/// "Employment of account managers is projected to grow 4 percent from
+/// 2024 to 2034, about as fast as the average for all occupations."
+pub fn outlook_sentence(
+    title: &str,
+    growth: f64,
+    label: GrowthLabel,
+    period: Option<crate::content::guide::ProjectionPeriod>,
+) -> String {
+    let who = plural_lower(title);
+    let span = period.map_or(String::new(), |p| format!(" from {} to {}", p.start, p.end));
+    let amount = if growth.fract().abs() < 0.05 {
+        format!("{}", growth.abs().round())
+    } else {
+        format!("{:.1}", growth.abs())
+    };
+    match label {
+        GrowthLabel::LittleOrNoChange => {
+            format!("Employment of {who} is projected to show little or no change{span}.")
+        }
+        GrowthLabel::Decline => {
+            format!("Employment of {who} is projected to decline {amount} percent{span}.")
+        }
+        _ => format!(
+            "Employment of {who} is projected to grow {amount} percent{span}, {}.",
+            label.comparison()
+        ),
+    }
+}
+
+/// "Account manager" → "account managers"; acronyms keep their case.
+fn plural_lower(title: &str) -> String {
+    let mut words: Vec<String> = title.split_whitespace().map(str::to_string).collect();
+    if let Some(first) = words.first_mut()
+        && !first.chars().skip(1).any(|c| c.is_uppercase())
+    {
+        *first = first.to_lowercase();
+    }
+    if let Some(last) = words.last_mut() {
+        let lower = last.to_lowercase();
+        if lower.ends_with('y')
+            && !lower.ends_with("ay")
+            && !lower.ends_with("ey")
+            && !lower.ends_with("oy")
+        {
+            last.pop();
+            last.push_str("ies");
+        } else if ["s", "sh", "ch", "x", "z"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        {
+            last.push_str("es");
+        } else {
+            last.push('s');
+        }
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::guide::ProjectionPeriod;
+
+    #[test]
+    fn outlook_sentence_reads_like_the_handbook() {
+        let period = ProjectionPeriod::parse("2024-2034").ok();
+        assert_eq!(
+            outlook_sentence("Account manager", 4.0, GrowthLabel::AsFastAsAverage, period),
+            "Employment of account managers is projected to grow 4 percent from 2024 to 2034, about as fast as the average for all occupations."
+        );
+        assert_eq!(
+            outlook_sentence("Secretary", -2.0, GrowthLabel::Decline, period),
+            "Employment of secretaries is projected to decline 2 percent from 2024 to 2034."
+        );
+    }
+
+    #[test]
+    fn plurals() {
+        assert_eq!(plural_lower("Coach"), "coaches");
+        assert_eq!(plural_lower("SQL developer"), "SQL developers");
+        assert_eq!(plural_lower("Attorney"), "attorneys");
+    }
+}

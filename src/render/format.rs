@@ -1,0 +1,163 @@
+//! Numbers and money as readers of the site's language expect them.
+
+use crate::content::guide::PayPeriod;
+
+/// How a language writes numbers and where it puts the currency symbol.
+#[derive(Debug, Clone, Copy)]
+pub struct NumberStyle {
+    group: &'static str,
+    decimal: char,
+    symbol_after: bool,
+}
+
+impl NumberStyle {
+    /// The style for a BCP 47 language tag (its primary language decides).
+    pub fn for_language(tag: &str) -> Self {
+        let primary = tag.split('-').next().unwrap_or(tag);
+        match primary {
+            "de" | "es" | "it" | "nl" | "pt" | "da" | "id" | "tr" => NumberStyle {
+                group: ".",
+                decimal: ',',
+                symbol_after: true,
+            },
+            // Narrow no-break space, as CLDR has it for French and Nordic languages.
+            "fr" | "sv" | "nb" | "fi" | "pl" | "cs" => NumberStyle {
+                group: "\u{202f}",
+                decimal: ',',
+                symbol_after: true,
+            },
+            _ => NumberStyle {
+                group: ",",
+                decimal: '.',
+                symbol_after: false,
+            },
+        }
+    }
+
+    /// A whole number with grouping: `1,066,670`.
+    pub fn integer(&self, value: i64) -> String {
+        let digits = value.unsigned_abs().to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3 + 1);
+        if value < 0 {
+            out.push('−');
+        }
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(self.group);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A number with `decimals` places (0 or 2 for money, 1 for percents).
+    pub fn decimal(&self, value: f64, decimals: usize) -> String {
+        let scale = 10f64.powi(decimals as i32);
+        let scaled = (value.abs() * scale).round();
+        let whole = (scaled / scale).trunc() as i64;
+        let mut out = self.integer(if value < 0.0 { -whole } else { whole });
+        if decimals > 0 {
+            let frac = (scaled - whole as f64 * scale).round() as i64;
+            out.push(self.decimal);
+            out.push_str(&format!("{frac:0decimals$}"));
+        }
+        out
+    }
+
+    /// An amount of money: `$75,500`, `75.500 €`, `$36.30` for hourly pay.
+    pub fn money(&self, amount: f64, currency: &str, period: PayPeriod) -> String {
+        let decimals = if period == PayPeriod::Hour || amount.fract().abs() > 0.004 {
+            currency_decimals(currency)
+        } else {
+            0
+        };
+        let number = self.decimal(amount, decimals);
+        let symbol = currency_symbol(currency);
+        if self.symbol_after {
+            format!("{number}\u{a0}{symbol}")
+        } else if symbol.chars().all(char::is_alphabetic) {
+            format!("{symbol}\u{a0}{number}")
+        } else {
+            format!("{symbol}{number}")
+        }
+    }
+
+    /// A percent as the Handbook writes it: `4%`, `-2%`, `4.5%`.
+    pub fn percent(&self, value: f64) -> String {
+        let decimals = if value.fract().abs() < 0.05 { 0 } else { 1 };
+        format!("{}%", self.decimal(value, decimals))
+    }
+}
+
+/// The symbol for an ISO 4217 code, or the code itself.
+pub fn currency_symbol(code: &str) -> &str {
+    match code {
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "JPY" | "CNY" => "¥",
+        "INR" => "₹",
+        "KRW" => "₩",
+        "CAD" => "CA$",
+        "AUD" => "A$",
+        "NZD" => "NZ$",
+        "MXN" => "MX$",
+        "BRL" => "R$",
+        "ZAR" => "R",
+        other => other,
+    }
+}
+
+fn currency_decimals(code: &str) -> usize {
+    match code {
+        "JPY" | "KRW" => 0,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_dollars() {
+        let style = NumberStyle::for_language("en");
+        assert_eq!(style.money(75500.0, "USD", PayPeriod::Year), "$75,500");
+        assert_eq!(style.money(36.3, "USD", PayPeriod::Hour), "$36.30");
+        assert_eq!(style.money(1066670.0, "USD", PayPeriod::Year), "$1,066,670");
+        assert_eq!(style.money(500.0, "CHF", PayPeriod::Year), "CHF\u{a0}500");
+    }
+
+    #[test]
+    fn other_languages_and_currencies() {
+        assert_eq!(
+            NumberStyle::for_language("de").money(75500.0, "EUR", PayPeriod::Year),
+            "75.500\u{a0}€"
+        );
+        assert_eq!(
+            NumberStyle::for_language("en-GB").money(40000.0, "GBP", PayPeriod::Year),
+            "£40,000"
+        );
+        assert_eq!(
+            NumberStyle::for_language("fr").integer(1234567),
+            "1\u{202f}234\u{202f}567"
+        );
+    }
+
+    #[test]
+    fn percents() {
+        let style = NumberStyle::for_language("en");
+        assert_eq!(style.percent(4.0), "4%");
+        assert_eq!(style.percent(-2.0), "−2%");
+        assert_eq!(style.percent(4.5), "4.5%");
+    }
+
+    #[test]
+    fn integers_group_by_thousands() {
+        let style = NumberStyle::for_language("en");
+        assert_eq!(style.integer(0), "0");
+        assert_eq!(style.integer(999), "999");
+        assert_eq!(style.integer(1000), "1,000");
+        assert_eq!(style.integer(-1234), "−1,234");
+    }
+}

@@ -1,0 +1,274 @@
+//! Markdown to HTML with pulldown-cmark: the one place that sets its
+//! options, gives headings unique ids and resolves `@/` links between guides.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+use crate::content::guide::Guide;
+use crate::content::index::GuideIndex;
+use crate::diagnostics::{Diagnostic, Position, suggest};
+
+/// Ids the default theme gives its own sections; body headings never take them.
+pub const RESERVED_IDS: &[&str] = &[
+    "main",
+    "quick-facts",
+    "what-they-do",
+    "work-environment",
+    "how-to-become-one",
+    "pay",
+    "job-outlook",
+    "career-path",
+    "similar-occupations",
+    "faq",
+    "sources",
+    "more",
+    "search",
+];
+
+/// The pulldown-cmark options for every Markdown text of a site.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// How `@/` links resolve for one page.
+pub struct Links<'a> {
+    pub guides: &'a [Guide],
+    pub index: &'a GuideIndex,
+    /// The relative path from the page to the site root (`../` for a guide page).
+    pub root: &'a str,
+}
+
+impl Links<'_> {
+    /// The URL an `@/path.md#fragment` link points at, or an error message.
+    fn resolve(&self, target: &str) -> Result<String, (String, Option<String>)> {
+        let (path, fragment) = match target.split_once('#') {
+            Some((path, fragment)) => (path, Some(fragment)),
+            None => (target, None),
+        };
+        match self.index.by_content_path(path) {
+            Some(i) => {
+                let mut url = format!("{}{}/", self.root, self.guides[i].slug);
+                if let Some(fragment) = fragment {
+                    url.push('#');
+                    url.push_str(fragment);
+                }
+                Ok(url)
+            }
+            None => {
+                let known: Vec<&str> = self.index.content_paths().collect();
+                Err((
+                    format!(
+                        "expected a link to a guide under content/, found `@/{target}`, which names no guide"
+                    ),
+                    suggest(path, &known).map(|p| format!("did you mean `@/{p}`?")),
+                ))
+            }
+        }
+    }
+}
+
+/// Where a Markdown text sits in its file, for link errors.
+#[derive(Clone, Copy)]
+pub struct Origin<'a> {
+    pub path: &'a Path,
+    /// The file line of the text's first line; `None` for front-matter
+    /// fields, which are placed at `field_position`.
+    pub first_line: Option<usize>,
+    pub field: Option<&'a str>,
+    pub field_position: Option<Position>,
+}
+
+/// Renders block Markdown. `used_ids` carries heading ids already on the page.
+pub fn render_block(
+    text: &str,
+    links: &Links<'_>,
+    origin: Origin<'_>,
+    used_ids: &mut HashSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> String {
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut heading_start: Option<usize> = None;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if dest_url.starts_with("@/") => {
+                let dest_url = match links.resolve(&dest_url[2..]) {
+                    Ok(url) => CowStr::from(url),
+                    Err((message, help)) => {
+                        let mut diagnostic = Diagnostic::error(origin.path, message);
+                        if let Some(field) = origin.field {
+                            diagnostic = diagnostic.with_field(field);
+                        }
+                        let position = match origin.first_line {
+                            Some(line) => Some(Position::of_offset(text, range.start, line)),
+                            None => origin.field_position,
+                        };
+                        if let Some(position) = position {
+                            diagnostic = diagnostic.at_position(position);
+                        }
+                        if let Some(help) = help {
+                            diagnostic = diagnostic.with_help(help);
+                        }
+                        diagnostics.push(diagnostic);
+                        dest_url
+                    }
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                heading_start = Some(events.len());
+                events.push(event);
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(start) = heading_start.take() {
+                    assign_heading_id(&mut events, start, used_ids);
+                }
+                events.push(event);
+            }
+            other => events.push(other),
+        }
+    }
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// Renders a short Markdown text without its wrapping paragraph.
+pub fn render_inline(
+    text: &str,
+    links: &Links<'_>,
+    origin: Origin<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> String {
+    let mut ids = HashSet::new();
+    let html = render_block(text, links, origin, &mut ids, diagnostics);
+    let trimmed = html.trim_end();
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|rest| rest.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => html,
+    }
+}
+
+/// Gives the heading that starts at `events[start]` an id from its text,
+/// unless the author set one, making it unique on the page.
+fn assign_heading_id(events: &mut [Event<'_>], start: usize, used: &mut HashSet<String>) {
+    let text: String = events[start + 1..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
+        let base = match id {
+            Some(given) => given.to_string(),
+            None => {
+                let slug = slugify(&text);
+                if slug.is_empty() {
+                    "section".to_string()
+                } else {
+                    slug
+                }
+            }
+        };
+        let mut unique = base.clone();
+        let mut n = 1;
+        while RESERVED_IDS.contains(&unique.as_str()) || used.contains(&unique) {
+            unique = format!("{base}-{n}");
+            n += 1;
+        }
+        used.insert(unique.clone());
+        *id = Some(CowStr::from(unique));
+    }
+}
+
+/// Lowercase words joined by dashes, keeping letters of any script.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(text: &str) -> (String, Vec<Diagnostic>) {
+        let guides = Vec::new();
+        let index = GuideIndex::new(&guides);
+        let links = Links {
+            guides: &guides,
+            index: &index,
+            root: "../",
+        };
+        let origin = Origin {
+            path: Path::new("content/a.md"),
+            first_line: Some(5),
+            field: None,
+            field_position: None,
+        };
+        let mut diagnostics = Vec::new();
+        let html = render_block(text, &links, origin, &mut HashSet::new(), &mut diagnostics);
+        (html, diagnostics)
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let (html, _) = render("## Day to day\n\n## Day to day\n\n## Pay\n");
+        assert!(html.contains(r#"<h2 id="day-to-day">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="day-to-day-1">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="pay-1">"#), "{html}");
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let (html, _) = render("| a |\n|---|\n| b |\n\n~~x~~ - [x] y \"q\"\n\nn[^1]\n\n[^1]: f\n");
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>"));
+        assert!(html.contains("“q”"));
+        assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn unresolved_link_is_an_error_with_its_line() {
+        let (_, diagnostics) = render("text\n\nsee [x](@/nope.md)\n");
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].position, Some(Position::new(7, 5)));
+    }
+
+    #[test]
+    fn slugify_keeps_words() {
+        assert_eq!(slugify("What a day looks like!"), "what-a-day-looks-like");
+        assert_eq!(slugify("Ça va"), "ça-va");
+    }
+}
