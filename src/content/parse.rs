@@ -190,12 +190,16 @@ impl GuideReader<'_, '_> {
             let field = format!("related_careers[{i}].guide");
             anchors.insert(field.clone(), self.r.position(&field));
         }
+        // A guide whose required fields failed is still returned, so that
+        // cross-guide rules can report on the rest of it; its errors already
+        // fail the build.
+        let stem = path.file_stem().map(|s| s.to_string_lossy().to_string());
         Some(Guide {
             path: path.to_path_buf(),
             content_path: content_path.to_string(),
-            title: title?,
-            slug: slug?,
-            summary: summary?,
+            title: title.unwrap_or_default(),
+            slug: slug.or(stem).unwrap_or_default(),
+            summary: summary.unwrap_or_default(),
             alternate_titles,
             codes,
             category,
@@ -694,11 +698,13 @@ impl GuideReader<'_, '_> {
             true
         });
         let period_slot = map.at("period");
+        let mut period_invalid = false;
         let period = match self.r.opt_string(&period_slot) {
             Some(text) => match ProjectionPeriod::parse(&text) {
                 Ok(period) => Some(period),
                 Err(message) => {
                     self.r.error(&period_slot.field, message);
+                    period_invalid = true;
                     None
                 }
             },
@@ -728,7 +734,7 @@ impl GuideReader<'_, '_> {
                 }
                 Some(derived)
             }
-            (Some(_), _) if stated.is_none() && label_slot.value.is_none() => {
+            (Some(_), _) if stated.is_none() && label_slot.value.is_none() && !period_invalid => {
                 let period_text = period.map_or("no period".to_string(), |p| p.to_string());
                 let diagnostic = Diagnostic::error(
                     &self.r.path,

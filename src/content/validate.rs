@@ -69,6 +69,10 @@ fn duplicates(
     let mut first: HashMap<String, &Guide> = HashMap::new();
     for guide in guides {
         let value = key(guide);
+        if value.is_empty() {
+            // Already reported as a missing field.
+            continue;
+        }
         match first.get(value.as_str()) {
             Some(earlier) => {
                 let mut diagnostic = Diagnostic::error(

@@ -1,0 +1,132 @@
+//! Shared helpers for integration tests: fixture sites copied into a
+//! temporary folder, and the real `careergen` binary run on them.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+/// The repository root (the example site).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A site in a temporary folder.
+pub struct TestSite {
+    dir: TempDir,
+}
+
+impl TestSite {
+    /// Copies `tests/fixtures/<name>`, adding the repository's themes when the
+    /// fixture has none.
+    pub fn fixture(name: &str) -> Self {
+        let site = TestSite::empty();
+        copy_dir(&repo().join("tests/fixtures").join(name), site.root());
+        if !site.root().join("themes").exists() {
+            copy_dir(&repo().join("themes"), &site.root().join("themes"));
+        }
+        site
+    }
+
+    /// Copies the example site: config, guides and themes.
+    pub fn example() -> Self {
+        let site = TestSite::empty();
+        fs::copy(repo().join("config.yaml"), site.root().join("config.yaml")).expect("copy config");
+        for dir in ["content", "themes"] {
+            copy_dir(&repo().join(dir), &site.root().join(dir));
+        }
+        site
+    }
+
+    pub fn empty() -> Self {
+        TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    /// Runs `careergen <args…> --root <site>` with a clean environment.
+    pub fn run(&self, args: &[&str]) -> Output {
+        careergen()
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .output()
+            .expect("run careergen")
+    }
+
+    pub fn build(&self) -> Output {
+        self.run(&["build"])
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.path(rel);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, text).expect("write");
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    /// Every file under `rel`, by relative path.
+    pub fn tree(&self, rel: &str) -> BTreeMap<String, Vec<u8>> {
+        tree(&self.path(rel))
+    }
+}
+
+/// The binary under test, with colours off and a fixed environment.
+pub fn careergen() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_careergen"));
+    command.env("NO_COLOR", "1").env_remove("RUST_BACKTRACE");
+    command
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Every file under `dir`, by `/`-separated relative path.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.expect("walk");
+        if entry.file_type().is_file() {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("prefix")
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.insert(rel, fs::read(entry.path()).expect("read"));
+        }
+    }
+    files
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
