@@ -224,6 +224,30 @@ pub fn display_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
+/// Fills in the code-frame line of diagnostics that carry a position but no
+/// source text, reading each file once.
+pub fn attach_source_lines(root: &Path, diagnostics: &mut [Diagnostic]) {
+    let mut cache: std::collections::HashMap<PathBuf, Option<String>> = Default::default();
+    for diagnostic in diagnostics.iter_mut() {
+        let Some(position) = diagnostic.position else {
+            continue;
+        };
+        if diagnostic.source_line.is_some() {
+            continue;
+        }
+        let text = cache
+            .entry(diagnostic.path.clone())
+            .or_insert_with(|| std::fs::read_to_string(root.join(&diagnostic.path)).ok());
+        if let Some(text) = text {
+            diagnostic.source_line = text.lines().nth(position.line.saturating_sub(1)).map(|l| {
+                l.trim_start_matches('\u{feff}')
+                    .trim_end_matches('\r')
+                    .to_string()
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,29 +275,5 @@ mod tests {
             "content/a.md:2:3: error: salary.median: expected a number, found a string"
         );
         assert!(d.render(false).contains("median: abc"));
-    }
-}
-
-/// Fills in the code-frame line of diagnostics that carry a position but no
-/// source text, reading each file once.
-pub fn attach_source_lines(root: &Path, diagnostics: &mut [Diagnostic]) {
-    let mut cache: std::collections::HashMap<PathBuf, Option<String>> = Default::default();
-    for diagnostic in diagnostics.iter_mut() {
-        let Some(position) = diagnostic.position else {
-            continue;
-        };
-        if diagnostic.source_line.is_some() {
-            continue;
-        }
-        let text = cache
-            .entry(diagnostic.path.clone())
-            .or_insert_with(|| std::fs::read_to_string(root.join(&diagnostic.path)).ok());
-        if let Some(text) = text {
-            diagnostic.source_line = text.lines().nth(position.line.saturating_sub(1)).map(|l| {
-                l.trim_start_matches('\u{feff}')
-                    .trim_end_matches('\r')
-                    .to_string()
-            });
-        }
     }
 }

@@ -6,6 +6,9 @@
 //! line and prints.
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
+// A `Diagnostic` is an error carried as data, returned at most once per file
+// or template: its size does not matter, its fields do.
+#![allow(clippy::result_large_err)]
 
 pub mod config;
 pub mod content;

@@ -202,7 +202,7 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
 
     let mut found = Vec::new();
     let mut cards: Vec<_> = site.guides.iter().map(|g| formatter.card(g)).collect();
-    cards.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+    cards.sort_by_cached_key(|card| card.title.to_lowercase());
     let mut pages = guide_pages;
     let home = PageView::new(
         &site.config,

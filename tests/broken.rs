@@ -54,7 +54,7 @@ fn every_broken_input_gets_a_precise_diagnostic() {
         let file = &expect["file"];
         let location = match expect.get("line") {
             Some(line) => format!("{file}:{line}:"),
-            None => format!("{file}"),
+            None => file.to_string(),
         };
         let headline = err
             .lines()
