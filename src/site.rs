@@ -80,16 +80,10 @@ impl Report {
 /// Returns the site when nothing is in error, and all diagnostics either way.
 pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     let root = &options.root;
-    let mut config = match config::load(root) {
-        Ok(config) => config,
+    let (config, mut diagnostics) = match load_config(options) {
+        Ok(loaded) => loaded,
         Err(diagnostics) => return (None, diagnostics),
     };
-    let mut diagnostics = Vec::new();
-    if let Some(url) = &options.base_url
-        && let Err(message) = config.set_base_url(url)
-    {
-        diagnostics.push(Diagnostic::error("--base-url", message));
-    }
     let loaded = load::load(root, &config, options.drafts, options.today);
     diagnostics.extend(loaded.diagnostics);
     let index = GuideIndex::new(&loaded.guides);
@@ -116,15 +110,37 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     if let Some(site) = &site
         && diagnostics.iter().any(Diagnostic::is_error)
     {
-        let links = site.guides.par_iter().flat_map_iter(|guide| {
-            let mut found = Vec::new();
-            render_markdown(site, guide, &mut found);
-            found
-        });
-        diagnostics.par_extend(links);
+        diagnostics.extend(link_diagnostics(site));
     }
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     (if failed { None } else { site }, diagnostics)
+}
+
+/// Reads `config.yaml` and applies the command line's overrides. A config
+/// that cannot be read is `Err`; an override in error is a diagnostic beside it.
+pub fn load_config(
+    options: &BuildOptions,
+) -> Result<(SiteConfig, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut config = config::load(&options.root)?;
+    let mut diagnostics = Vec::new();
+    if let Some(url) = &options.base_url
+        && let Err(message) = config.set_base_url(url)
+    {
+        diagnostics.push(Diagnostic::error("--base-url", message));
+    }
+    Ok((config, diagnostics))
+}
+
+/// The `@/` link errors in every guide's Markdown, found without rendering pages.
+pub fn link_diagnostics(site: &Site) -> Vec<Diagnostic> {
+    site.guides
+        .par_iter()
+        .flat_map_iter(|guide| {
+            let mut found = Vec::new();
+            render_markdown(site, guide, &mut found);
+            found
+        })
+        .collect()
 }
 
 /// Loads, validates and renders the site into `sink`.
@@ -149,21 +165,71 @@ pub fn build(options: &BuildOptions, sink: &dyn Sink) -> Report {
     report
 }
 
-struct Rendered {
-    pages: usize,
-    files: usize,
-    diagnostics: Vec<Diagnostic>,
+/// What rendering wrote, and the diagnostics it found.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub pages: usize,
+    pub files: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One page of the site. `serve` re-renders a chosen few of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Page {
+    Home,
+    NotFound,
+    /// The page of `site.guides[i]`.
+    Guide(usize),
+}
+
+impl Page {
+    /// The template the page is rendered with.
+    pub fn template(self) -> &'static str {
+        match self {
+            Page::Home => "index.html",
+            Page::NotFound => "404.html",
+            Page::Guide(_) => "guide.html",
+        }
+    }
+
+    /// Where the page is written, relative to the output folder.
+    pub fn output(self, site: &Site) -> String {
+        match self {
+            Page::Home => "index.html".to_string(),
+            Page::NotFound => "404.html".to_string(),
+            Page::Guide(i) => format!("{}/index.html", site.guides[i].slug),
+        }
+    }
+}
+
+/// Every page of the site.
+pub fn pages(site: &Site) -> Vec<Page> {
+    let mut pages: Vec<Page> = (0..site.guides.len()).map(Page::Guide).collect();
+    pages.extend([Page::Home, Page::NotFound]);
+    pages
 }
 
 /// Renders every page and copies static files.
 fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
+    prepare(site);
+    let mut rendered = render_pages(site, &pages(site), sink);
+    let files = copy_static(site, sink, &mut rendered.diagnostics);
+    rendered.files = rendered.pages + files;
+    rendered
+}
+
+/// Makes the site's settings visible to every template as `site`. Call it
+/// once after the templates or the config were (re)loaded.
+pub fn prepare(site: &mut Site) {
     // The site view is the same for every page: serialize it once.
     let site_view = SiteView::new(&site.config);
     let mut global = Context::new();
     global.insert("site", &site_view);
     site.templates.tera_mut().global_context().extend(global);
+}
 
-    let site = &*site;
+/// Renders `pages` (after [`prepare`]) into `sink`; static files are not copied.
+pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
     let formatter = Formatter::new(&site.config);
     let diagnostics = Mutex::new(Vec::new());
     let push = |d: Diagnostic| {
@@ -173,9 +239,12 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
             .push(d)
     };
 
-    let guide_pages: usize = site
-        .guides
+    let guide_pages: usize = pages
         .par_iter()
+        .filter_map(|page| match *page {
+            Page::Guide(i) => site.guides.get(i),
+            Page::Home | Page::NotFound => None,
+        })
         .map(|guide| {
             let mut found = Vec::new();
             let markdown = render_markdown(site, guide, &mut found);
@@ -201,52 +270,72 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
         .sum();
 
     let mut found = Vec::new();
-    let mut cards: Vec<_> = site.guides.iter().map(|g| formatter.card(g)).collect();
-    cards.sort_by_cached_key(|card| card.title.to_lowercase());
-    let mut pages = guide_pages;
-    let home = PageView::new(
-        &site.config,
-        "home",
-        &site.config.title,
-        &site.config.description,
-        String::new(),
-    );
-    let mut context = Context::new();
-    context.insert("page", &home);
-    context.insert("guides", &cards);
-    pages += usize::from(write_page(
-        site,
-        sink,
-        "index.html",
-        &context,
-        "index.html",
-        &mut found,
-    ));
-
-    let mut not_found = PageView::new(
-        &site.config,
-        "404",
-        "Page not found",
-        "The page you asked for does not exist.",
-        String::new(),
-    );
-    // The 404 page is served at any depth: link from the deploy root.
-    not_found.root = site.config.base_path.clone();
-    let mut context = Context::new();
-    context.insert("page", &not_found);
-    context.insert("guides", &cards);
-    pages += usize::from(write_page(
-        site, sink, "404.html", &context, "404.html", &mut found,
-    ));
-
-    let files = copy_static(site, sink, &mut found);
+    let mut pages_written = guide_pages;
+    let listings = pages
+        .iter()
+        .any(|p| matches!(p, Page::Home | Page::NotFound));
+    if listings {
+        pages_written += render_listings(site, &formatter, pages, sink, &mut found);
+    }
     let mut diagnostics = diagnostics.into_inner().unwrap_or_else(|e| e.into_inner());
     diagnostics.extend(found);
     Rendered {
-        pages,
-        files: pages + files,
+        pages: pages_written,
+        files: pages_written,
         diagnostics,
     }
+}
+
+/// Renders the home and 404 pages among `pages`, which list every guide.
+fn render_listings(
+    site: &Site,
+    formatter: &Formatter<'_>,
+    pages: &[Page],
+    sink: &dyn Sink,
+    found: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut cards: Vec<_> = site.guides.iter().map(|g| formatter.card(g)).collect();
+    cards.sort_by_cached_key(|card| card.title.to_lowercase());
+    let mut written = 0;
+    if pages.contains(&Page::Home) {
+        let home = PageView::new(
+            &site.config,
+            "home",
+            &site.config.title,
+            &site.config.description,
+            String::new(),
+        );
+        let mut context = Context::new();
+        context.insert("page", &home);
+        context.insert("guides", &cards);
+        written += usize::from(write_page(
+            site,
+            sink,
+            "index.html",
+            &context,
+            "index.html",
+            found,
+        ));
+    }
+
+    if pages.contains(&Page::NotFound) {
+        let mut not_found = PageView::new(
+            &site.config,
+            "404",
+            "Page not found",
+            "The page you asked for does not exist.",
+            String::new(),
+        );
+        // The 404 page is served at any depth: link from the deploy root.
+        not_found.root = site.config.base_path.clone();
+        let mut context = Context::new();
+        context.insert("page", &not_found);
+        context.insert("guides", &cards);
+        written += usize::from(write_page(
+            site, sink, "404.html", &context, "404.html", found,
+        ));
+    }
+    written
 }
 
 /// Renders `template` into `output`; returns whether a page was written.
@@ -322,11 +411,18 @@ fn render_markdown(
     let faq_answers_html = guide
         .faq
         .iter()
-        .map(|faq| {
+        .enumerate()
+        .map(|(i, faq)| {
+            let field = format!("faq[{i}].answer");
+            let origin = Origin {
+                field: Some(&field),
+                field_position: guide.anchor(&field),
+                ..field_origin("faq")
+            };
             markdown::render_block(
                 &faq.answer,
                 &links,
-                field_origin("faq"),
+                origin,
                 &mut HashSet::new(),
                 diagnostics,
             )
@@ -340,32 +436,18 @@ fn render_markdown(
     }
 }
 
+/// The folders static files come from, in the order they are laid over
+/// each other: the theme's `static/`, then the site's.
+pub fn static_dirs(root: &Path, config: &SiteConfig) -> [PathBuf; 2] {
+    [
+        root.join("themes").join(&config.theme).join("static"),
+        root.join("static"),
+    ]
+}
+
 /// Copies the theme's `static/`, then the site's `static/` over it.
 fn copy_static(site: &Site, sink: &dyn Sink, diagnostics: &mut Vec<Diagnostic>) -> usize {
-    let theme_static = site
-        .root
-        .join("themes")
-        .join(&site.config.theme)
-        .join("static");
-    let mut files = std::collections::BTreeMap::new();
-    for dir in [theme_static, site.root.join("static")] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in WalkDir::new(&dir).sort_by_file_name() {
-            match entry {
-                Ok(entry) if entry.file_type().is_file() => {
-                    let rel = relative_name(&dir, entry.path());
-                    files.insert(rel, entry.into_path());
-                }
-                Ok(_) => {}
-                Err(err) => diagnostics.push(Diagnostic::error(
-                    diagnostics::display_path(&site.root, &dir),
-                    format!("cannot read static files: {err}"),
-                )),
-            }
-        }
-    }
+    let files = static_files(site, diagnostics);
     let results: Vec<Option<Diagnostic>> = files
         .par_iter()
         .map(|(rel, path)| {
@@ -383,6 +465,104 @@ fn copy_static(site: &Site, sink: &dyn Sink, diagnostics: &mut Vec<Diagnostic>) 
     let copied = results.iter().filter(|r| r.is_none()).count();
     diagnostics.extend(results.into_iter().flatten());
     copied
+}
+
+/// Every static file by its output path, the site's winning over the theme's.
+pub fn static_files(
+    site: &Site,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> std::collections::BTreeMap<String, PathBuf> {
+    let mut files = std::collections::BTreeMap::new();
+    for dir in static_dirs(&site.root, &site.config) {
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in WalkDir::new(&dir).sort_by_file_name() {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => {
+                    let rel = relative_name(&dir, entry.path());
+                    files.insert(rel, entry.into_path());
+                }
+                Ok(_) => {}
+                Err(err) => diagnostics.push(Diagnostic::error(
+                    diagnostics::display_path(&site.root, &dir),
+                    format!("cannot read static files: {err}"),
+                )),
+            }
+        }
+    }
+    files
+}
+
+/// What a guide's page reads from other guides, so that `serve` can tell
+/// which pages an edit touches. Keep in step with
+/// [`Formatter::guide_view`] and [`render_markdown`].
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct GuideDependencies {
+    /// Slugs named under `career_path` and `related_careers`: the page shows
+    /// their link, summary, education and pay.
+    pub slugs: Vec<String>,
+    /// Content paths named by `@/` links in its Markdown: the page shows
+    /// their slug.
+    pub links: Vec<String>,
+    /// Set when an `@/` link is written in a way this scan cannot read
+    /// exactly (escapes, entities): the page then depends on every guide.
+    pub any_link: bool,
+}
+
+/// The other guides `guide`'s page depends on.
+pub fn guide_dependencies(guide: &Guide) -> GuideDependencies {
+    let mut deps = GuideDependencies {
+        slugs: guide
+            .guide_references()
+            .map(|(_, slug)| slug.to_string())
+            .collect(),
+        ..GuideDependencies::default()
+    };
+    let texts = std::iter::once(guide.body.as_str())
+        .chain(guide.environment.summary.as_deref())
+        .chain(guide.requirements.notes.as_deref())
+        .chain(guide.faq.iter().map(|f| f.answer.as_str()));
+    for text in texts {
+        scan_links(text, &mut deps);
+    }
+    deps.slugs.sort();
+    deps.slugs.dedup();
+    deps.links.sort();
+    deps.links.dedup();
+    deps
+}
+
+/// Collects the targets of `@/` links in Markdown `text`, erring on the side
+/// of too many: a stray `@/` in prose only costs an extra re-render.
+fn scan_links(text: &str, deps: &mut GuideDependencies) {
+    let mut rest = text;
+    while let Some(at) = rest.find("@/") {
+        let bracketed = rest[..at].ends_with('<');
+        let after = &rest[at + 2..];
+        let end = after
+            .find(|c: char| {
+                if bracketed {
+                    c == '>' || c == '\n'
+                } else {
+                    c.is_whitespace() || matches!(c, ')' | '>' | '<' | ']' | '"' | '\'')
+                }
+            })
+            .unwrap_or(after.len());
+        let target = &after[..end];
+        let path = target.split('#').next().unwrap_or(target);
+        if path.contains(['\\', '&', '%']) {
+            deps.any_link = true;
+        }
+        deps.links.push(path.to_string());
+        rest = &after[end..];
+    }
+}
+
+/// What the home and 404 pages show of `guide`: while this is unchanged
+/// (and no guide came or went), those pages are unchanged too.
+pub fn listing_entry(formatter: &Formatter<'_>, guide: &Guide) -> String {
+    serde_json::to_string(&formatter.card(guide)).unwrap_or_default()
 }
 
 /// `dir/a/b.css` → `a/b.css`.

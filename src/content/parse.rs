@@ -182,6 +182,13 @@ impl GuideReader<'_, '_> {
         for field in ["title", "slug"] {
             anchors.insert(field.to_string(), self.r.position(field));
         }
+        for field in ["environment.summary", "requirements.notes"] {
+            anchors.insert(field.to_string(), self.r.position(field));
+        }
+        for i in 0..faq.len() {
+            let field = format!("faq[{i}].answer");
+            anchors.insert(field.clone(), self.r.position(&field));
+        }
         for (i, _) in career_path.iter().enumerate() {
             let field = format!("career_path[{i}].guide");
             anchors.insert(field.clone(), self.r.position(&field));
