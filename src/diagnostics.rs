@@ -186,7 +186,13 @@ impl Diagnostic {
 /// or a single character.
 fn token_end(line: &str, start: usize) -> usize {
     let rest = &line[start..];
-    let token = rest.split([',', '}', ']']).next().unwrap_or("").trim_end();
+    let token = rest.split([',', '}', ']']).next().unwrap_or("");
+    // A mapping key ends at its colon.
+    let token = match token.find(": ") {
+        Some(colon) => &token[..colon],
+        None => token.strip_suffix(':').unwrap_or(token),
+    }
+    .trim_end();
     let len = if token.is_empty() {
         rest.chars().next().map_or(0, char::len_utf8)
     } else {
