@@ -234,6 +234,21 @@ pub struct SimilarView<'a> {
     pub summary: Option<&'a str>,
     pub education: Option<&'static str>,
     pub median_pay: Option<String>,
+    /// `per year`, set when `median_pay` is.
+    pub pay_period: Option<&'static str>,
+}
+
+/// A source as cited on a guide page.
+#[derive(Serialize)]
+pub struct SourceView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub url: Option<&'a str>,
+    /// `2026-10-02`.
+    pub accessed: Option<String>,
+    /// `October 2, 2026`.
+    pub accessed_display: Option<String>,
+    pub license: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -300,7 +315,9 @@ pub struct GuideView<'a> {
     pub career_path: Vec<StepView<'a>>,
     pub similar: Vec<SimilarView<'a>>,
     pub faq: Vec<FaqView<'a>>,
-    pub sources: &'a [crate::content::guide::Source],
+    pub sources: Vec<SourceView<'a>>,
+    /// The title as a lowercase plural for sentences: `account managers`.
+    pub title_plural: String,
     /// `2026-11-01`.
     pub last_reviewed: Option<String>,
     /// `November 1, 2026`.
@@ -436,6 +453,10 @@ impl<'a> Formatter<'a> {
                         median_pay: linked
                             .and_then(|g| g.salary.as_ref())
                             .and_then(|s| self.money(s, s.median)),
+                        pay_period: linked
+                            .and_then(|g| g.salary.as_ref())
+                            .filter(|s| s.median.is_some())
+                            .map(|s| s.period.label()),
                     }
                 })
                 .collect(),
@@ -448,7 +469,19 @@ impl<'a> Formatter<'a> {
                     answer_html,
                 })
                 .collect(),
-            sources: &guide.sources,
+            sources: guide
+                .sources
+                .iter()
+                .map(|s| SourceView {
+                    id: &s.id,
+                    name: &s.name,
+                    url: s.url.as_deref(),
+                    accessed: s.accessed.map(|d| d.format("%Y-%m-%d").to_string()),
+                    accessed_display: s.accessed.map(|d| d.format("%B %-d, %Y").to_string()),
+                    license: s.license.as_deref(),
+                })
+                .collect(),
+            title_plural: plural_lower(&guide.title),
             last_reviewed: guide
                 .last_reviewed
                 .map(|d| d.format("%Y-%m-%d").to_string()),

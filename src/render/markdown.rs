@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use crate::content::guide::Guide;
 use crate::content::index::GuideIndex;
@@ -95,6 +95,9 @@ pub fn render_block(
 ) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading_start: Option<usize> = None;
+    let mut table_alignments = Vec::new();
+    let mut in_table_head = false;
+    let mut head_cell = 0;
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Link {
@@ -130,6 +133,36 @@ pub fn render_block(
                     title,
                     id,
                 }));
+            }
+            // Header cells get `scope="col"` so that screen readers tie
+            // each column to its header.
+            Event::Start(Tag::Table(alignments)) => {
+                table_alignments = alignments.clone();
+                events.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::Start(Tag::TableHead) => {
+                in_table_head = true;
+                head_cell = 0;
+                events.push(event);
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_table_head = false;
+                events.push(event);
+            }
+            Event::Start(Tag::TableCell) if in_table_head => {
+                let align = match table_alignments.get(head_cell) {
+                    Some(Alignment::Left) => r#" style="text-align: left""#,
+                    Some(Alignment::Center) => r#" style="text-align: center""#,
+                    Some(Alignment::Right) => r#" style="text-align: right""#,
+                    _ => "",
+                };
+                events.push(Event::Html(CowStr::from(format!(
+                    r#"<th scope="col"{align}>"#
+                ))));
+            }
+            Event::End(TagEnd::TableCell) if in_table_head => {
+                head_cell += 1;
+                events.push(Event::Html(CowStr::Borrowed("</th>")));
             }
             Event::Start(Tag::Heading { .. }) => {
                 heading_start = Some(events.len());
@@ -254,6 +287,7 @@ mod tests {
     fn extensions_are_on() {
         let (html, _) = render("| a |\n|---|\n| b |\n\n~~x~~ - [x] y \"q\"\n\nn[^1]\n\n[^1]: f\n");
         assert!(html.contains("<table>"));
+        assert!(html.contains(r#"<th scope="col">a</th>"#), "{html}");
         assert!(html.contains("<del>"));
         assert!(html.contains("“q”"));
         assert!(html.contains("footnote"));
