@@ -1,0 +1,150 @@
+/* careergen compare: fills <div data-cg-compare> with a chooser and a table
+   of two to four careers side by side, chosen by ?c=slug,slug in the URL,
+   from compare.json beside this script. No dependencies. */
+(function () {
+  "use strict";
+
+  var MAX = 4;
+  var script = document.currentScript;
+
+  function base() {
+    return new URL(".", script && script.src ? script.src : document.baseURI);
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function chosen(guides) {
+    var raw = new URLSearchParams(window.location.search).get("c") || "";
+    var seen = {};
+    return raw.split(",").map(function (s) { return s.trim(); }).filter(function (slug) {
+      if (!slug || seen[slug] || !Object.prototype.hasOwnProperty.call(guides, slug)) return false;
+      seen[slug] = true;
+      return true;
+    }).slice(0, MAX);
+  }
+
+  function chooser(data, picks) {
+    var form = el("form", "cg-compare__chooser");
+    form.setAttribute("method", "get");
+    var fieldset = el("fieldset");
+    fieldset.appendChild(el("legend", null, "Choose two to four careers"));
+    var slugs = Object.keys(data.guides).sort(function (a, b) {
+      var ta = data.guides[a].title.toLowerCase();
+      var tb = data.guides[b].title.toLowerCase();
+      return ta < tb ? -1 : ta > tb ? 1 : 0;
+    });
+    var selects = [];
+    for (var i = 0; i < MAX; i++) {
+      var id = "cg-compare-" + (i + 1);
+      var label = el("label", "cg-compare__label", "Career " + (i + 1));
+      label.htmlFor = id;
+      var select = el("select", "cg-compare__select");
+      select.id = id;
+      select.appendChild(el("option", null, "(none)")).value = "";
+      slugs.forEach(function (slug) {
+        var option = el("option", null, data.guides[slug].title);
+        option.value = slug;
+        select.appendChild(option);
+      });
+      select.value = picks[i] || "";
+      selects.push(select);
+      var row = el("div", "cg-compare__field");
+      row.appendChild(label);
+      row.appendChild(select);
+      fieldset.appendChild(row);
+    }
+    form.appendChild(fieldset);
+    var button = el("button", "cg-compare__submit", "Compare");
+    button.type = "submit";
+    form.appendChild(button);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var seen = {};
+      var list = selects.map(function (s) { return s.value; }).filter(function (v) {
+        if (!v || seen[v]) return false;
+        seen[v] = true;
+        return true;
+      });
+      var target = new URL(window.location.href);
+      target.search = list.length ? "?c=" + list.join(",") : "";
+      window.location.href = target.href;
+    });
+    return form;
+  }
+
+  function table(data, picks) {
+    var wrap = el("div", "cg-compare__scroll");
+    var t = el("table", "cg-compare__table");
+    var titles = picks.map(function (slug) { return data.guides[slug].title; });
+    t.appendChild(el("caption", null, "Comparing " + titles.join(", ")));
+    var head = el("thead");
+    var row = el("tr");
+    var corner = el("th", null, "Fact");
+    corner.scope = "col";
+    row.appendChild(corner);
+    picks.forEach(function (slug) {
+      var th = el("th");
+      th.scope = "col";
+      var link = el("a", null, data.guides[slug].title);
+      link.href = new URL(data.guides[slug].path, base()).href;
+      th.appendChild(link);
+      row.appendChild(th);
+    });
+    head.appendChild(row);
+    t.appendChild(head);
+    var body = el("tbody");
+    data.fields.forEach(function (field) {
+      var known = picks.some(function (slug) { return data.guides[slug].facts[field[0]]; });
+      if (!known) return;
+      var tr = el("tr");
+      var th = el("th", null, field[1]);
+      th.scope = "row";
+      tr.appendChild(th);
+      picks.forEach(function (slug) {
+        var value = data.guides[slug].facts[field[0]];
+        var td = el("td", null, value || "—");
+        if (!value) td.setAttribute("aria-label", "Not known");
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    t.appendChild(body);
+    wrap.appendChild(t);
+    return wrap;
+  }
+
+  function render(container, data) {
+    var picks = chosen(data.guides);
+    container.textContent = "";
+    container.appendChild(chooser(data, picks));
+    if (picks.length >= 2) {
+      container.appendChild(table(data, picks));
+    } else {
+      container.appendChild(el("p", "cg-compare__hint", "Choose at least two careers, then select Compare."));
+    }
+  }
+
+  function start() {
+    var container = document.querySelector("[data-cg-compare]");
+    if (!container) return;
+    load(container);
+  }
+
+  function load(container) {
+  fetch(new URL("compare.json", base()))
+    .then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    })
+    .then(function (data) { render(container, data); })
+    .catch(function () { /* Keep the page's own fallback content. */ });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

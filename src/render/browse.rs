@@ -1,0 +1,326 @@
+//! Browsing: guides grouped by category (from config), industry and typical
+//! education level, each group a page with an index page per grouping, the
+//! breadcrumb of each guide, and the paths the site's own pages take.
+//!
+//! URLs, below the site root:
+//!
+//! | page | path |
+//! |---|---|
+//! | categories, one per category | `categories/`, `categories/<key>/` |
+//! | industries, one per industry | `industries/`, `industries/<slugified name>/` |
+//! | education levels | `education/`, `education/<level, dashed>/` (`education/bachelors/`) |
+//! | every guide in one table | `all-careers/` |
+//! | side-by-side comparison | `compare/` |
+//! | search results | `search/` |
+//!
+//! Guides live at `<slug>/`, so a guide may not take one of these first
+//! segments as its slug: [`reserved_slug`] says which.
+
+use std::collections::BTreeMap;
+
+use crate::config::SiteConfig;
+use crate::content::guide::{Education, Guide};
+use crate::render::markdown::slugify;
+
+/// Paths of the site's own pages, below the site root.
+pub const ALL_CAREERS_PATH: &str = "all-careers/";
+pub const COMPARE_PATH: &str = "compare/";
+pub const SEARCH_PATH: &str = "search/";
+
+/// First path segments the site's own pages and files use.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "all-careers",
+    "categories",
+    "compare",
+    "education",
+    "industries",
+    "search",
+    "static",
+];
+
+/// Whether a guide with `slug` would collide with one of the site's pages.
+pub fn reserved_slug(slug: &str) -> bool {
+    RESERVED_SLUGS.contains(&slug)
+}
+
+/// A way of grouping guides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Grouping {
+    Category,
+    Industry,
+    Education,
+}
+
+impl Grouping {
+    pub const ALL: [Grouping; 3] = [Grouping::Category, Grouping::Industry, Grouping::Education];
+
+    /// `categories`, `industries` or `education`: the first path segment.
+    pub fn key(self) -> &'static str {
+        match self {
+            Grouping::Category => "categories",
+            Grouping::Industry => "industries",
+            Grouping::Education => "education",
+        }
+    }
+
+    /// The index page's path: `categories/`.
+    pub fn path(self) -> String {
+        format!("{}/", self.key())
+    }
+
+    /// The index page's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Grouping::Category => "Careers by category",
+            Grouping::Industry => "Careers by industry",
+            Grouping::Education => "Careers by typical education",
+        }
+    }
+
+    /// The name of one group, for sentences and breadcrumbs.
+    pub fn singular(self) -> &'static str {
+        match self {
+            Grouping::Category => "Category",
+            Grouping::Industry => "Industry",
+            Grouping::Education => "Typical entry-level education",
+        }
+    }
+}
+
+/// One group of guides: a category, an industry or an education level.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub grouping: Grouping,
+    /// The last path segment: `sales`, `finance`, `bachelors`.
+    pub key: String,
+    pub name: String,
+    pub description: Option<String>,
+    /// Positions in the guide list, sorted by title.
+    pub guides: Vec<usize>,
+}
+
+impl Group {
+    /// Below the site root: `categories/sales/`.
+    pub fn path(&self) -> String {
+        format!("{}/{}/", self.grouping.key(), self.key)
+    }
+}
+
+/// The non-empty groups of `grouping`: categories in config order,
+/// industries by name, education levels from the least to the most
+/// schooling (`varies` last).
+pub fn groups(grouping: Grouping, guides: &[Guide], config: &SiteConfig) -> Vec<Group> {
+    let mut order: Vec<usize> = (0..guides.len()).collect();
+    order.sort_by_cached_key(|&i| (guides[i].title.to_lowercase(), guides[i].slug.clone()));
+    let groups = match grouping {
+        Grouping::Category => config
+            .categories
+            .iter()
+            .map(|c| Group {
+                grouping,
+                key: c.key.clone(),
+                name: c.name.clone(),
+                description: c.description.clone(),
+                guides: order
+                    .iter()
+                    .copied()
+                    .filter(|&i| guides[i].category.as_deref() == Some(c.key.as_str()))
+                    .collect(),
+            })
+            .collect::<Vec<_>>(),
+        Grouping::Industry => {
+            let mut by_key: BTreeMap<String, Group> = BTreeMap::new();
+            for &i in &order {
+                for industry in &guides[i].industries {
+                    let key = slugify(industry);
+                    if key.is_empty() {
+                        continue;
+                    }
+                    let group = by_key.entry(key.clone()).or_insert_with(|| Group {
+                        grouping,
+                        key,
+                        name: industry.trim().to_string(),
+                        description: None,
+                        guides: Vec::new(),
+                    });
+                    if group.guides.last() != Some(&i) {
+                        group.guides.push(i);
+                    }
+                }
+            }
+            let mut list: Vec<Group> = by_key.into_values().collect();
+            list.sort_by_cached_key(|g| (g.name.to_lowercase(), g.key.clone()));
+            list
+        }
+        Grouping::Education => Education::ALL
+            .iter()
+            .map(|&level| Group {
+                grouping,
+                key: level.name().replace('_', "-"),
+                name: level.label().to_string(),
+                description: None,
+                guides: order
+                    .iter()
+                    .copied()
+                    .filter(|&i| guides[i].requirements.education == Some(level))
+                    .collect(),
+            })
+            .collect(),
+    };
+    groups
+        .into_iter()
+        .filter(|g| !g.guides.is_empty())
+        .collect()
+}
+
+/// One step of a breadcrumb.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Crumb {
+    pub name: String,
+    /// Below the site root; `None` for the current page.
+    pub path: Option<String>,
+}
+
+/// A guide's breadcrumb: Home › its category (or All careers) › the guide.
+pub fn guide_breadcrumb(guide: &Guide, config: &SiteConfig) -> Vec<Crumb> {
+    let middle = match guide.category.as_deref().and_then(|k| config.category(k)) {
+        Some(category) => Crumb {
+            name: category.name.clone(),
+            path: Some(format!("{}/{}/", Grouping::Category.key(), category.key)),
+        },
+        None => Crumb {
+            name: "All careers".to_string(),
+            path: Some(ALL_CAREERS_PATH.to_string()),
+        },
+    };
+    vec![
+        Crumb {
+            name: "Home".to_string(),
+            path: Some(String::new()),
+        },
+        middle,
+        Crumb {
+            name: guide.title.clone(),
+            path: None,
+        },
+    ]
+}
+
+/// A group page's breadcrumb: Home › the grouping's index › the group.
+pub fn group_breadcrumb(group: &Group) -> Vec<Crumb> {
+    vec![
+        Crumb {
+            name: "Home".to_string(),
+            path: Some(String::new()),
+        },
+        Crumb {
+            name: group.grouping.title().to_string(),
+            path: Some(group.grouping.path()),
+        },
+        Crumb {
+            name: group.name.clone(),
+            path: None,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::test_guides::{config, minimal};
+
+    fn guides() -> Vec<Guide> {
+        vec![
+            minimal(
+                "sales-manager",
+                "Sales manager",
+                "category: sales\nindustries: [Finance, Retail trade]\nrequirements: { education: bachelors }",
+            ),
+            minimal(
+                "account-manager",
+                "Account manager",
+                "category: sales\nindustries: [finance]\nrequirements: { education: bachelors }",
+            ),
+            minimal(
+                "cashier",
+                "Cashier",
+                "industries: [Retail trade]\nrequirements: { education: no_formal_credential }",
+            ),
+        ]
+    }
+
+    fn names(guides: &[Guide], group: &Group) -> Vec<String> {
+        group
+            .guides
+            .iter()
+            .map(|&i| guides[i].title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn categories_follow_config_and_skip_empty_ones() {
+        let guides = guides();
+        let groups = groups(Grouping::Category, &guides, &config());
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].path(), "categories/sales/");
+        assert_eq!(
+            names(&guides, &groups[0]),
+            ["Account manager", "Sales manager"]
+        );
+    }
+
+    #[test]
+    fn industries_group_by_slug_ignoring_case() {
+        let guides = guides();
+        let groups = groups(Grouping::Industry, &guides, &config());
+        let keys: Vec<_> = groups.iter().map(|g| g.path()).collect();
+        assert_eq!(keys, ["industries/finance/", "industries/retail-trade/"]);
+        assert_eq!(
+            names(&guides, &groups[0]),
+            ["Account manager", "Sales manager"]
+        );
+        assert_eq!(groups[1].name, "Retail trade");
+    }
+
+    #[test]
+    fn education_levels_run_from_least_schooling() {
+        let guides = guides();
+        let groups = groups(Grouping::Education, &guides, &config());
+        let paths: Vec<_> = groups.iter().map(|g| g.path()).collect();
+        assert_eq!(
+            paths,
+            ["education/no-formal-credential/", "education/bachelors/"]
+        );
+        assert_eq!(groups[1].name, "Bachelor's degree");
+    }
+
+    #[test]
+    fn breadcrumbs_lead_home_through_the_category() {
+        let guides = guides();
+        let config = config();
+        let crumbs = guide_breadcrumb(&guides[0], &config);
+        assert_eq!(crumbs[1].name, "Sales");
+        assert_eq!(crumbs[1].path.as_deref(), Some("categories/sales/"));
+        assert_eq!(crumbs[2].path, None);
+        let no_category = guide_breadcrumb(&guides[2], &config);
+        assert_eq!(no_category[1].path.as_deref(), Some("all-careers/"));
+        let group = &groups(Grouping::Industry, &guides, &config)[0];
+        assert_eq!(
+            group_breadcrumb(group)[1].path.as_deref(),
+            Some("industries/")
+        );
+    }
+
+    #[test]
+    fn site_pages_reserve_their_slugs() {
+        assert!(reserved_slug("search"));
+        assert!(reserved_slug("all-careers"));
+        assert!(!reserved_slug("account-manager"));
+        for path in [ALL_CAREERS_PATH, COMPARE_PATH, SEARCH_PATH] {
+            assert!(reserved_slug(path.trim_end_matches('/')));
+        }
+        for grouping in Grouping::ALL {
+            assert!(reserved_slug(grouping.key()));
+        }
+    }
+}

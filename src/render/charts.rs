@@ -1,0 +1,536 @@
+//! Charts drawn at build time as inline SVG, with no JavaScript: a guide's
+//! pay range, its job outlook beside the average for all occupations, and
+//! median pay across guides for the All-careers page.
+//!
+//! Every chart is `role="img"` with `aria-labelledby` naming its own
+//! `<title>` and `<desc>`; the ids come from the caller's `id`, so two charts
+//! on one page never share one. Every figure is written as text inside the
+//! chart and again in the `<desc>`, using the very strings the page shows
+//! (the [`PayView`] figures, the [`NumberStyle`] of the site), so a chart can
+//! never disagree with the table beside it.
+//!
+//! # Styling
+//!
+//! Charts carry no colours of their own: shapes and text are drawn in
+//! `currentColor`, so without any CSS they follow the text colour of the
+//! page (and print black on white). Themes colour them through these
+//! classes, typically with custom properties that change under
+//! `prefers-color-scheme: dark` and `@media print`:
+//!
+//! | class | on | meaning |
+//! |---|---|---|
+//! | `cg-chart` | `<svg>` | every chart; give it `display:block; width:100%; height:auto; max-width:…` |
+//! | `cg-chart--pay`, `cg-chart--outlook`, `cg-chart--median-pay` | `<svg>` | which chart |
+//! | `cg-chart__bar` | `<rect>` | a bar (presentation fallback: `currentColor` at 55 % opacity) |
+//! | `cg-chart__bar--highlight` | `<rect>` | the bar that matters most: the median, this occupation (fallback: full opacity) |
+//! | `cg-chart__more` | `<path>` | the open end of a top-coded bar ("or more") |
+//! | `cg-chart__axis` | `<line>` | the zero line of the outlook chart |
+//! | `cg-chart__label` | `<text>` | a row's name |
+//! | `cg-chart__value` | `<text>` | a row's figure |
+//!
+//! A theme might write:
+//!
+//! ```css
+//! .cg-chart { display: block; width: 100%; max-width: 36rem; height: auto; color: var(--text); }
+//! .cg-chart__bar { fill: var(--chart-bar); fill-opacity: 1; }
+//! .cg-chart__bar--highlight { fill: var(--chart-accent); }
+//! .cg-chart__more { stroke: var(--chart-bar); }
+//! ```
+
+use std::fmt::Write as _;
+
+use super::context::PayView;
+use super::format::NumberStyle;
+use super::site_files::escape_xml;
+use crate::config::SiteConfig;
+use crate::content::guide::{Guide, PayPeriod};
+
+/// Font size of chart text, in SVG user units.
+const FONT: f64 = 14.0;
+/// Height of one row: a text line, then its bar.
+const ROW: f64 = 44.0;
+/// Where a row's bar starts below the row's top.
+const BAR_TOP: f64 = 22.0;
+const BAR_HEIGHT: f64 = 14.0;
+/// Estimated advance of one character, as a share of the font size; a
+/// little generous so that labels never run into their figures.
+const CHAR_WIDTH: f64 = 0.6;
+
+/// The pay-range chart for a guide: one bar per known figure (entry or 10th
+/// percentile, 25th, median, 75th, top or 90th), each labelled with the
+/// figure as the page writes it; a top-coded top bar is drawn open-ended.
+/// `None` when no pay figure is known.
+pub fn pay_range(occupation: &str, pay: &PayView<'_>, id: &str) -> Option<String> {
+    let max = pay.figures.iter().map(|f| f.amount).fold(0.0, f64::max);
+    if pay.figures.is_empty() {
+        return None;
+    }
+    let width = 400.0;
+    // A top-coded maximum is a floor, not the end: leave room to show "more".
+    let full = if pay.top_coded { width * 0.85 } else { width };
+    let scale = |amount: f64| if max > 0.0 { amount / max * full } else { 0.0 };
+    let rows: Vec<Row> = pay
+        .figures
+        .iter()
+        .map(|figure| Row {
+            label: figure.label.to_string(),
+            value: figure.value.clone(),
+            from: 0.0,
+            to: scale(figure.amount),
+            highlight: figure.key == "median",
+            open_end: figure.key == "top" && pay.top_coded,
+        })
+        .collect();
+    let title = format!("Pay range for {occupation}, {}", pay.period_label);
+    let desc = format!(
+        "{}{}.",
+        sentence_list(&rows),
+        if pay.percentile_basis {
+            " Entry and top figures are the 10th and 90th percentiles"
+        } else {
+            ""
+        }
+    );
+    Some(draw("pay", id, width, &title, &desc, &rows, None))
+}
+
+/// The figures of an outlook chart.
+#[derive(Debug, Clone)]
+pub struct OutlookFigures<'a> {
+    /// The occupation, as it heads its row (`Account manager`).
+    pub occupation: &'a str,
+    pub growth: f64,
+    /// The growth as the page writes it (`4%`).
+    pub growth_text: String,
+    /// The average for all occupations over the period, and its text.
+    pub average: Option<(f64, String)>,
+    /// `2024–34`.
+    pub period: Option<String>,
+}
+
+impl<'a> OutlookFigures<'a> {
+    /// The figures of `guide`'s outlook, formatted as its page formats them;
+    /// the average comes from `projections.periods[].average_growth` for the
+    /// guide's period. `None` without a growth figure.
+    pub fn of(guide: &'a Guide, config: &SiteConfig, style: &NumberStyle) -> Option<Self> {
+        let outlook = guide.outlook.as_ref()?;
+        let growth = outlook.growth_percent?;
+        let average = outlook
+            .period
+            .and_then(|p| config.projections.period(&p))
+            .and_then(|bands| bands.average_growth)
+            .map(|a| (a, style.percent(a)));
+        Some(OutlookFigures {
+            occupation: &guide.title,
+            growth,
+            growth_text: style.percent(growth),
+            average,
+            period: outlook.period.map(|p| p.short()),
+        })
+    }
+}
+
+/// The outlook chart: this occupation's projected growth beside the average
+/// for all occupations, bars running right for growth and left for decline
+/// from a zero line.
+pub fn outlook(figures: &OutlookFigures<'_>, id: &str) -> String {
+    let width = 400.0;
+    let mut values = vec![(
+        figures.occupation.to_string(),
+        figures.growth,
+        figures.growth_text.clone(),
+        true,
+    )];
+    if let Some((average, text)) = &figures.average {
+        values.push(("All occupations".to_string(), *average, text.clone(), false));
+    }
+    let lo = values.iter().map(|v| v.1).fold(0.0, f64::min);
+    let mut hi = values.iter().map(|v| v.1).fold(0.0, f64::max);
+    if hi <= lo {
+        hi = lo + 1.0;
+    }
+    let scale = |v: f64| (v - lo) / (hi - lo) * width;
+    let rows: Vec<Row> = values
+        .into_iter()
+        .map(|(label, value, text, highlight)| Row {
+            label,
+            value: text,
+            from: scale(value.min(0.0)),
+            to: scale(value.max(0.0)),
+            highlight,
+            open_end: false,
+        })
+        .collect();
+    let period = figures
+        .period
+        .as_deref()
+        .map_or(String::new(), |p| format!(", {p}"));
+    let title = format!("Projected employment growth{period}");
+    let desc = format!("{}.", sentence_list(&rows));
+    draw("outlook", id, width, &title, &desc, &rows, Some(scale(0.0)))
+}
+
+/// One bar of the median-pay chart.
+#[derive(Debug, Clone)]
+pub struct MedianBar<'a> {
+    pub title: &'a str,
+    pub amount: f64,
+    /// The median as the guide's card writes it (`$75,500`).
+    pub value: String,
+}
+
+/// The bars for the median-pay chart: every guide whose median is in the
+/// site's currency and default pay period (figures per hour and per year
+/// cannot share an axis), highest first, ties by title.
+pub fn median_bars<'a>(
+    guides: impl IntoIterator<Item = &'a Guide>,
+    config: &SiteConfig,
+    style: &NumberStyle,
+) -> Vec<MedianBar<'a>> {
+    let mut bars: Vec<MedianBar<'a>> = guides
+        .into_iter()
+        .filter_map(|guide| {
+            let salary = guide.salary.as_ref()?;
+            let median = salary.median?;
+            (salary.period == config.salary_period && salary.currency == config.currency).then(
+                || MedianBar {
+                    title: &guide.title,
+                    amount: median,
+                    value: style.money(median, &salary.currency, salary.period),
+                },
+            )
+        })
+        .collect();
+    bars.sort_by(|a, b| {
+        b.amount
+            .total_cmp(&a.amount)
+            .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+    });
+    bars
+}
+
+/// The All-careers chart of median pay, one bar per guide in the given
+/// order. `None` when there is nothing to draw.
+pub fn median_pay(bars: &[MedianBar<'_>], period: PayPeriod, id: &str) -> Option<String> {
+    if bars.is_empty() {
+        return None;
+    }
+    let width = 400.0;
+    let max = bars.iter().map(|b| b.amount).fold(0.0, f64::max);
+    let widest_value = bars
+        .iter()
+        .map(|b| text_width(&b.value))
+        .fold(0.0, f64::max);
+    // Titles may run to 80 characters: shorten them to the room left beside
+    // the figure. The full titles are in the description and the table.
+    let room = ((width - widest_value - FONT) / (FONT * CHAR_WIDTH)).floor() as usize;
+    let rows: Vec<Row> = bars
+        .iter()
+        .map(|bar| Row {
+            label: bar.title.to_string(),
+            value: bar.value.clone(),
+            from: 0.0,
+            to: if max > 0.0 {
+                bar.amount / max * width
+            } else {
+                0.0
+            },
+            highlight: false,
+            open_end: false,
+        })
+        .collect();
+    let title = format!("Median pay by occupation, {}", period.label());
+    let desc = format!("{}.", sentence_list(&rows));
+    let shortened: Vec<Row> = rows
+        .into_iter()
+        .map(|mut row| {
+            row.label = shorten(&row.label, room.max(8));
+            row
+        })
+        .collect();
+    Some(draw(
+        "median-pay",
+        id,
+        width,
+        &title,
+        &desc,
+        &shortened,
+        None,
+    ))
+}
+
+/// One labelled bar, in user units along the chart's width.
+struct Row {
+    label: String,
+    value: String,
+    from: f64,
+    to: f64,
+    highlight: bool,
+    open_end: bool,
+}
+
+/// "Median $75,500; Top earners $160,500 or more"
+fn sentence_list(rows: &[Row]) -> String {
+    rows.iter()
+        .map(|r| format!("{}: {}", r.label, r.value))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Draws rows of "label … value" over a bar each.
+fn draw(
+    kind: &str,
+    id: &str,
+    width: f64,
+    title: &str,
+    desc: &str,
+    rows: &[Row],
+    zero: Option<f64>,
+) -> String {
+    let height = rows.len() as f64 * ROW;
+    let mut svg = String::with_capacity(512 + rows.len() * 400);
+    let _ = write!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cg-chart cg-chart--{kind}\" \
+         viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\
+         <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        num(width),
+        num(height),
+        escape_xml(title),
+        escape_xml(desc),
+    );
+    let _ = write!(
+        svg,
+        "<g fill=\"currentColor\" font-size=\"{}\" font-family=\"inherit\">",
+        num(FONT)
+    );
+    for (i, row) in rows.iter().enumerate() {
+        let top = i as f64 * ROW;
+        let baseline = top + FONT;
+        let _ = write!(
+            svg,
+            "<text class=\"cg-chart__label\" x=\"0\" y=\"{}\">{}</text>\
+             <text class=\"cg-chart__value\" x=\"{}\" y=\"{}\" text-anchor=\"end\" font-weight=\"bold\">{}</text>",
+            num(baseline),
+            escape_xml(&row.label),
+            num(width),
+            num(baseline),
+            escape_xml(&row.value),
+        );
+        let bar_y = top + BAR_TOP;
+        // A zero-length bar still shows as a sliver, so "0%" has a mark.
+        let bar_width = (row.to - row.from).max(1.5);
+        let (class, opacity) = if row.highlight {
+            ("cg-chart__bar cg-chart__bar--highlight", "1")
+        } else {
+            ("cg-chart__bar", "0.55")
+        };
+        let _ = write!(
+            svg,
+            "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill-opacity=\"{opacity}\"/>",
+            num(row.from.min(width - bar_width)),
+            num(bar_y),
+            num(bar_width),
+            num(BAR_HEIGHT),
+        );
+        if row.open_end {
+            let mid = bar_y + BAR_HEIGHT / 2.0;
+            let _ = write!(
+                svg,
+                "<path class=\"cg-chart__more\" d=\"M{} {}H{}m-6 -5l6 5l-6 5\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-dasharray=\"4 3\" stroke-opacity=\"0.55\"/>",
+                num(row.to + 2.0),
+                num(mid),
+                num(width - 1.0),
+            );
+        }
+    }
+    if let Some(x) = zero {
+        // The zero line, drawn beside each bar only so it never crosses a label.
+        let x = num(x.clamp(0.5, width - 0.5));
+        for i in 0..rows.len() {
+            let bar_y = i as f64 * ROW + BAR_TOP;
+            let _ = write!(
+                svg,
+                "<line class=\"cg-chart__axis\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"currentColor\" stroke-width=\"1\"/>",
+                num(bar_y - 3.0),
+                num(bar_y + BAR_HEIGHT + 3.0),
+            );
+        }
+    }
+    svg.push_str("</g></svg>");
+    svg
+}
+
+/// A coordinate with at most one decimal, without a trailing `.0`.
+fn num(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+fn text_width(text: &str) -> f64 {
+    text.chars().count() as f64 * FONT * CHAR_WIDTH
+}
+
+/// Cuts `text` to at most `max` characters, ending with `…` when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::context::Formatter;
+    use crate::render::test_guides::{config, minimal};
+
+    fn pay_chart(salary: &str) -> String {
+        let config = config();
+        let guide = minimal("account-manager", "Account manager", salary);
+        let formatter = Formatter::new(&config);
+        let index = crate::content::index::GuideIndex::new(std::slice::from_ref(&guide));
+        let markdown = crate::render::context::RenderedMarkdown {
+            content_html: String::new(),
+            environment_summary_html: None,
+            requirements_notes_html: None,
+            faq_answers_html: Vec::new(),
+        };
+        let guides = std::slice::from_ref(&guide);
+        let view = formatter.guide_view(&guides[0], guides, &index, markdown);
+        pay_range(&guide.title, view.pay.as_ref().expect("pay"), "pay-chart").expect("chart")
+    }
+
+    #[test]
+    fn pay_chart_labels_every_known_figure() {
+        let svg = pay_chart("salary: { entry: 40000, median: 75500, top: 160500 }");
+        for text in [
+            "Entry level",
+            "$40,000",
+            "Median",
+            "$75,500",
+            "Top earners",
+            "$160,500",
+        ] {
+            assert!(svg.contains(text), "missing {text}: {svg}");
+        }
+        assert!(!svg.contains("25th percentile"));
+        assert_eq!(svg.matches("<rect").count(), 3);
+        assert!(!svg.contains("cg-chart__more"));
+    }
+
+    #[test]
+    fn pay_chart_is_an_accessible_image() {
+        let svg = pay_chart("salary: { median: 75500 }");
+        assert!(svg.starts_with("<svg "));
+        assert!(svg.contains(" role=\"img\""));
+        assert!(svg.contains("aria-labelledby=\"pay-chart-title pay-chart-desc\""));
+        assert!(svg.contains(
+            "<title id=\"pay-chart-title\">Pay range for Account manager, per year</title>"
+        ));
+        assert!(svg.contains("<desc id=\"pay-chart-desc\">Median: $75,500.</desc>"));
+        assert!(svg.ends_with("</svg>"));
+    }
+
+    #[test]
+    fn top_coded_pay_is_drawn_as_or_more() {
+        let svg = pay_chart(
+            "salary: { entry: 60000, p25: 80000, median: 100000, p75: 150000, top: 239200, top_coded: true, basis: percentile }",
+        );
+        assert!(svg.contains("90th percentile"));
+        assert!(svg.contains("$239,200 or more"));
+        assert!(svg.contains("cg-chart__more"));
+        assert!(svg.contains("the 10th and 90th percentiles"));
+        // The median is the highlighted bar.
+        assert_eq!(svg.matches("cg-chart__bar--highlight").count(), 1);
+    }
+
+    #[test]
+    fn charts_use_current_color_and_classes_only() {
+        let svg = pay_chart("salary: { entry: 1, median: 2, top: 3 }");
+        assert!(svg.contains("fill=\"currentColor\""));
+        assert!(!svg.contains('#'), "no hard-coded colours: {svg}");
+        assert!(!svg.contains("rgb"));
+    }
+
+    #[test]
+    fn outlook_chart_sets_growth_beside_the_average() {
+        let config = config();
+        let guide = minimal("a", "Account manager", "outlook: { growth_percent: 4 }");
+        let style = NumberStyle::for_language("en");
+        let figures = OutlookFigures::of(&guide, &config, &style).expect("figures");
+        let svg = outlook(&figures, "outlook-chart");
+        assert!(svg.contains("Projected employment growth, 2024–34"));
+        assert!(svg.contains(">Account manager<"));
+        assert!(svg.contains(">4%<"));
+        assert!(svg.contains(">All occupations<"));
+        assert!(svg.contains(">3%<"));
+        assert!(svg.contains("cg-chart__axis"));
+        assert!(svg.contains("aria-labelledby=\"outlook-chart-title outlook-chart-desc\""));
+    }
+
+    #[test]
+    fn declining_outlook_runs_left_of_zero() {
+        let config = config();
+        let guide = minimal("a", "Typist", "outlook: { growth_percent: -9 }");
+        let style = NumberStyle::for_language("en");
+        let figures = OutlookFigures::of(&guide, &config, &style).expect("figures");
+        let svg = outlook(&figures, "o");
+        assert!(svg.contains(">−9%<"), "{svg}");
+        // The decline bar starts at the left edge; the zero line sits at 9/12 of 400.
+        assert!(svg.contains("<rect class=\"cg-chart__bar cg-chart__bar--highlight\" x=\"0\""));
+        assert!(svg.contains("x1=\"300\""), "{svg}");
+    }
+
+    #[test]
+    fn median_pay_chart_orders_by_pay_and_skips_other_periods() {
+        let config = config();
+        let style = NumberStyle::for_language("en");
+        let guides = [
+            minimal("a", "Analyst", "salary: { median: 90000 }"),
+            minimal("b", "Baker", "salary: { median: 35000 }"),
+            minimal("c", "Clerk", "salary: { median: 20, period: hour }"),
+            minimal("d", "Designer", "salary: { median: 90000 }"),
+            minimal("e", "Editor", ""),
+        ];
+        let bars = median_bars(&guides, &config, &style);
+        let titles: Vec<_> = bars.iter().map(|b| b.title).collect();
+        assert_eq!(titles, ["Analyst", "Designer", "Baker"]);
+        let svg = median_pay(&bars, config.salary_period, "median-chart").expect("chart");
+        assert!(svg.contains("Median pay by occupation, per year"));
+        assert!(svg.contains("Analyst: $90,000; Designer: $90,000; Baker: $35,000."));
+        assert!(median_pay(&[], PayPeriod::Year, "x").is_none());
+    }
+
+    #[test]
+    fn long_titles_are_shortened_in_the_drawing_only() {
+        let long = "A".repeat(80);
+        let bars = [MedianBar {
+            title: &long,
+            amount: 1.0,
+            value: "$1".into(),
+        }];
+        let svg = median_pay(&bars, PayPeriod::Year, "m").expect("chart");
+        assert!(svg.contains(&format!("<desc id=\"m-desc\">{long}: $1.</desc>")));
+        assert!(svg.contains('…'));
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        let bars = [MedianBar {
+            title: "R&D <lead>",
+            amount: 1.0,
+            value: "$1".into(),
+        }];
+        let svg = median_pay(&bars, PayPeriod::Year, "m").expect("chart");
+        assert!(svg.contains("R&amp;D &lt;lead&gt;"));
+        assert!(!svg.contains("<lead>"));
+    }
+}

@@ -1,0 +1,430 @@
+//! The files a site carries besides its pages: `sitemap.xml` (split behind a
+//! sitemap index past 50,000 URLs), `robots.txt` pointing at it, and an Atom
+//! feed (RFC 4287) of guides by the date they were last reviewed.
+//!
+//! Every URL is the config's `base_url` joined with a page path, so a site
+//! deployed under a sub-path (`https://example.org/careers/`) lists
+//! `https://example.org/careers/account-manager/`. All text is escaped for
+//! XML, and characters XML 1.0 cannot carry are dropped.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use crate::config::SiteConfig;
+
+/// The sitemaps.org limit on URLs in one sitemap file.
+pub const SITEMAP_MAX_URLS: usize = 50_000;
+/// The feed's file name below the site root.
+pub const FEED_FILE: &str = "feed.xml";
+/// The sitemap's file name below the site root (an index when split).
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+/// How many of the most recently reviewed guides the feed carries.
+pub const FEED_MAX_ENTRIES: usize = 50;
+
+const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+/// One page in the sitemap.
+#[derive(Debug, Clone)]
+pub struct SitemapUrl {
+    /// Below the site root: `account-manager/`, or empty for the home page.
+    pub path: String,
+    pub lastmod: Option<NaiveDate>,
+}
+
+/// One file of the site: its path below the root and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// The sitemap: one `sitemap.xml` up to [`SITEMAP_MAX_URLS`] URLs; past
+/// that, `sitemap-1.xml`, `sitemap-2.xml`, … and a `sitemap.xml` index of
+/// them (whose `lastmod` is the latest of each part's).
+pub fn sitemaps(config: &SiteConfig, urls: &[SitemapUrl]) -> Vec<SiteFile> {
+    sitemaps_split(config, urls, SITEMAP_MAX_URLS)
+}
+
+fn sitemaps_split(config: &SiteConfig, urls: &[SitemapUrl], max: usize) -> Vec<SiteFile> {
+    if urls.len() <= max {
+        return vec![SiteFile {
+            path: SITEMAP_FILE.to_string(),
+            text: urlset(config, urls),
+        }];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(index, "<sitemapindex xmlns=\"{SITEMAP_NS}\">");
+    for (i, chunk) in urls.chunks(max).enumerate() {
+        let path = format!("sitemap-{}.xml", i + 1);
+        let _ = write!(
+            index,
+            "  <sitemap>\n    <loc>{}</loc>\n",
+            escape_xml(&format!("{}{path}", config.base_url))
+        );
+        if let Some(latest) = chunk.iter().filter_map(|u| u.lastmod).max() {
+            let _ = writeln!(
+                index,
+                "    <lastmod>{}</lastmod>",
+                latest.format("%Y-%m-%d")
+            );
+        }
+        index.push_str("  </sitemap>\n");
+        files.push(SiteFile {
+            path,
+            text: urlset(config, chunk),
+        });
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(
+        0,
+        SiteFile {
+            path: SITEMAP_FILE.to_string(),
+            text: index,
+        },
+    );
+    files
+}
+
+fn urlset(config: &SiteConfig, urls: &[SitemapUrl]) -> String {
+    let mut xml = String::with_capacity(100 + urls.len() * 120);
+    xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(xml, "<urlset xmlns=\"{SITEMAP_NS}\">");
+    for url in urls {
+        let _ = write!(
+            xml,
+            "  <url>\n    <loc>{}</loc>\n",
+            escape_xml(&encode_url(&format!("{}{}", config.base_url, url.path)))
+        );
+        if let Some(date) = url.lastmod {
+            let _ = writeln!(xml, "    <lastmod>{}</lastmod>", date.format("%Y-%m-%d"));
+        }
+        xml.push_str("  </url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap is named by its
+/// absolute URL, as the protocol requires.
+pub fn robots_txt(config: &SiteConfig) -> String {
+    format!(
+        "User-agent: *\nDisallow:\n\nSitemap: {}{SITEMAP_FILE}\n",
+        config.base_url
+    )
+}
+
+/// One guide in the feed.
+#[derive(Debug, Clone)]
+pub struct FeedEntry<'a> {
+    pub title: &'a str,
+    /// Below the site root: `account-manager/`.
+    pub path: String,
+    pub summary: &'a str,
+    pub updated: NaiveDate,
+    /// A category key and its display name.
+    pub category: Option<(&'a str, &'a str)>,
+}
+
+/// The Atom feed: the [`FEED_MAX_ENTRIES`] most recently reviewed guides,
+/// newest first (ties by title). The feed's `id` is the site's base URL,
+/// each entry's `id` its permalink; the feed's `updated` is the newest
+/// entry's date, or `fallback_updated` when there is none, so that an
+/// unchanged site writes a byte-identical feed. The author is the config's
+/// `author`, or the site title when none is set (RFC 4287 requires one).
+pub fn atom_feed(
+    config: &SiteConfig,
+    entries: &[FeedEntry<'_>],
+    fallback_updated: NaiveDate,
+) -> String {
+    let mut entries: Vec<&FeedEntry<'_>> = entries.iter().collect();
+    entries.sort_by(|a, b| {
+        b.updated
+            .cmp(&a.updated)
+            .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+            .then_with(|| a.path.cmp(&b.path))
+    });
+    entries.truncate(FEED_MAX_ENTRIES);
+    let updated = entries.first().map_or(fallback_updated, |e| e.updated);
+    let base = &config.base_url;
+    let mut xml = String::with_capacity(1024 + entries.len() * 600);
+    xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        xml,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        escape_xml(&config.language)
+    );
+    let _ = writeln!(xml, "  <id>{}</id>", escape_xml(base));
+    let _ = writeln!(xml, "  <title>{}</title>", escape_xml(&config.title));
+    if !config.description.is_empty() {
+        let _ = writeln!(
+            xml,
+            "  <subtitle>{}</subtitle>",
+            escape_xml(&config.description)
+        );
+    }
+    let _ = writeln!(xml, "  <updated>{}</updated>", timestamp(updated));
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        escape_xml(&format!("{base}{FEED_FILE}"))
+    );
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        escape_xml(base)
+    );
+    xml.push_str("  <author>\n");
+    match &config.author {
+        Some(author) => {
+            let _ = writeln!(xml, "    <name>{}</name>", escape_xml(&author.name));
+            if let Some(email) = &author.email {
+                let _ = writeln!(xml, "    <email>{}</email>", escape_xml(email));
+            }
+            if let Some(url) = &author.url {
+                let _ = writeln!(xml, "    <uri>{}</uri>", escape_xml(url));
+            }
+        }
+        None => {
+            let _ = writeln!(xml, "    <name>{}</name>", escape_xml(&config.title));
+        }
+    }
+    xml.push_str("  </author>\n");
+    let _ = writeln!(
+        xml,
+        "  <generator version=\"{}\">careergen</generator>",
+        env!("CARGO_PKG_VERSION")
+    );
+    for entry in entries {
+        let permalink = escape_xml(&encode_url(&format!("{base}{}", entry.path)));
+        xml.push_str("  <entry>\n");
+        let _ = writeln!(xml, "    <id>{permalink}</id>");
+        let _ = writeln!(xml, "    <title>{}</title>", escape_xml(entry.title));
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{permalink}\"/>"
+        );
+        let _ = writeln!(xml, "    <updated>{}</updated>", timestamp(entry.updated));
+        let _ = writeln!(xml, "    <summary>{}</summary>", escape_xml(entry.summary));
+        if let Some((key, name)) = entry.category {
+            let _ = writeln!(
+                xml,
+                "    <category term=\"{}\" label=\"{}\"/>",
+                escape_xml(key),
+                escape_xml(name)
+            );
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// `url` with every byte outside ASCII (an industry page named in another
+/// script, say) percent-encoded, as sitemaps and Atom IRIs-as-URIs expect.
+fn encode_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for byte in url.bytes() {
+        if byte.is_ascii_graphic() {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// An RFC 3339 timestamp at midnight UTC: Atom needs a time, guides only
+/// carry a date.
+fn timestamp(date: NaiveDate) -> String {
+    format!("{}T00:00:00Z", date.format("%Y-%m-%d"))
+}
+
+/// Escapes text for XML content and attribute values, dropping characters
+/// that XML 1.0 does not allow (control characters other than tab and line
+/// breaks, lone surrogates cannot occur in a `str`, U+FFFE and U+FFFF).
+pub fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::test_guides::{config, config_at};
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn sitemap_lists_absolute_urls_with_lastmod() {
+        let config = config_at("https://example.org/careers");
+        let files = sitemaps(
+            &config,
+            &[
+                SitemapUrl {
+                    path: String::new(),
+                    lastmod: None,
+                },
+                SitemapUrl {
+                    path: "account-manager/".into(),
+                    lastmod: Some(date("2026-11-01")),
+                },
+            ],
+        );
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].path, "sitemap.xml");
+        assert_eq!(
+            files[0].text,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
+             \x20 <url>\n    <loc>https://example.org/careers/</loc>\n  </url>\n\
+             \x20 <url>\n    <loc>https://example.org/careers/account-manager/</loc>\n    <lastmod>2026-11-01</lastmod>\n  </url>\n\
+             </urlset>\n"
+        );
+    }
+
+    #[test]
+    fn sitemap_past_the_limit_becomes_an_index() {
+        let config = config();
+        let urls: Vec<_> = (0..5)
+            .map(|i| SitemapUrl {
+                path: format!("g{i}/"),
+                lastmod: Some(date(&format!("2026-01-0{}", i + 1))),
+            })
+            .collect();
+        let files = sitemaps_split(&config, &urls, 2);
+        let paths: Vec<_> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "sitemap.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml"
+            ]
+        );
+        let index = &files[0].text;
+        assert!(
+            index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
+        );
+        assert!(index.contains(
+            "<loc>https://example.org/sitemap-2.xml</loc>\n    <lastmod>2026-01-04</lastmod>"
+        ));
+        assert_eq!(files[3].text.matches("<url>").count(), 1);
+        // The real limit keeps 50,000 in one file.
+        assert_eq!(sitemaps(&config, &urls).len(), 1);
+    }
+
+    #[test]
+    fn robots_txt_names_the_sitemap() {
+        let config = config_at("https://example.org/careers/");
+        assert_eq!(
+            robots_txt(&config),
+            "User-agent: *\nDisallow:\n\nSitemap: https://example.org/careers/sitemap.xml\n"
+        );
+    }
+
+    fn entry<'a>(title: &'a str, slug: &str, updated: &str) -> FeedEntry<'a> {
+        FeedEntry {
+            title,
+            path: format!("{slug}/"),
+            summary: "Keeps <customers> & orders on track.",
+            updated: date(updated),
+            category: Some(("sales", "Sales")),
+        }
+    }
+
+    #[test]
+    fn feed_has_ids_dates_and_author() {
+        let config = config_at("https://example.org/careers/");
+        let feed = atom_feed(
+            &config,
+            &[
+                entry("Account manager", "account-manager", "2026-10-01"),
+                entry("Sales manager", "sales-manager", "2026-11-01"),
+            ],
+            date("2020-01-01"),
+        );
+        assert!(feed.contains("<id>https://example.org/careers/</id>"));
+        assert!(feed.contains("<updated>2026-11-01T00:00:00Z</updated>\n  <link rel=\"self\""));
+        assert!(feed.contains("href=\"https://example.org/careers/feed.xml\""));
+        assert!(feed.contains("<author>\n    <name>Handbook editors</name>\n  </author>"));
+        assert!(feed.contains("<id>https://example.org/careers/account-manager/</id>"));
+        assert!(feed.contains("<summary>Keeps &lt;customers&gt; &amp; orders on track.</summary>"));
+        // Newest first.
+        let sales = feed.find("Sales manager").expect("sales");
+        let account = feed.find("Account manager").expect("account");
+        assert!(sales < account);
+    }
+
+    #[test]
+    fn empty_feed_uses_the_fallback_date_and_site_title_as_author() {
+        let mut config = config();
+        config.author = None;
+        let feed = atom_feed(&config, &[], date("2026-11-29"));
+        assert!(feed.contains("<updated>2026-11-29T00:00:00Z</updated>"));
+        assert!(feed.contains("<name>Careers Handbook</name>"));
+        assert!(!feed.contains("<entry>"));
+    }
+
+    #[test]
+    fn feed_keeps_the_most_recent_entries() {
+        let config = config();
+        let titles: Vec<String> = (0..60).map(|i| format!("Guide {i:02}")).collect();
+        let entries: Vec<_> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                entry(
+                    t,
+                    &format!("g{i}"),
+                    &format!("2026-{:02}-{:02}", 1 + i / 28, 1 + i % 28),
+                )
+            })
+            .collect();
+        let feed = atom_feed(&config, &entries, date("2020-01-01"));
+        assert_eq!(feed.matches("<entry>").count(), FEED_MAX_ENTRIES);
+        assert!(feed.contains("Guide 59"));
+        assert!(!feed.contains("Guide 09<"));
+    }
+
+    #[test]
+    fn urls_outside_ascii_are_percent_encoded() {
+        let config = config();
+        let files = sitemaps(
+            &config,
+            &[SitemapUrl {
+                path: "industries/santé/".into(),
+                lastmod: None,
+            }],
+        );
+        assert!(
+            files[0]
+                .text
+                .contains("<loc>https://example.org/industries/sant%C3%A9/</loc>")
+        );
+    }
+
+    #[test]
+    fn xml_escaping_covers_markup_quotes_and_control_characters() {
+        assert_eq!(
+            escape_xml("a&b<c>\"d'\u{1}e\u{FFFF}\tf"),
+            "a&amp;b&lt;c&gt;&quot;d&apos;e\tf"
+        );
+    }
+}
