@@ -1,0 +1,312 @@
+//! Watching the site folder: notify events, debounced, sorted into the kinds
+//! of change a rebuild cares about (config, guide, template, static file).
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+use notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+
+use crate::config::CONFIG_FILE;
+use crate::content::load::CONTENT_DIR;
+
+/// The folders below the site root that a build reads.
+const WATCHED_DIRS: [&str; 4] = [CONTENT_DIR, "templates", "static", "themes"];
+
+/// What a batch of file events asks the next rebuild to redo.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// `config.yaml` changed: everything is rebuilt.
+    pub config: bool,
+    /// Guide files (`content/**/*.md`) that changed, came or went.
+    pub guides: BTreeSet<PathBuf>,
+    /// Other paths under `content/`: folders that came, went or moved.
+    pub content_dirs: BTreeSet<PathBuf>,
+    /// A template of the site or of its theme changed.
+    pub templates: bool,
+    /// Static files (or folders) of the site or of its theme that changed.
+    pub statics: BTreeSet<PathBuf>,
+    /// One of the watched folders itself came or went.
+    pub rewatch: bool,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        !self.config
+            && self.guides.is_empty()
+            && self.content_dirs.is_empty()
+            && !self.templates
+            && self.statics.is_empty()
+    }
+
+    /// Files the change names, relative to `root`, for the terminal.
+    pub fn describe(&self, root: &Path) -> String {
+        let mut names: Vec<String> = Vec::new();
+        if self.config {
+            names.push(CONFIG_FILE.to_string());
+        }
+        for path in self
+            .guides
+            .iter()
+            .chain(&self.content_dirs)
+            .chain(&self.statics)
+        {
+            names.push(
+                crate::diagnostics::display_path(root, path)
+                    .display()
+                    .to_string(),
+            );
+        }
+        if self.templates {
+            names.push("templates".to_string());
+        }
+        const SHOWN: usize = 3;
+        let more = names.len().saturating_sub(SHOWN);
+        names.truncate(SHOWN);
+        let mut text = names.join(", ");
+        if more > 0 {
+            text.push_str(&format!(" and {more} more"));
+        }
+        text
+    }
+
+    /// Files `path` under `root` into the right kind of change. `theme` is
+    /// the theme in use, or `None` when the config could not be read (then
+    /// every theme counts).
+    pub fn add(&mut self, root: &Path, theme: Option<&str>, path: &Path) {
+        let Ok(rel) = path.strip_prefix(root) else {
+            return;
+        };
+        if rel
+            .file_name()
+            .is_some_and(|name| is_editor_file(&name.to_string_lossy()))
+        {
+            return;
+        }
+        let parts: Vec<&str> = match rel
+            .components()
+            .map(|c| match c {
+                Component::Normal(name) => name.to_str(),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+        {
+            Some(parts) => parts,
+            // A name that is not UTF-8 can still be a guide: look again.
+            None if rel.starts_with(CONTENT_DIR) => {
+                self.content_dirs.insert(path.to_path_buf());
+                return;
+            }
+            None => return,
+        };
+        match parts.as_slice() {
+            [] => {}
+            [name] if *name == CONFIG_FILE => self.config = true,
+            [dir] if WATCHED_DIRS.contains(dir) => {
+                self.rewatch = true;
+                match *dir {
+                    CONTENT_DIR => {
+                        self.content_dirs.insert(path.to_path_buf());
+                    }
+                    "static" => {
+                        self.statics.insert(path.to_path_buf());
+                    }
+                    "templates" => self.templates = true,
+                    _ => {
+                        self.templates = true;
+                        self.statics.insert(path.to_path_buf());
+                    }
+                }
+            }
+            [CONTENT_DIR, rest @ ..] => {
+                if rest.iter().any(|part| part.starts_with('.')) {
+                    // Hidden files and folders are never guides.
+                } else if rest.last().is_some_and(|name| name.ends_with(".md")) {
+                    self.guides.insert(path.to_path_buf());
+                } else {
+                    self.content_dirs.insert(path.to_path_buf());
+                }
+            }
+            ["templates", ..] => self.templates = true,
+            ["static", ..] => {
+                self.statics.insert(path.to_path_buf());
+            }
+            ["themes", name, rest @ ..] if theme.is_none_or(|t| t == *name) => match rest {
+                [] => {
+                    self.templates = true;
+                    self.statics.insert(path.to_path_buf());
+                }
+                ["templates", ..] => self.templates = true,
+                ["static", ..] => {
+                    self.statics.insert(path.to_path_buf());
+                }
+                _ => {}
+            },
+            // The output folder, other themes, other files at the root.
+            _ => {}
+        }
+    }
+}
+
+/// Swap, backup and lock files that editors write beside the file being
+/// saved: they never trigger a rebuild.
+pub fn is_editor_file(name: &str) -> bool {
+    name.ends_with('~')
+        || name.starts_with(".#")
+        || name == "4913"
+        || [".swp", ".swo", ".swx", ".swpx"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+}
+
+/// A message to the rebuild thread.
+pub enum Message {
+    /// A debounced batch of file events.
+    Events(DebounceEventResult),
+    /// Stop watching and return.
+    Stop,
+}
+
+/// The file watcher: the site root itself (for `config.yaml` and folders
+/// that come and go) and each watched folder that exists, recursively.
+pub struct Watcher {
+    debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    root: PathBuf,
+    watched: BTreeSet<PathBuf>,
+}
+
+impl Watcher {
+    /// Starts watching `root`, sending each debounced batch to `sender`.
+    pub fn start(root: &Path, debounce: Duration, sender: Sender<Message>) -> notify::Result<Self> {
+        // The debouncer looks for settled events once per tick: a short tick
+        // keeps the wait close to the debounce window itself.
+        let tick = (debounce / 8).max(Duration::from_millis(2));
+        let mut debouncer = new_debouncer(debounce, Some(tick), move |result| {
+            // The receiver is gone only while serve shuts down.
+            let _ = sender.send(Message::Events(result));
+        })?;
+        debouncer.watch(root, RecursiveMode::NonRecursive)?;
+        let mut watcher = Watcher {
+            debouncer,
+            root: root.to_path_buf(),
+            watched: BTreeSet::new(),
+        };
+        watcher.refresh()?;
+        Ok(watcher)
+    }
+
+    /// Watches the folders that appeared since the last call and forgets
+    /// those that went.
+    pub fn refresh(&mut self) -> notify::Result<()> {
+        for name in WATCHED_DIRS {
+            let dir = self.root.join(name);
+            let exists = dir.is_dir();
+            let watched = self.watched.contains(&dir);
+            if watched {
+                // The folder may have been replaced: watch the new one.
+                let _ = self.debouncer.unwatch(&dir);
+                self.watched.remove(&dir);
+            }
+            if exists {
+                self.debouncer.watch(&dir, RecursiveMode::Recursive)?;
+                self.watched.insert(dir);
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classify(path: &str, theme: Option<&str>) -> Changes {
+        let root = Path::new("/site");
+        let mut changes = Changes::default();
+        changes.add(root, theme, &root.join(path));
+        changes
+    }
+
+    #[test]
+    fn each_kind_of_path_is_classified() {
+        let guide = |p: &str| Changes {
+            guides: [PathBuf::from("/site").join(p)].into(),
+            ..Changes::default()
+        };
+        let statics = |p: &str| Changes {
+            statics: [PathBuf::from("/site").join(p)].into(),
+            ..Changes::default()
+        };
+        let templates = Changes {
+            templates: true,
+            ..Changes::default()
+        };
+        let none = Changes::default();
+        let cases: Vec<(&str, Changes)> = vec![
+            (
+                "config.yaml",
+                Changes {
+                    config: true,
+                    ..Changes::default()
+                },
+            ),
+            ("content/a.md", guide("content/a.md")),
+            ("content/sales/b.md", guide("content/sales/b.md")),
+            (
+                "content/sales",
+                Changes {
+                    content_dirs: [PathBuf::from("/site/content/sales")].into(),
+                    ..Changes::default()
+                },
+            ),
+            ("content/.hidden.md", none.clone()),
+            ("content/.drafts/a.md", none.clone()),
+            ("content/.a.md.swp", none.clone()),
+            ("content/a.md~", none.clone()),
+            ("content/.#a.md", none.clone()),
+            ("content/4913", none.clone()),
+            ("templates/guide.html", templates.clone()),
+            ("themes/default/templates/base.html", templates.clone()),
+            ("themes/other/templates/base.html", none.clone()),
+            (
+                "themes/default/static/style.css",
+                statics("themes/default/static/style.css"),
+            ),
+            ("static/img/logo.png", statics("static/img/logo.png")),
+            ("public/index.html", none.clone()),
+            (".public.staging-1/index.html", none.clone()),
+            ("README.md", none.clone()),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(classify(path, Some("default")), expected, "{path}");
+        }
+    }
+
+    #[test]
+    fn without_a_config_every_theme_counts() {
+        assert!(classify("themes/other/templates/base.html", None).templates);
+    }
+
+    #[test]
+    fn watched_folders_that_come_and_go_are_rewatched() {
+        let changes = classify("templates", Some("default"));
+        assert!(changes.rewatch && changes.templates);
+        let changes = classify("content", Some("default"));
+        assert!(changes.rewatch && !changes.content_dirs.is_empty());
+    }
+
+    #[test]
+    fn describe_names_a_few_files() {
+        let root = Path::new("/site");
+        let mut changes = Changes::default();
+        for name in ["a", "b", "c", "d"] {
+            changes.add(root, None, &root.join(format!("content/{name}.md")));
+        }
+        assert_eq!(
+            changes.describe(root),
+            "content/a.md, content/b.md, content/c.md and 1 more"
+        );
+    }
+}
