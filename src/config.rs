@@ -13,7 +13,8 @@ use crate::diagnostics::Diagnostic;
 /// The config file's name inside a site folder.
 pub const CONFIG_FILE: &str = "config.yaml";
 
-const TOP_KEYS: &[&str] = &[
+/// Every top-level key `config.yaml` may hold.
+pub const TOP_KEYS: &[&str] = &[
     "title",
     "base_url",
     "description",
@@ -160,7 +161,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
     let config = read(&mut reader, &value);
     match config {
         Some(config) if reader.diagnostics.is_empty() => Ok(config),
-        _ => Err(reader.diagnostics),
+        _ => Err(reader.into_diagnostics()),
     }
 }
 

@@ -15,4 +15,6 @@ pub mod content;
 pub mod diagnostics;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod site;

@@ -14,8 +14,13 @@ use commands::Outcome;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = commands::use_color(cli.color);
+    commands::set_verbosity(cli.quiet, cli.verbose);
     let result = match cli.command {
         Command::Build(args) => commands::build::run(args, color),
+        Command::Serve(args) => commands::serve::run(args, color),
+        Command::Check(args) => commands::check::run(args, color),
+        Command::New(args) => commands::new::run(args),
+        Command::Init(args) => commands::init::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

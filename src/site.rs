@@ -17,9 +17,14 @@ use crate::content::index::GuideIndex;
 use crate::content::{load, validate};
 use crate::diagnostics::{self, Diagnostic};
 use crate::output::Sink;
-use crate::render::context::{Formatter, GuideView, PageView, RenderedMarkdown, SiteView};
+use crate::render::browse::{self, Grouping};
+use crate::render::context::{
+    CrumbView, Formatter, GroupingView, GuideView, PageView, RenderedMarkdown, SiteView,
+};
 use crate::render::markdown::{self, Links, Origin};
+use crate::render::similar::SimilarIndex;
 use crate::render::templates::Templates;
+use crate::render::{charts, compare, search, site_files};
 
 /// What a build reads.
 #[derive(Debug, Clone)]
@@ -174,12 +179,27 @@ pub struct Rendered {
 }
 
 /// One page of the site. `serve` re-renders a chosen few of them.
+///
+/// Rendering [`Page::Home`] renders every page that lists guides (see
+/// [`Page::lists_guides`]) with it, so a caller that re-renders the home
+/// page when a guide's listing entry changes keeps them all current.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Page {
     Home,
     NotFound,
     /// The page of `site.guides[i]`.
     Guide(usize),
+    /// Every guide in one sortable table, with the median-pay chart.
+    AllCareers,
+    /// Two to four guides side by side, chosen in the URL.
+    Compare,
+    /// Search results, filled in by the search script.
+    Search,
+    /// The list of a grouping's groups: `categories/`.
+    GroupIndex(Grouping),
+    /// The `i`th group of [`browse::groups`] for the grouping:
+    /// `categories/sales/`.
+    Group(Grouping, usize),
 }
 
 impl Page {
@@ -189,23 +209,65 @@ impl Page {
             Page::Home => "index.html",
             Page::NotFound => "404.html",
             Page::Guide(_) => "guide.html",
+            Page::AllCareers => "all-careers.html",
+            Page::Compare => "compare.html",
+            Page::Search => "search.html",
+            Page::GroupIndex(_) => "browse-index.html",
+            Page::Group(..) => "browse.html",
+        }
+    }
+
+    /// The page's path below the site root (`categories/sales/`; empty for home).
+    pub fn path(self, site: &Site) -> String {
+        match self {
+            Page::Home | Page::NotFound => String::new(),
+            Page::Guide(i) => format!("{}/", site.guides[i].slug),
+            Page::AllCareers => browse::ALL_CAREERS_PATH.to_string(),
+            Page::Compare => browse::COMPARE_PATH.to_string(),
+            Page::Search => browse::SEARCH_PATH.to_string(),
+            Page::GroupIndex(grouping) => grouping.path(),
+            Page::Group(grouping, i) => browse::groups(grouping, &site.guides, &site.config)
+                .get(i)
+                .map_or_else(|| grouping.path(), browse::Group::path),
         }
     }
 
     /// Where the page is written, relative to the output folder.
     pub fn output(self, site: &Site) -> String {
         match self {
-            Page::Home => "index.html".to_string(),
             Page::NotFound => "404.html".to_string(),
-            Page::Guide(i) => format!("{}/index.html", site.guides[i].slug),
+            page => format!("{}index.html", page.path(site)),
         }
+    }
+
+    /// Whether the page shows facts of many guides, and so changes when any
+    /// guide's listing entry does.
+    pub fn lists_guides(self) -> bool {
+        matches!(
+            self,
+            Page::Home | Page::NotFound | Page::AllCareers | Page::GroupIndex(_) | Page::Group(..)
+        )
     }
 }
 
-/// Every page of the site.
+/// Every page of the site. Pages whose template the theme lacks (a custom
+/// theme without the browse pages, say) are left out.
 pub fn pages(site: &Site) -> Vec<Page> {
     let mut pages: Vec<Page> = (0..site.guides.len()).map(Page::Guide).collect();
     pages.extend([Page::Home, Page::NotFound]);
+    pages.extend(listing_pages(site));
+    pages
+}
+
+/// The pages besides guides, home and 404 that the theme can render.
+fn listing_pages(site: &Site) -> Vec<Page> {
+    let mut pages = vec![Page::AllCareers, Page::Compare, Page::Search];
+    for grouping in Grouping::ALL {
+        pages.push(Page::GroupIndex(grouping));
+        let count = browse::groups(grouping, &site.guides, &site.config).len();
+        pages.extend((0..count).map(|i| Page::Group(grouping, i)));
+    }
+    pages.retain(|p| site.templates.has(p.template()));
     pages
 }
 
@@ -213,8 +275,113 @@ pub fn pages(site: &Site) -> Vec<Page> {
 fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
     prepare(site);
     let mut rendered = render_pages(site, &pages(site), sink);
+    let site_files = render_site_files(site, sink);
+    rendered.diagnostics.extend(site_files.diagnostics);
     let files = copy_static(site, sink, &mut rendered.diagnostics);
-    rendered.files = rendered.pages + files;
+    rendered.files = rendered.pages + site_files.files + files;
+    rendered
+}
+
+/// Writes the files made from the whole site rather than from one page's
+/// template (a sitemap, feeds, search or compare data). `serve` writes them
+/// again after every change to guides, templates or config, so anything
+/// that reads many guides and is not a [`Page`] belongs here.
+pub fn render_site_files(site: &Site, sink: &dyn Sink) -> Rendered {
+    let config = &site.config;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let latest =
+        |guides: &mut dyn Iterator<Item = &Guide>| guides.filter_map(|g| g.last_reviewed).max();
+    let mut urls = vec![site_files::SitemapUrl {
+        path: String::new(),
+        lastmod: latest(&mut site.guides.iter()),
+    }];
+    for (i, guide) in site.guides.iter().enumerate() {
+        urls.push(site_files::SitemapUrl {
+            path: Page::Guide(i).path(site),
+            lastmod: guide.last_reviewed,
+        });
+    }
+    let listings = listing_pages(site);
+    if listings.contains(&Page::AllCareers) {
+        urls.push(site_files::SitemapUrl {
+            path: browse::ALL_CAREERS_PATH.to_string(),
+            lastmod: latest(&mut site.guides.iter()),
+        });
+    }
+    for grouping in Grouping::ALL {
+        if !listings.contains(&Page::GroupIndex(grouping)) {
+            continue;
+        }
+        let groups = browse::groups(grouping, &site.guides, config);
+        urls.push(site_files::SitemapUrl {
+            path: grouping.path(),
+            lastmod: None,
+        });
+        for group in &groups {
+            urls.push(site_files::SitemapUrl {
+                path: group.path(),
+                lastmod: latest(&mut group.guides.iter().map(|&i| &site.guides[i])),
+            });
+        }
+    }
+    for file in site_files::sitemaps(config, &urls) {
+        files.push((file.path, file.text.into_bytes()));
+    }
+    files.push((
+        "robots.txt".into(),
+        site_files::robots_txt(config).into_bytes(),
+    ));
+    let entries: Vec<site_files::FeedEntry<'_>> = site
+        .guides
+        .iter()
+        .filter_map(|guide| {
+            Some(site_files::FeedEntry {
+                title: &guide.title,
+                path: format!("{}/", guide.slug),
+                summary: &guide.summary,
+                updated: guide.last_reviewed?,
+                category: guide
+                    .category
+                    .as_deref()
+                    .and_then(|key| config.category(key))
+                    .map(|c| (c.key.as_str(), c.name.as_str())),
+            })
+        })
+        .collect();
+    let fallback = chrono::Local::now().date_naive();
+    files.push((
+        site_files::FEED_FILE.into(),
+        site_files::atom_feed(config, &entries, fallback).into_bytes(),
+    ));
+    files.push((
+        search::INDEX_FILE.into(),
+        search::index_json(&site.guides, config).into_bytes(),
+    ));
+    files.push((
+        search::SCRIPT_FILE.into(),
+        search::SCRIPT.as_bytes().to_vec(),
+    ));
+    files.push((
+        compare::DATA_FILE.into(),
+        compare::data_json(&site.guides, config).into_bytes(),
+    ));
+    files.push((
+        compare::COMPARE_SCRIPT_FILE.into(),
+        compare::COMPARE_SCRIPT.as_bytes().to_vec(),
+    ));
+    files.push((
+        compare::SORT_SCRIPT_FILE.into(),
+        compare::SORT_SCRIPT.as_bytes().to_vec(),
+    ));
+    let mut rendered = Rendered::default();
+    for (path, bytes) in files {
+        match sink.write(&path, &bytes) {
+            Ok(()) => rendered.files += 1,
+            Err(err) => rendered
+                .diagnostics
+                .push(Diagnostic::error(path, format!("cannot write file: {err}"))),
+        }
+    }
     rendered
 }
 
@@ -239,25 +406,36 @@ pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
             .push(d)
     };
 
+    let any_guide = pages.iter().any(|p| matches!(p, Page::Guide(_)));
+    let similar = any_guide.then(|| SimilarIndex::new(&site.guides));
     let guide_pages: usize = pages
         .par_iter()
         .filter_map(|page| match *page {
-            Page::Guide(i) => site.guides.get(i),
-            Page::Home | Page::NotFound => None,
+            Page::Guide(i) => Some(i).filter(|&i| i < site.guides.len()),
+            _ => None,
         })
-        .map(|guide| {
+        .map(|i| {
+            let guide = &site.guides[i];
             let mut found = Vec::new();
             let markdown = render_markdown(site, guide, &mut found);
-            let view: GuideView<'_> =
+            let mut view: GuideView<'_> =
                 formatter.guide_view(guide, &site.guides, &site.index, markdown);
+            if guide.related_careers.is_empty()
+                && let Some(similar) = &similar
+            {
+                view.similar = formatter.suggested_similar(&similar.suggest(i), &site.guides);
+                view.similar_suggested = !view.similar.is_empty();
+            }
             let output = format!("{}/index.html", guide.slug);
-            let page = PageView::new(
+            let mut page = PageView::new(
                 &site.config,
                 "guide",
                 &guide.title,
                 &guide.summary,
                 format!("{}/", guide.slug),
             );
+            page.breadcrumb =
+                CrumbView::list(browse::guide_breadcrumb(guide, &site.config), &page.root);
             let mut context = Context::new();
             context.insert("page", &page);
             context.insert("guide", &view);
@@ -271,11 +449,19 @@ pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
 
     let mut found = Vec::new();
     let mut pages_written = guide_pages;
-    let listings = pages
+    let mut others: Vec<Page> = pages
         .iter()
-        .any(|p| matches!(p, Page::Home | Page::NotFound));
-    if listings {
-        pages_written += render_listings(site, &formatter, pages, sink, &mut found);
+        .copied()
+        .filter(|p| !matches!(p, Page::Guide(_)))
+        .collect();
+    // The home page stands for every page that lists guides (see `Page`).
+    if others.contains(&Page::Home) {
+        others.extend(listing_pages(site).into_iter().filter(|p| p.lists_guides()));
+    }
+    others.sort();
+    others.dedup();
+    if !others.is_empty() {
+        pages_written += render_listings(site, &formatter, &others, sink, &mut found);
     }
     let mut diagnostics = diagnostics.into_inner().unwrap_or_else(|e| e.into_inner());
     diagnostics.extend(found);
@@ -286,7 +472,8 @@ pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
     }
 }
 
-/// Renders the home and 404 pages among `pages`, which list every guide.
+/// Renders the pages among `pages` that are not guide pages: home, 404,
+/// All careers, compare, search and the browse pages.
 fn render_listings(
     site: &Site,
     formatter: &Formatter<'_>,
@@ -296,7 +483,139 @@ fn render_listings(
 ) -> usize {
     let mut cards: Vec<_> = site.guides.iter().map(|g| formatter.card(g)).collect();
     cards.sort_by_cached_key(|card| card.title.to_lowercase());
+    let groups: Vec<(Grouping, Vec<browse::Group>)> = Grouping::ALL
+        .iter()
+        .map(|&g| (g, browse::groups(g, &site.guides, &site.config)))
+        .collect();
+    let browse_views: Vec<GroupingView> = groups
+        .iter()
+        .filter(|(g, _)| site.templates.has(Page::GroupIndex(*g).template()))
+        .map(|(g, list)| GroupingView::new(*g, list))
+        .collect();
     let mut written = 0;
+    for &page in pages {
+        let context = match page {
+            Page::Home | Page::NotFound | Page::Guide(_) => continue,
+            Page::AllCareers => {
+                let mut view = PageView::new(
+                    &site.config,
+                    "all-careers",
+                    "All careers",
+                    "Every occupation in one table: pay, job outlook and typical education.",
+                    page.path(site),
+                );
+                view.breadcrumb =
+                    CrumbView::list(vec![home_crumb(), current_crumb("All careers")], &view.root);
+                let bars = charts::median_bars(&site.guides, &site.config, &formatter.style);
+                let mut context = Context::new();
+                context.insert("page", &view);
+                context.insert("guides", &cards);
+                context.insert(
+                    "median_pay_chart_html",
+                    &charts::median_pay(&bars, site.config.salary_period, "cg-median-pay-chart"),
+                );
+                context
+            }
+            Page::Compare | Page::Search => {
+                let (kind, title, description) = if page == Page::Compare {
+                    (
+                        "compare",
+                        "Compare careers",
+                        "Put two to four careers side by side: pay, job outlook and education.",
+                    )
+                } else {
+                    (
+                        "search",
+                        "Search careers",
+                        "Find a career by title, skill, category or occupation code.",
+                    )
+                };
+                let mut view =
+                    PageView::new(&site.config, kind, title, description, page.path(site));
+                view.breadcrumb =
+                    CrumbView::list(vec![home_crumb(), current_crumb(title)], &view.root);
+                let mut context = Context::new();
+                context.insert("page", &view);
+                context
+            }
+            Page::GroupIndex(grouping) => {
+                let Some(browse_view) = browse_views.iter().find(|v| v.key == grouping.key())
+                else {
+                    continue;
+                };
+                let description = format!(
+                    "{}: every group and how many careers it lists.",
+                    grouping.title()
+                );
+                let mut view = PageView::new(
+                    &site.config,
+                    "browse-index",
+                    grouping.title(),
+                    &description,
+                    page.path(site),
+                );
+                view.breadcrumb = CrumbView::list(
+                    vec![home_crumb(), current_crumb(grouping.title())],
+                    &view.root,
+                );
+                let mut context = Context::new();
+                context.insert("page", &view);
+                context.insert("grouping", browse_view);
+                context
+            }
+            Page::Group(grouping, i) => {
+                let Some(group) = groups
+                    .iter()
+                    .find(|(g, _)| *g == grouping)
+                    .and_then(|(_, list)| list.get(i))
+                else {
+                    continue;
+                };
+                let title = match grouping {
+                    Grouping::Education => format!("Careers needing: {}", group.name),
+                    _ => format!("{} careers", group.name),
+                };
+                let description = group.description.clone().unwrap_or_else(|| {
+                    format!(
+                        "{}: {}. Pay, job outlook and education for each.",
+                        grouping.singular(),
+                        group.name
+                    )
+                });
+                let mut view =
+                    PageView::new(&site.config, "browse", &title, &description, group.path());
+                view.breadcrumb = CrumbView::list(browse::group_breadcrumb(group), &view.root);
+                let listed: Vec<_> = group
+                    .guides
+                    .iter()
+                    .map(|&g| formatter.card(&site.guides[g]))
+                    .collect();
+                let mut context = Context::new();
+                context.insert("page", &view);
+                context.insert("group", &crate::render::context::GroupView::new(group));
+                context.insert("grouping_title", grouping.title());
+                context.insert("grouping_path", &grouping.path());
+                context.insert("guides", &listed);
+                context
+            }
+        };
+        let output = match page {
+            Page::Group(grouping, i) => groups
+                .iter()
+                .find(|(g, _)| *g == grouping)
+                .and_then(|(_, list)| list.get(i))
+                .map_or_else(|| page.output(site), |g| format!("{}index.html", g.path())),
+            _ => page.output(site),
+        };
+        written += usize::from(write_page(
+            site,
+            sink,
+            page.template(),
+            &context,
+            &output,
+            found,
+        ));
+    }
     if pages.contains(&Page::Home) {
         let home = PageView::new(
             &site.config,
@@ -308,6 +627,7 @@ fn render_listings(
         let mut context = Context::new();
         context.insert("page", &home);
         context.insert("guides", &cards);
+        context.insert("browse", &browse_views);
         written += usize::from(write_page(
             site,
             sink,
@@ -336,6 +656,20 @@ fn render_listings(
         ));
     }
     written
+}
+
+fn home_crumb() -> browse::Crumb {
+    browse::Crumb {
+        name: "Home".to_string(),
+        path: Some(String::new()),
+    }
+}
+
+fn current_crumb(name: &str) -> browse::Crumb {
+    browse::Crumb {
+        name: name.to_string(),
+        path: None,
+    }
 }
 
 /// Renders `template` into `output`; returns whether a page was written.
@@ -448,6 +782,21 @@ pub fn static_dirs(root: &Path, config: &SiteConfig) -> [PathBuf; 2] {
 /// Copies the theme's `static/`, then the site's `static/` over it.
 fn copy_static(site: &Site, sink: &dyn Sink, diagnostics: &mut Vec<Diagnostic>) -> usize {
     let files = static_files(site, diagnostics);
+    // A site on the built-in theme gets its static files from the binary;
+    // the site's own `static/` still wins.
+    let mut builtin = 0;
+    for (rel, bytes) in crate::render::theme::builtin_static(&site.root, &site.config.theme) {
+        if files.contains_key(rel) {
+            continue;
+        }
+        match sink.write(rel, bytes) {
+            Ok(()) => builtin += 1,
+            Err(err) => diagnostics.push(Diagnostic::error(
+                crate::render::theme::display_path("static", rel),
+                format!("cannot copy static file: {err}"),
+            )),
+        }
+    }
     let results: Vec<Option<Diagnostic>> = files
         .par_iter()
         .map(|(rel, path)| {
@@ -464,7 +813,7 @@ fn copy_static(site: &Site, sink: &dyn Sink, diagnostics: &mut Vec<Diagnostic>) 
         .collect();
     let copied = results.iter().filter(|r| r.is_none()).count();
     diagnostics.extend(results.into_iter().flatten());
-    copied
+    builtin + copied
 }
 
 /// Every static file by its output path, the site's winning over the theme's.
@@ -559,10 +908,35 @@ fn scan_links(text: &str, deps: &mut GuideDependencies) {
     }
 }
 
-/// What the home and 404 pages show of `guide`: while this is unchanged
-/// (and no guide came or went), those pages are unchanged too.
+/// What pages other than its own show of `guide`: its card on the listing
+/// pages (home, 404, all careers, browse pages, which also group it by
+/// industry) and in other guides' related careers, career path and
+/// suggestions. While this is unchanged (and no guide came or went), those
+/// pages are unchanged too. Keep in step with what they show.
 pub fn listing_entry(formatter: &Formatter<'_>, guide: &Guide) -> String {
-    serde_json::to_string(&formatter.card(guide)).unwrap_or_default()
+    serde_json::to_string(&(formatter.card(guide), &guide.industries)).unwrap_or_default()
+}
+
+/// What [`SimilarIndex`] scores and ranks `guide` by (category, industries,
+/// skills; title and slug for ties), and whether the guide asks for
+/// suggestions at all. While no guide's key changes (and no guide came or
+/// went), every guide's suggestions stay the same.
+pub fn similarity_key(guide: &Guide) -> String {
+    let skills: Vec<&str> = guide
+        .requirements
+        .skills
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    serde_json::to_string(&(
+        &guide.category,
+        &guide.industries,
+        skills,
+        &guide.title,
+        &guide.slug,
+        guide.related_careers.is_empty(),
+    ))
+    .unwrap_or_default()
 }
 
 /// `dir/a/b.css` → `a/b.css`.

@@ -4,7 +4,8 @@ use anyhow::Result;
 use careergen::output::{self, DiskSink, Staging};
 use careergen::site::{self, BuildOptions};
 
-use super::{Outcome, plural, print_diagnostics};
+use super::progress::Progress;
+use super::{Outcome, plural, print_diagnostics, quiet, verbose};
 use crate::cli::BuildArgs;
 
 pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
@@ -16,7 +17,9 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
     options.base_url = args.base_url;
 
     let staging = Staging::new(&output_dir)?;
-    let mut report = site::build(&options, &DiskSink::new(staging.dir()));
+    let progress = Progress::start("building");
+    let mut report = site::build(&options, &progress.sink(&DiskSink::new(staging.dir())));
+    progress.finish();
     print_diagnostics(&root, &mut report.diagnostics, color);
     if report.has_errors() {
         // Dropping the staging folder leaves the previous output untouched.
@@ -27,13 +30,25 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
         return Ok(Outcome::Failed);
     }
     staging.commit()?;
-    println!(
-        "built {} guide{}, {} page{} in {} ms",
-        report.guides,
-        plural(report.guides),
-        report.pages,
-        plural(report.pages),
-        report.timings.total.as_millis()
-    );
+    if !quiet() {
+        println!(
+            "built {} guide{}, {} page{} in {} ms",
+            report.guides,
+            plural(report.guides),
+            report.pages,
+            plural(report.pages),
+            report.timings.total.as_millis()
+        );
+    }
+    if verbose() {
+        let t = &report.timings;
+        eprintln!(
+            "load and validate {} ms, render {} ms; {} files in `{}`",
+            t.load.as_millis(),
+            t.render.as_millis(),
+            report.files,
+            output_dir.display()
+        );
+    }
     Ok(Outcome::Success)
 }

@@ -1,9 +1,15 @@
 //! One module per command, each a thin `run()` over the library.
 
 pub mod build;
+pub mod check;
+pub mod init;
+pub mod new;
+mod progress;
+pub mod serve;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use careergen::diagnostics::{self, Diagnostic};
 
@@ -28,22 +34,70 @@ pub fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// Prints every diagnostic with its code frame, then a count.
+/// How much to print, from `-q` and `-v`: one setting for the whole
+/// process, read wherever output is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verbosity {
+    /// Errors only.
+    Quiet = 0,
+    Normal = 1,
+    /// Also timings and file lists.
+    Verbose = 2,
+}
+
+static VERBOSITY: AtomicU8 = AtomicU8::new(Verbosity::Normal as u8);
+
+/// Sets the verbosity once, from the command line.
+pub fn set_verbosity(quiet: bool, verbose: bool) {
+    let level = if quiet {
+        Verbosity::Quiet
+    } else if verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    VERBOSITY.store(level as u8, Ordering::Relaxed);
+}
+
+/// `-q`: print errors only.
+pub fn quiet() -> bool {
+    VERBOSITY.load(Ordering::Relaxed) == Verbosity::Quiet as u8
+}
+
+/// `-v`: print timings too.
+pub fn verbose() -> bool {
+    VERBOSITY.load(Ordering::Relaxed) == Verbosity::Verbose as u8
+}
+
+/// Prints every diagnostic with its code frame (warnings only when not
+/// quiet), then a count when there are errors.
 pub fn print_diagnostics(root: &Path, diagnostics: &mut [Diagnostic], color: bool) {
-    diagnostics::attach_source_lines(root, diagnostics);
-    let stderr = std::io::stderr();
-    let mut out = stderr.lock();
-    for diagnostic in diagnostics.iter() {
-        let _ = writeln!(out, "{}", diagnostic.render(color));
-    }
+    print_diagnostics_with(root, diagnostics, color, !quiet());
     let (errors, warnings) = diagnostics::count(diagnostics);
     if errors > 0 {
         let _ = writeln!(
-            out,
+            std::io::stderr(),
             "{errors} error{}, {warnings} warning{}",
             plural(errors),
             plural(warnings)
         );
+    }
+}
+
+/// Prints every error, and every warning if `warnings`, with code frames.
+pub fn print_diagnostics_with(
+    root: &Path,
+    diagnostics: &mut [Diagnostic],
+    color: bool,
+    warnings: bool,
+) {
+    diagnostics::attach_source_lines(root, diagnostics);
+    let stderr = std::io::stderr();
+    let mut out = stderr.lock();
+    for diagnostic in diagnostics.iter() {
+        if warnings || diagnostic.is_error() {
+            let _ = writeln!(out, "{}", diagnostic.render(color));
+        }
     }
 }
 

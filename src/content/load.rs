@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::guide::Guide;
-use super::parse::parse_guide;
+use super::parse::{MAX_FILE_BYTES, Parsed, parse_guide, too_large};
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 
@@ -50,6 +50,46 @@ pub fn guide_files(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(files)
 }
 
+/// Reads and parses one guide file found under `root/content`.
+pub fn read_guide(root: &Path, file: &Path, config: &SiteConfig, today: NaiveDate) -> Parsed {
+    let display = crate::diagnostics::display_path(root, file);
+    let content_path = file
+        .strip_prefix(root.join(CONTENT_DIR))
+        .unwrap_or(file)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    match read_bounded(file) {
+        Ok(bytes) if bytes.len() > MAX_FILE_BYTES => {
+            let size = std::fs::metadata(file).map_or(bytes.len() as u64, |m| m.len());
+            Parsed {
+                guide: None,
+                diagnostics: vec![too_large(&display, size)],
+            }
+        }
+        Ok(bytes) => parse_guide(&display, &content_path, &bytes, config, today),
+        Err(err) => Parsed {
+            guide: None,
+            diagnostics: vec![Diagnostic::error(
+                display,
+                format!("cannot read `{}`: {err}", file.display()),
+            )],
+        },
+    }
+}
+
+/// Reads at most one byte more than a guide may hold, so that a huge (or
+/// endless) file is refused without being read whole.
+fn read_bounded(file: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Reads and parses every guide under `root/content`.
 pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) -> Loaded {
     let files = match guide_files(root) {
@@ -62,29 +102,9 @@ pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) ->
             };
         }
     };
-    let content = root.join(CONTENT_DIR);
     let results: Vec<_> = files
         .par_iter()
-        .map(|file| {
-            let display = crate::diagnostics::display_path(root, file);
-            let content_path = file
-                .strip_prefix(&content)
-                .unwrap_or(file)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            match std::fs::read(file) {
-                Ok(bytes) => parse_guide(&display, &content_path, &bytes, config, today),
-                Err(err) => super::parse::Parsed {
-                    guide: None,
-                    diagnostics: vec![Diagnostic::error(
-                        display,
-                        format!("cannot read `{}`: {err}", file.display()),
-                    )],
-                },
-            }
-        })
+        .map(|file| read_guide(root, file, config, today))
         .collect();
     let mut loaded = Loaded {
         guides: Vec::with_capacity(results.len()),

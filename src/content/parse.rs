@@ -13,7 +13,8 @@ use super::yaml::{self, Map, Reader, YamlText};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Position, suggest};
 
-const GUIDE_KEYS: &[&str] = &[
+/// Every top-level key of a guide's front matter.
+pub const GUIDE_KEYS: &[&str] = &[
     "title",
     "slug",
     "summary",
@@ -35,8 +36,25 @@ const GUIDE_KEYS: &[&str] = &[
     "extra",
 ];
 
-/// The most a guide may hold before it is refused as unreasonable.
-const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+/// The most a guide may hold before it is refused as unreasonable: far
+/// above any real guide (the largest example is under 20 KiB), low enough
+/// that parsing stays well under a second.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// How old `last_reviewed` may be before `check` warns, in months.
+const REVIEW_MONTHS: u32 = 24;
+
+/// The error for a file over [`MAX_FILE_BYTES`] of `size` bytes.
+pub fn too_large(path: &Path, size: u64) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        format!(
+            "expected a guide of at most {} MiB, found {size} bytes",
+            MAX_FILE_BYTES / 1024 / 1024
+        ),
+    )
+    .with_help("split the guide, or move long data out of its front matter")
+}
 
 /// The result of reading one file: the guide when it is usable, and every
 /// diagnostic found on the way.
@@ -59,14 +77,7 @@ pub fn parse_guide(
         diagnostics: vec![diagnostic],
     };
     if bytes.len() > MAX_FILE_BYTES {
-        return fail(Diagnostic::error(
-            path,
-            format!(
-                "expected a guide of at most {} MiB, found {} bytes",
-                MAX_FILE_BYTES / 1024 / 1024,
-                bytes.len()
-            ),
-        ));
+        return fail(too_large(path, bytes.len() as u64));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -108,7 +119,7 @@ pub fn parse_guide(
     let guide = guide_reader.read(&value, path, content_path, document);
     Parsed {
         guide,
-        diagnostics: reader.diagnostics,
+        diagnostics: reader.into_diagnostics(),
     }
 }
 
@@ -166,7 +177,11 @@ impl GuideReader<'_, '_> {
         let related_careers = self.related_careers(&root);
         let faq = self.faq(&root);
         let last_reviewed = self.date(&root.at("last_reviewed"));
+        self.check_review_age(last_reviewed);
         let draft = self.r.opt_bool(&root.at("draft")).unwrap_or(false);
+        if !draft {
+            self.check_complete(&root, salary.is_some(), outlook.is_some());
+        }
         let extra = match root.at("extra").value {
             Some(value @ Value::Mapping(_)) => yaml_to_json(value),
             Some(other) => {
@@ -227,6 +242,57 @@ impl GuideReader<'_, '_> {
             body_line: document.body_line,
             anchors,
         })
+    }
+
+    /// Warns when `last_reviewed` is more than two years before today.
+    fn check_review_age(&mut self, last_reviewed: Option<NaiveDate>) {
+        let Some(reviewed) = last_reviewed else {
+            return;
+        };
+        let Some(due) = reviewed.checked_add_months(chrono::Months::new(REVIEW_MONTHS)) else {
+            return;
+        };
+        if due < self.today {
+            let warning = Diagnostic::warning(
+                &self.r.path,
+                format!(
+                    "expected a review within the last two years, found {reviewed}, {} days ago",
+                    (self.today - reviewed).num_days()
+                ),
+            )
+            .with_help("check the facts against current sources, then update `last_reviewed`");
+            self.r.push_at("last_reviewed", warning);
+        }
+    }
+
+    /// Warns about a published guide without pay, outlook or requirements:
+    /// it builds, but its page leaves out what readers come for.
+    fn check_complete(&mut self, root: &Map<'_>, has_salary: bool, has_outlook: bool) {
+        let has_requirements = root.at("requirements").value.is_some();
+        let missing: Vec<&str> = [
+            ("salary", has_salary),
+            ("outlook", has_outlook),
+            ("requirements", has_requirements),
+        ]
+        .into_iter()
+        .filter_map(|(name, present)| (!present).then_some(name))
+        .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let names: Vec<String> = missing.iter().map(|name| format!("`{name}`")).collect();
+        let listed = match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => names.join(""),
+        };
+        let warning = Diagnostic::warning(
+            &self.r.path,
+            format!(
+                "incomplete guide: expected `salary`, `outlook` and `requirements`, found no {listed}"
+            ),
+        )
+        .with_help("add what is known, or mark the guide `draft: true` until it is");
+        self.r.push_at_start(warning);
     }
 
     /// Text of 1 to `max` characters.
@@ -290,10 +356,17 @@ impl GuideReader<'_, '_> {
     }
 
     fn report_duplicates<'s>(&mut self, field: &str, items: impl Iterator<Item = &'s str>) {
+        /// Repeats reported one by one; the rest are counted in one error.
+        const SHOWN: usize = 10;
         let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut repeats = 0;
         for (i, item) in items.enumerate() {
             let key = item.trim().to_lowercase();
             if let Some(first) = seen.get(&key) {
+                repeats += 1;
+                if repeats > SHOWN {
+                    continue;
+                }
                 self.r.error(
                     &format!("{field}[{i}]"),
                     format!(
@@ -303,6 +376,15 @@ impl GuideReader<'_, '_> {
             } else {
                 seen.insert(key, i);
             }
+        }
+        if repeats > SHOWN {
+            self.r.error(
+                field,
+                format!(
+                    "expected unique items, found {} more repeated items",
+                    repeats - SHOWN
+                ),
+            );
         }
     }
 
@@ -384,10 +466,11 @@ impl GuideReader<'_, '_> {
             self.r.req_string(&slot);
             return Vec::new();
         }
-        let duties = self.unique_strings(root, "duties", true);
+        let duties = self.r.string_list(&slot);
         if matches!(slot.value, Some(Value::Sequence(_))) {
             self.check_count(&slot.field, duties.len(), 1, 25, "duties");
         }
+        self.report_duplicates(&slot.field, duties.iter().map(String::as_str));
         duties
     }
 
@@ -965,10 +1048,11 @@ fn is_soc(code: &str) -> bool {
 }
 
 fn is_onet_soc(code: &str) -> bool {
+    // `get`, not slicing: a multibyte character may straddle byte 7.
     code.len() == 10
-        && is_soc(&code[..7])
+        && code.get(..7).is_some_and(is_soc)
         && code.as_bytes()[7] == b'.'
-        && code[8..].bytes().all(|c| c.is_ascii_digit())
+        && code.bytes().skip(8).all(|c| c.is_ascii_digit())
 }
 
 fn is_absolute_http_url(url: &str) -> bool {
@@ -981,6 +1065,261 @@ fn is_absolute_http_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Severity;
+
+    const TODAY: (i32, u32, u32) = (2026, 6, 1);
+
+    fn parse(text: &[u8]) -> Parsed {
+        let config = crate::config::parse("title: T\nbase_url: https://example.org/\n")
+            .expect("test config is valid");
+        let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).expect("valid date");
+        parse_guide(Path::new("content/a.md"), "a.md", text, &config, today)
+    }
+
+    /// A guide with every section the completeness warning asks for.
+    const COMPLETE: &str = "---\ntitle: A\nsummary: S.\nduties: [d]\n\
+        requirements: { education: bachelors }\nsalary: { median: 50000 }\n\
+        outlook: { growth_percent: 3, label: as_fast_as_average }\n";
+
+    fn messages(parsed: &Parsed, severity: Severity) -> Vec<String> {
+        parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .map(|d| d.headline())
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_guide_has_no_warnings() {
+        let parsed = parse(format!("{COMPLETE}---\n").as_bytes());
+        assert!(parsed.guide.is_some());
+        assert_eq!(parsed.diagnostics, Vec::new());
+    }
+
+    #[test]
+    fn a_guide_without_pay_outlook_or_requirements_is_incomplete() {
+        let parsed = parse(b"---\ntitle: A\nsummary: S.\nduties: [d]\n---\n");
+        assert!(parsed.guide.is_some());
+        let warnings = messages(&parsed, Severity::Warning);
+        assert_eq!(
+            warnings,
+            [
+                "content/a.md:2:1: warning: incomplete guide: expected `salary`, `outlook` and `requirements`, found no `salary`, `outlook` or `requirements`"
+            ]
+        );
+        assert!(messages(&parsed, Severity::Error).is_empty());
+    }
+
+    #[test]
+    fn a_draft_is_not_called_incomplete() {
+        let parsed = parse(b"---\ntitle: A\nsummary: S.\nduties: [d]\ndraft: true\n---\n");
+        assert_eq!(parsed.diagnostics, Vec::new());
+    }
+
+    #[test]
+    fn a_review_older_than_two_years_is_a_warning() {
+        let old = parse(format!("{COMPLETE}last_reviewed: 2024-05-31\n---\n").as_bytes());
+        let warnings = messages(&old, Severity::Warning);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains(
+                "last_reviewed: expected a review within the last two years, found 2024-05-31"
+            ),
+            "{warnings:?}"
+        );
+        let recent = parse(format!("{COMPLETE}last_reviewed: 2024-06-01\n---\n").as_bytes());
+        assert_eq!(recent.diagnostics, Vec::new());
+    }
+
+    /// Parses hostile input on a thread with a small stack, failing on a
+    /// panic, a stack overflow (which aborts the test binary) or a hang.
+    fn parse_bounded(text: Vec<u8>) -> Parsed {
+        let (done, result) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .stack_size(1024 * 1024)
+            .spawn(move || {
+                let _ = done.send(parse(&text));
+            })
+            .expect("spawn");
+        result
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("parsing finishes in time without panicking")
+    }
+
+    fn only_error(parsed: &Parsed) -> String {
+        assert!(parsed.guide.is_none());
+        let errors = messages(parsed, Severity::Error);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        errors[0].clone()
+    }
+
+    #[test]
+    fn yaml_alias_expansion_is_bounded() {
+        let mut yaml =
+            String::from("---\ntitle: A\nsummary: S.\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            yaml.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        yaml.push_str("duties: *a9\n---\n");
+        let error = only_error(&parse_bounded(yaml.into_bytes()));
+        assert!(
+            error.contains("invalid YAML: repetition limit exceeded"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        for (open, close) in [("[", "]"), ("{a: ", "}")] {
+            let depth = 100_000;
+            let yaml = format!(
+                "---\nextra: {}1{}\n---\n",
+                open.repeat(depth),
+                close.repeat(depth)
+            );
+            let error = only_error(&parse_bounded(yaml.into_bytes()));
+            assert!(
+                error.contains(
+                    "invalid YAML: expected at most 128 levels of nested lists and mappings"
+                ),
+                "{error}"
+            );
+        }
+        let indented: String = (0..1_000)
+            .map(|i| format!("{}- \n", " ".repeat(i)))
+            .collect();
+        let compact = format!("{}1\n", "- ".repeat(1_000_000));
+        for block in [indented, compact] {
+            let error = only_error(&parse_bounded(
+                format!("---\nextra:\n{block}---\n").into_bytes(),
+            ));
+            assert!(
+                error.contains("invalid YAML: recursion limit exceeded"),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_guide_over_the_size_limit_is_refused() {
+        let mut text = format!("{COMPLETE}---\n").into_bytes();
+        text.resize(10 * 1000 * 1000, b'x');
+        let error = only_error(&parse_bounded(text));
+        assert!(
+            error.contains("expected a guide of at most 8 MiB, found 10000000 bytes"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_large_guide_under_the_limit_parses() {
+        let mut text = format!("{COMPLETE}---\n");
+        while text.len() < MAX_FILE_BYTES - 100 {
+            text.push_str("A paragraph of body text that goes on for a while.\n\n");
+        }
+        let parsed = parse_bounded(text.into_bytes());
+        assert!(parsed.guide.is_some());
+    }
+
+    #[test]
+    fn a_hundred_thousand_list_items_give_bounded_diagnostics() {
+        let items = "  - same duty\n".repeat(100_000);
+        let text = format!("---\ntitle: A\nsummary: S.\nduties:\n{items}---\n");
+        let started = std::time::Instant::now();
+        let parsed = parse_bounded(text.into_bytes());
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+        let errors = messages(&parsed, Severity::Error);
+        assert_eq!(errors.len(), 12, "{errors:?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("duties: expected 1 to 25 duties, found 100000"))
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("found 99989 more repeated items"))
+        );
+    }
+
+    #[test]
+    fn diagnostics_past_the_limit_are_counted_not_kept() {
+        let keys: String = (0..300).map(|i| format!("key{i}: 1\n")).collect();
+        let text = format!("---\ntitle: A\nsummary: S.\nduties: [d]\n{keys}---\n");
+        let parsed = parse_bounded(text.into_bytes());
+        let limit = crate::content::yaml::MAX_DIAGNOSTICS;
+        assert_eq!(parsed.diagnostics.len(), limit + 1);
+        let last = parsed.diagnostics.last().expect("diagnostics");
+        assert!(last.is_error());
+        assert!(
+            last.message.starts_with(
+                "201 more problems in this file were not shown (200 errors, 1 warnings)"
+            ),
+            "{last:?}"
+        );
+    }
+
+    #[test]
+    fn a_binary_file_is_an_error() {
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+        let error = only_error(&parse_bounded(bytes));
+        assert!(
+            error.contains("expected UTF-8 text, found an invalid byte at offset 128"),
+            "{error}"
+        );
+        let nul = only_error(&parse_bounded(b"\0\0\0ELF\x01\x02".to_vec()));
+        assert!(nul.contains("to start with a `---` line"), "{nul}");
+    }
+
+    #[test]
+    fn invalid_utf8_names_its_byte_offset_and_line() {
+        let error = only_error(&parse_bounded(b"---\ntitle: caf\xe9\n---\n".to_vec()));
+        assert_eq!(
+            error,
+            "content/a.md:2:11: error: expected UTF-8 text, found an invalid byte at offset 14"
+        );
+    }
+
+    #[test]
+    fn empty_and_unfenced_files_are_errors() {
+        for text in ["", "\n", "title: A\n"] {
+            let error = only_error(&parse_bounded(text.as_bytes().to_vec()));
+            assert!(
+                error.contains("expected the file to start with a `---` line"),
+                "{error}"
+            );
+        }
+        let error = only_error(&parse_bounded(b"---\ntitle: A\n".to_vec()));
+        assert!(
+            error.contains("expected a `---` line closing the YAML front matter"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn tab_indentation_gets_a_hint() {
+        let parsed = parse_bounded(b"---\ntitle: A\nsalary:\n\tmedian: 5\n---\n".to_vec());
+        assert!(parsed.guide.is_none());
+        let error = &parsed.diagnostics[0];
+        assert_eq!(error.position.map(|p| p.line), Some(4));
+        assert!(
+            error.help.as_deref().is_some_and(|h| h.contains("spaces")),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn an_onet_code_with_a_multibyte_character_is_an_error_not_a_panic() {
+        // Ten bytes with `é` across byte 7: slicing the SOC part at byte 7 panicked.
+        assert!(!is_onet_soc("123456é00"));
+        let parsed =
+            parse(format!("{COMPLETE}codes: {{ onet_soc: \"123456é00\" }}\n---\n").as_bytes());
+        let errors = messages(&parsed, Severity::Error);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("codes.onet_soc: expected a code shaped `NN-NNNN.NN`"));
+    }
 
     #[test]
     fn code_shapes() {

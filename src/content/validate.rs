@@ -1,7 +1,7 @@
-//! Rules that span guides: unique slugs and titles, and guide references
-//! that resolve to another guide.
+//! Rules that span guides: unique slugs and titles, guide references that
+//! resolve to another guide, and a warning for a guide nothing links to.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::guide::Guide;
 use super::index::GuideIndex;
@@ -56,7 +56,67 @@ pub fn validate(
             }
         }
     }
+    unlinked(guides, index, &mut diagnostics);
     diagnostics
+}
+
+/// Warns about each published guide that no other guide links to, by a
+/// `career_path` or `related_careers` entry or an `@/` link in its Markdown.
+/// Readers then reach it only from the listings.
+fn unlinked(guides: &[Guide], index: &GuideIndex, diagnostics: &mut Vec<Diagnostic>) {
+    // With one published guide there is nothing to link from.
+    if guides.iter().filter(|g| !g.draft).count() < 2 {
+        return;
+    }
+    let mut linked: HashSet<&str> = HashSet::new();
+    for guide in guides {
+        for (_, slug) in guide.guide_references() {
+            if slug != guide.slug {
+                linked.insert(slug);
+            }
+        }
+        let texts = std::iter::once(guide.body.as_str())
+            .chain(guide.environment.summary.as_deref())
+            .chain(guide.requirements.notes.as_deref())
+            .chain(guide.faq.iter().map(|f| f.answer.as_str()));
+        for path in texts.flat_map(link_targets) {
+            if let Some(target) = index.by_content_path(path).map(|i| &guides[i])
+                && target.slug != guide.slug
+            {
+                linked.insert(target.slug.as_str());
+            }
+        }
+    }
+    for guide in guides {
+        if guide.draft || linked.contains(guide.slug.as_str()) {
+            continue;
+        }
+        let mut diagnostic = Diagnostic::warning(
+            &guide.path,
+            "expected a link from another guide, found none: readers reach this guide only from the listings",
+        )
+        .with_help(format!(
+            "name `{}` under another guide's `related_careers` or `career_path`, or link it with `@/{}`",
+            guide.slug, guide.content_path
+        ));
+        if let Some(position) = guide.anchor("title") {
+            diagnostic = diagnostic.at_position(position);
+        }
+        diagnostics.push(diagnostic);
+    }
+}
+
+/// The content paths of `@/` links in Markdown `text` (`a.md` of
+/// `[x](@/a.md#pay)`). A loose scan: anything written `@/…` counts, which at
+/// worst hides a warning, and costs no Markdown parse.
+fn link_targets(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("@/").map(move |(at, _)| {
+        let after = &text[at + 2..];
+        let end = after
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | ']' | '"' | '\'' | '#'))
+            .unwrap_or(after.len());
+        &after[..end]
+    })
 }
 
 /// Reports each guide whose `key` repeats an earlier guide's, naming both files.
@@ -92,5 +152,89 @@ fn duplicates(
                 first.insert(value, guide);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::content::parse::parse_guide;
+    use crate::diagnostics::Severity;
+
+    /// Parses guides given as (slug, extra front matter, body).
+    fn guides(specs: &[(&str, &str, &str)]) -> Vec<Guide> {
+        let config = crate::config::parse("title: T\nbase_url: https://example.org/\n")
+            .expect("test config is valid");
+        let today = NaiveDate::from_ymd_opt(2026, 6, 1).expect("valid date");
+        specs
+            .iter()
+            .map(|(slug, front_matter, body)| {
+                let text = format!(
+                    "---\ntitle: {slug}\nsummary: S.\nduties: [d]\nrequirements: {{ education: bachelors }}\nsalary: {{ median: 50000 }}\noutlook: {{ label: decline }}\n{front_matter}\n---\n{body}"
+                );
+                let path = format!("content/{slug}.md");
+                let parsed = parse_guide(
+                    Path::new(&path),
+                    &format!("{slug}.md"),
+                    text.as_bytes(),
+                    &config,
+                    today,
+                );
+                assert_eq!(parsed.diagnostics, Vec::new(), "{slug}");
+                parsed.guide.expect("a guide")
+            })
+            .collect()
+    }
+
+    fn unlinked_paths(guides: &[Guide]) -> Vec<String> {
+        let index = GuideIndex::new(guides);
+        validate(guides, &index, &[])
+            .into_iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .map(|d| d.path.display().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_guide_nothing_links_to_is_a_warning() {
+        let guides = guides(&[
+            ("a", "related_careers: [{ title: B, guide: b }]", ""),
+            ("b", "career_path: [{ title: C, guide: c }]", ""),
+            ("c", "", "See [a](@/a.md#pay)."),
+            ("d", "", "Linking to myself: [d](@/d.md)."),
+        ]);
+        assert_eq!(unlinked_paths(&guides), ["content/d.md"]);
+    }
+
+    #[test]
+    fn links_in_markdown_fields_count() {
+        let guides = guides(&[
+            ("a", "faq: [{ question: Q?, answer: 'See <@/b.md>' }]", ""),
+            ("b", "environment: { summary: 'Like [a](@/a.md)' }", ""),
+        ]);
+        assert_eq!(unlinked_paths(&guides), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_single_published_guide_or_a_draft_is_not_warned_about() {
+        let single = guides(&[("a", "", "")]);
+        assert_eq!(unlinked_paths(&single), Vec::<String>::new());
+        let with_draft = guides(&[("a", "", ""), ("b", "draft: true", "")]);
+        assert_eq!(unlinked_paths(&with_draft), Vec::<String>::new());
+        let two = guides(&[("a", "", ""), ("b", "draft: true", ""), ("c", "", "")]);
+        assert_eq!(unlinked_paths(&two), ["content/a.md", "content/c.md"]);
+    }
+
+    #[test]
+    fn link_targets_stop_at_the_fragment_and_the_link_end() {
+        let text = "[x](@/a.md#pay) <@/b/c.md> [y]: @/d.md \"t\"";
+        assert_eq!(
+            link_targets(text).collect::<Vec<_>>(),
+            ["a.md", "b/c.md", "d.md"]
+        );
     }
 }

@@ -11,7 +11,7 @@ use serde_yaml::{Mapping, Value};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-use crate::diagnostics::{Diagnostic, Position, suggest};
+use crate::diagnostics::{Diagnostic, Position, Severity, suggest};
 
 /// A YAML text inside a file: the file's whole text is kept for code frames.
 #[derive(Debug, Clone, Copy)]
@@ -28,9 +28,19 @@ pub fn parse(path: &std::path::Path, text: YamlText<'_>) -> Result<Value, Diagno
     if text.yaml.trim().is_empty() {
         return Ok(Value::Mapping(Mapping::new()));
     }
+    if let Err((message, mark)) = check_depth(text.yaml) {
+        let position = Position::new(mark.line() + text.first_line - 1, mark.col() + 1);
+        return Err(Diagnostic::error(path, format!("invalid YAML: {message}"))
+            .at(position, text.file_text));
+    }
     serde_yaml::from_str::<Value>(text.yaml).map_err(|err| {
         let message = yaml_message(&err);
-        let diagnostic = Diagnostic::error(path, format!("invalid YAML: {message}"));
+        let mut diagnostic = Diagnostic::error(path, format!("invalid YAML: {message}"));
+        let line = err.location().map_or(1, |loc| loc.line());
+        if tab_indented(text.yaml, line) {
+            diagnostic = diagnostic
+                .with_help("YAML indents with spaces only: replace the tabs at the start of this line with spaces");
+        }
         match err.location() {
             Some(loc) => diagnostic.at(
                 Position::new(loc.line() + text.first_line - 1, loc.column()),
@@ -39,6 +49,72 @@ pub fn parse(path: &std::path::Path, text: YamlText<'_>) -> Result<Value, Diagno
             None => diagnostic.at(Position::new(text.first_line, 1), text.file_text),
         }
     })
+}
+
+/// The deepest nesting of mappings and lists a YAML text may have: what
+/// serde_yaml accepts.
+pub const MAX_DEPTH: usize = 128;
+
+/// Refuses YAML nested deeper than [`MAX_DEPTH`] before libyaml reads it:
+/// serde_yaml would refuse it too, but only after libyaml has read the
+/// whole text, which takes time quadratic in the depth of flow collections
+/// (a few MiB of `[[[[…` would take hours).
+fn check_depth(yaml: &str) -> Result<(), (String, Marker)> {
+    // Brackets bound the flow depth from above (some may sit in strings),
+    // so nearly every text is cleared by this count alone.
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for byte in yaml.bytes() {
+        match byte {
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if deepest <= MAX_DEPTH {
+        return Ok(());
+    }
+    // Count exactly with yaml-rust2's event parser, which is iterative and
+    // linear.
+    let too_deep =
+        format!("expected at most {MAX_DEPTH} levels of nested lists and mappings, found more");
+    let mut parser = Parser::new_from_str(yaml);
+    let mut depth = 0usize;
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) => return Ok(()),
+            Ok((Event::MappingStart(..) | Event::SequenceStart(..), mark)) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err((too_deep, mark));
+                }
+            }
+            Ok((Event::MappingEnd | Event::SequenceEnd, _)) => depth = depth.saturating_sub(1),
+            Ok(_) => {}
+            // yaml-rust2's own flow limit (255) says "recursion limit exceeded".
+            Err(err) if err.info().contains("recursion limit") => {
+                return Err((too_deep, *err.marker()));
+            }
+            Err(err) => return Err((err.info().to_string(), *err.marker())),
+        }
+    }
+}
+
+/// Whether line `line` (1-based) of `yaml`, or the line before it, is
+/// indented with a tab: the usual cause of a YAML syntax error on it.
+fn tab_indented(yaml: &str, line: usize) -> bool {
+    let indented = |l: &str| {
+        l.chars()
+            .take_while(|c| c.is_whitespace())
+            .any(|c| c == '\t')
+    };
+    yaml.lines()
+        .skip(line.saturating_sub(2))
+        .take(2)
+        .any(indented)
 }
 
 /// serde_yaml's message without its trailing " at line L column C".
@@ -248,12 +324,21 @@ impl<'v> Map<'v> {
     }
 }
 
+/// The most diagnostics kept for one file. Past it they are only counted:
+/// a hostile file (100,000 repeated list items) must not turn into 100,000
+/// code frames, each a scan of the file.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
 /// Reads typed fields out of YAML values, collecting diagnostics.
 pub struct Reader<'a> {
     pub path: PathBuf,
     file_text: &'a str,
+    /// The file line of the YAML's first line.
+    first_line: usize,
     locations: Locations,
     pub diagnostics: Vec<Diagnostic>,
+    /// Diagnostics dropped past [`MAX_DIAGNOSTICS`]: (errors, warnings).
+    dropped: (usize, usize),
 }
 
 impl<'a> Reader<'a> {
@@ -261,9 +346,43 @@ impl<'a> Reader<'a> {
         Reader {
             path: path.into(),
             file_text: text.file_text,
+            first_line: text.first_line,
             locations: Locations::of(text.yaml, text.first_line),
             diagnostics: Vec::new(),
+            dropped: (0, 0),
         }
+    }
+
+    /// Whether the file already has [`MAX_DIAGNOSTICS`]; if so, counts one
+    /// more of `severity` as dropped.
+    fn full(&mut self, severity: Severity) -> bool {
+        if self.diagnostics.len() < MAX_DIAGNOSTICS {
+            return false;
+        }
+        match severity {
+            Severity::Error => self.dropped.0 += 1,
+            Severity::Warning => self.dropped.1 += 1,
+        }
+        true
+    }
+
+    /// Every diagnostic kept, then one counting those dropped.
+    pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
+        let (errors, warnings) = self.dropped;
+        if errors + warnings > 0 {
+            let message = format!(
+                "{} more problems in this file were not shown ({errors} errors, {warnings} warnings)",
+                errors + warnings
+            );
+            let summary = if errors > 0 {
+                Diagnostic::error(&self.path, message)
+            } else {
+                Diagnostic::warning(&self.path, message)
+            };
+            self.diagnostics
+                .push(summary.with_help("fix the problems above and run again to see the rest"));
+        }
+        self.diagnostics
     }
 
     /// Where `field`'s value starts (or the front matter's start).
@@ -281,6 +400,9 @@ impl<'a> Reader<'a> {
 
     /// Records an error about the value at `field`.
     pub fn error(&mut self, field: &str, message: impl Into<String>) {
+        if self.full(Severity::Error) {
+            return;
+        }
         let diagnostic = Diagnostic::error(&self.path, message)
             .with_field(field)
             .at(self.position(field), self.file_text);
@@ -289,6 +411,9 @@ impl<'a> Reader<'a> {
 
     /// Records a diagnostic placed at `field`'s value.
     pub fn push_at(&mut self, field: &str, diagnostic: Diagnostic) {
+        if self.full(diagnostic.severity) {
+            return;
+        }
         let diagnostic = diagnostic
             .with_field(field)
             .at(self.position(field), self.file_text);
@@ -302,7 +427,19 @@ impl<'a> Reader<'a> {
         );
     }
 
+    /// Records a diagnostic about the whole document, placed at its first line.
+    pub fn push_at_start(&mut self, diagnostic: Diagnostic) {
+        if self.full(diagnostic.severity) {
+            return;
+        }
+        let diagnostic = diagnostic.at(Position::new(self.first_line, 1), self.file_text);
+        self.diagnostics.push(diagnostic);
+    }
+
     fn missing(&mut self, slot: &Slot<'_>, expected: &str) {
+        if self.full(Severity::Error) {
+            return;
+        }
         let position = self.position(&slot.parent);
         let diagnostic =
             Diagnostic::error(&self.path, format!("expected {expected}, found nothing"))
@@ -326,6 +463,7 @@ impl<'a> Reader<'a> {
         for key in mapping.keys() {
             match key.as_str() {
                 Some(name) if known.contains(&name) => {}
+                Some(_) if self.full(Severity::Error) => {}
                 Some(name) => {
                     let key_field = join(field, name);
                     let help = match suggest(name, known) {

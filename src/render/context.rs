@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::format::NumberStyle;
+use super::{charts, structured_data};
 use crate::config::SiteConfig;
 use crate::content::guide::{GrowthLabel, Guide, PayPeriod, Salary};
 use crate::content::index::GuideIndex;
@@ -58,6 +59,32 @@ pub struct PageView<'a> {
     pub permalink: String,
     /// The relative way from this page to the site root (`../`), for links and assets.
     pub root: String,
+    /// The way from the home page to this one; empty on the home page.
+    pub breadcrumb: Vec<CrumbView>,
+}
+
+/// One step of a breadcrumb.
+#[derive(Serialize)]
+pub struct CrumbView {
+    pub name: String,
+    /// Relative to the page; `None` for the page itself.
+    pub href: Option<String>,
+}
+
+impl CrumbView {
+    /// The crumbs of `crumbs` as seen from a page whose way to the root is `root`.
+    pub fn list(crumbs: Vec<crate::render::browse::Crumb>, root: &str) -> Vec<CrumbView> {
+        crumbs
+            .into_iter()
+            .map(|c| CrumbView {
+                name: c.name,
+                href: c.path.map(|path| match format!("{root}{path}") {
+                    href if href.is_empty() => "./".to_string(),
+                    href => href,
+                }),
+            })
+            .collect()
+    }
 }
 
 impl<'a> PageView<'a> {
@@ -76,6 +103,7 @@ impl<'a> PageView<'a> {
             permalink: format!("{}{path}", config.base_url),
             root: "../".repeat(depth),
             path,
+            breadcrumb: Vec::new(),
         }
     }
 }
@@ -109,6 +137,15 @@ pub struct GuideCard<'a> {
     pub growth_percent: Option<String>,
     pub growth_label: Option<Named>,
     pub education: Option<Named>,
+    /// Entry-level (or 10th percentile) and top (or 90th percentile) pay,
+    /// as the pay table writes them (`$160,500 or more` when top-coded).
+    pub entry_pay: Option<String>,
+    pub entry_pay_value: Option<f64>,
+    pub top_pay: Option<String>,
+    pub top_pay_value: Option<f64>,
+    pub growth_value: Option<f64>,
+    /// The education level's place from least to most schooling, for sorting.
+    pub education_rank: Option<usize>,
 }
 
 /// Shared formatting state for one build.
@@ -154,7 +191,46 @@ impl<'a> Formatter<'a> {
                 key: e.name(),
                 label: e.label(),
             }),
+            entry_pay: salary.and_then(|s| self.money(s, s.entry)),
+            entry_pay_value: salary.and_then(|s| s.entry),
+            top_pay_value: salary.and_then(|s| s.top),
+            top_pay: salary.and_then(|s| {
+                let top = self.money(s, s.top)?;
+                Some(if s.top_coded {
+                    format!("{top} or more")
+                } else {
+                    top
+                })
+            }),
+            growth_value: outlook.and_then(|o| o.growth_percent),
+            education_rank: guide.requirements.education.and_then(|e| {
+                crate::content::guide::Education::ALL
+                    .iter()
+                    .position(|&x| x == e)
+            }),
         }
+    }
+
+    /// Similar occupations suggested for a guide that names none: the
+    /// guides at `picks`, described from their own facts.
+    pub fn suggested_similar(&self, picks: &[usize], guides: &'a [Guide]) -> Vec<SimilarView<'a>> {
+        picks
+            .iter()
+            .filter_map(|&i| guides.get(i))
+            .map(|g| {
+                let salary = g.salary.as_ref();
+                SimilarView {
+                    title: &g.title,
+                    href: Some(format!("../{}/", g.slug)),
+                    summary: Some(&g.summary),
+                    education: g.requirements.education.map(|e| e.label()),
+                    median_pay: salary.and_then(|s| self.money(s, s.median)),
+                    pay_period: salary
+                        .filter(|s| s.median.is_some())
+                        .map(|s| s.period.label()),
+                }
+            })
+            .collect()
     }
 
     fn category(&self, guide: &'a Guide) -> Option<CategoryRef<'a>> {
@@ -164,6 +240,59 @@ impl<'a> Formatter<'a> {
             key: &category.key,
             name: &category.name,
         })
+    }
+}
+
+/// One group in a listing of groups (`categories/`, the home page).
+#[derive(Serialize)]
+pub struct GroupView {
+    pub key: String,
+    pub name: String,
+    pub description: Option<String>,
+    /// Below the site root: `categories/sales/`.
+    pub path: String,
+    /// How many guides the group lists.
+    pub count: usize,
+}
+
+/// A way of grouping guides, with its groups.
+#[derive(Serialize)]
+pub struct GroupingView {
+    /// `categories`, `industries` or `education`.
+    pub key: &'static str,
+    /// `Careers by category`.
+    pub title: &'static str,
+    /// `Category`.
+    pub singular: &'static str,
+    /// Below the site root: `categories/`.
+    pub path: String,
+    pub groups: Vec<GroupView>,
+}
+
+impl GroupingView {
+    pub fn new(
+        grouping: crate::render::browse::Grouping,
+        groups: &[crate::render::browse::Group],
+    ) -> Self {
+        GroupingView {
+            key: grouping.key(),
+            title: grouping.title(),
+            singular: grouping.singular(),
+            path: grouping.path(),
+            groups: groups.iter().map(GroupView::new).collect(),
+        }
+    }
+}
+
+impl GroupView {
+    pub fn new(group: &crate::render::browse::Group) -> Self {
+        GroupView {
+            key: group.key.clone(),
+            name: group.name.clone(),
+            description: group.description.clone(),
+            path: group.path(),
+            count: group.guides.len(),
+        }
     }
 }
 
@@ -324,6 +453,24 @@ pub struct GuideView<'a> {
     pub last_reviewed_display: Option<String>,
     pub content_html: String,
     pub extra: &'a serde_json::Value,
+    /// Inline SVG charts, drawn at build time (see `render::charts`).
+    pub charts: GuideCharts,
+    /// The JSON-LD `<script>` elements of the page (see
+    /// `render::structured_data`): an `Occupation`, and a `FAQPage` when
+    /// the guide has an FAQ.
+    pub structured_data_html: String,
+    /// Set when `similar` was suggested from shared category, industries
+    /// and skills because the guide names no `related_careers`.
+    pub similar_suggested: bool,
+}
+
+/// A guide's charts as inline SVG, each `null` when there is nothing to draw.
+#[derive(Serialize, Default)]
+pub struct GuideCharts {
+    /// The pay range: every known figure, labelled.
+    pub pay_html: Option<String>,
+    /// Projected growth beside the average for all occupations.
+    pub outlook_html: Option<String>,
 }
 
 impl<'a> Formatter<'a> {
@@ -490,8 +637,23 @@ impl<'a> Formatter<'a> {
                 .map(|d| d.format("%B %-d, %Y").to_string()),
             content_html: markdown.content_html,
             extra: &guide.extra,
+            charts: GuideCharts::default(),
+            structured_data_html: String::new(),
+            similar_suggested: false,
         };
         view.quick_facts = self.quick_facts(&view);
+        view.charts = GuideCharts {
+            pay_html: view
+                .pay
+                .as_ref()
+                .and_then(|pay| charts::pay_range(&guide.title, pay, "cg-pay-chart")),
+            outlook_html: charts::OutlookFigures::of(guide, self.config, &self.style)
+                .map(|figures| charts::outlook(&figures, "cg-outlook-chart")),
+        };
+        let answers: Vec<String> = view.faq.iter().map(|f| f.answer_html.clone()).collect();
+        view.structured_data_html = structured_data::script_elements(
+            &structured_data::guide_blocks(guide, self.config, &answers),
+        );
         view
     }
 

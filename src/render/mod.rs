@@ -1,7 +1,17 @@
 //! Turning validated guides into HTML: Markdown, template views, formatting
 //! and Tera.
 
+pub mod browse;
+pub mod charts;
+pub mod compare;
 pub mod context;
 pub mod format;
 pub mod markdown;
+pub mod search;
+pub mod similar;
+pub mod site_files;
+pub mod structured_data;
 pub mod templates;
+#[cfg(test)]
+mod test_guides;
+pub mod theme;

@@ -22,8 +22,9 @@ pub const REQUIRED: &[&str] = &["index.html", "guide.html", "404.html"];
 impl Templates {
     /// Loads `themes/<theme>/templates` and then `templates/` from `root`.
     pub fn load(root: &Path, theme: &str) -> Result<Self, Vec<Diagnostic>> {
+        let builtin = super::theme::use_builtin(root, theme);
         let theme_dir = root.join("themes").join(theme).join("templates");
-        if !theme_dir.is_dir() {
+        if !builtin && !theme_dir.is_dir() {
             return Err(vec![
                 Diagnostic::error(
                     crate::config::CONFIG_FILE,
@@ -34,12 +35,31 @@ impl Templates {
         }
         let mut files = BTreeMap::new();
         let mut diagnostics = Vec::new();
-        for dir in [theme_dir, root.join("templates")] {
-            collect(&dir, &mut files, root, &mut diagnostics);
+        // Templates of the built-in theme, by name, for a site without
+        // `themes/default`; the site's own `templates/` still override them.
+        let mut builtin_sources = BTreeMap::new();
+        if builtin {
+            for (name, bytes) in super::theme::files_in("templates") {
+                let shown = super::theme::display_path("templates", name);
+                files.insert(name.to_string(), PathBuf::from(shown));
+                builtin_sources.insert(name.to_string(), bytes);
+            }
+        } else {
+            collect(&theme_dir, &mut files, root, &mut diagnostics);
         }
+        let mut own = BTreeMap::new();
+        collect(&root.join("templates"), &mut own, root, &mut diagnostics);
+        for name in own.keys() {
+            builtin_sources.remove(name);
+        }
+        files.extend(own);
         let mut sources = Vec::with_capacity(files.len());
         for (name, path) in &files {
-            match std::fs::read_to_string(path) {
+            let text = match builtin_sources.get(name) {
+                Some(bytes) => String::from_utf8(bytes.to_vec()).map_err(|e| e.to_string()),
+                None => std::fs::read_to_string(path).map_err(|e| e.to_string()),
+            };
+            match text {
                 Ok(text) => sources.push((name.clone(), text)),
                 Err(err) => diagnostics.push(Diagnostic::error(
                     crate::diagnostics::display_path(root, path),
@@ -177,5 +197,64 @@ fn collect(
                 format!("cannot read the templates folder: {err}"),
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site folder with only `templates/`, on the built-in theme.
+    fn site(templates: &[(&str, &str)]) -> tempfile::TempDir {
+        let temp = tempfile::tempdir().expect("temp dir");
+        for (name, text) in templates {
+            let path = temp.path().join("templates").join(name);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        temp
+    }
+
+    #[test]
+    fn a_site_without_a_theme_folder_gets_the_builtin_templates() {
+        let temp = site(&[("404.html", "mine")]);
+        let templates = Templates::load(temp.path(), "default").expect("templates");
+        for name in REQUIRED {
+            assert!(templates.has(name), "{name}");
+        }
+        let html = templates
+            .render("404.html", &Context::new(), "404.html")
+            .expect("renders");
+        assert_eq!(html, "mine", "the site's own template wins");
+        let Err(errors) = Templates::load(temp.path(), "other") else {
+            panic!("a missing theme other than `default` is an error");
+        };
+        assert!(errors[0].message.contains("themes/other/templates"));
+    }
+
+    #[test]
+    fn a_template_that_includes_itself_is_an_error_not_a_stack_overflow() {
+        let temp = site(&[
+            ("index.html", "{% include \"loop.html\" %}"),
+            ("loop.html", "x{% include \"loop.html\" %}"),
+        ]);
+        let result = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || {
+                let templates = Templates::load(temp.path(), "default").map_err(|d| d[0].clone());
+                templates.and_then(|t| t.render("index.html", &Context::new(), "index.html"))
+            })
+            .expect("spawn")
+            .join()
+            .expect("no panic");
+        let error = result.expect_err("a circular include fails");
+        assert!(
+            error.path.to_string_lossy().contains("loop.html"),
+            "{error:?}"
+        );
+        assert!(
+            error.message.to_lowercase().contains("circular"),
+            "{error:?}"
+        );
     }
 }
