@@ -1,0 +1,47 @@
+//! `careergen init [DIR]`: lays out a working site with the built-in theme.
+
+use anyhow::Result;
+use careergen::scaffold;
+
+use super::{Outcome, plural, quiet, verbose};
+use crate::cli::InitArgs;
+
+pub fn run(args: InitArgs) -> Result<Outcome> {
+    let today = chrono::Local::now().date_naive();
+    let written = scaffold::init(&args.dir, args.force, today)?;
+    if verbose() {
+        for file in &written.files {
+            println!("{}", args.dir.join(file).display());
+        }
+    }
+    if !quiet() {
+        let files = written.files.len();
+        println!(
+            "created a site in `{}`: {files} file{}",
+            args.dir.display(),
+            plural(files)
+        );
+        let root = if args.dir == std::path::Path::new(".") {
+            String::new()
+        } else {
+            format!(" --root {}", shell_word(&args.dir.display().to_string()))
+        };
+        println!(
+            "preview it with `careergen serve{root}`, add guides with `careergen new{root} \"Job title\"`"
+        );
+    }
+    Ok(Outcome::Success)
+}
+
+/// `text` quoted for a POSIX shell when it needs it.
+fn shell_word(text: &str) -> String {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+    {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
