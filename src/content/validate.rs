@@ -15,6 +15,24 @@ pub fn validate(
     skipped_drafts: &[String],
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
+    for guide in guides {
+        // The site's own pages (all-careers/, search/, …) own these paths.
+        if crate::render::browse::reserved_slug(&guide.slug) {
+            let mut diagnostic = Diagnostic::error(
+                &guide.path,
+                format!(
+                    "expected a slug the site's own pages do not use, found {:?}",
+                    guide.slug
+                ),
+            )
+            .with_field("slug")
+            .with_help("set another `slug:` (reserved: all-careers, categories, compare, education, industries, search, static)");
+            if let Some(position) = guide.anchor("slug") {
+                diagnostic = diagnostic.at_position(position);
+            }
+            diagnostics.push(diagnostic);
+        }
+    }
     duplicates(guides, "slug", |g| g.slug.clone(), &mut diagnostics);
     duplicates(
         guides,

@@ -231,6 +231,11 @@ fn assign_heading_id(
                 }
             }
         };
+        // The theme's `__` sub-ids and `cg-` chart ids are never taken.
+        let mut base = base.replace("__", "-");
+        if base.starts_with("cg-") {
+            base.insert_str(0, "h-");
+        }
         let mut unique = base.clone();
         let mut n = next_suffix.get(&base).copied().unwrap_or(1);
         while RESERVED_IDS.contains(&unique.as_str()) || used.contains(&unique) {
@@ -290,6 +295,9 @@ mod tests {
         assert!(html.contains(r#"<h2 id="day-to-day">"#), "{html}");
         assert!(html.contains(r#"<h2 id="day-to-day-1">"#), "{html}");
         assert!(html.contains(r#"<h2 id="pay-1">"#), "{html}");
+        let (html, _) = render("## Chart {#cg-pay-chart}\n\n## T {#pay__title}\n");
+        assert!(html.contains(r#"id="h-cg-pay-chart""#), "{html}");
+        assert!(html.contains(r#"id="pay-title""#), "{html}");
     }
 
     #[test]
