@@ -98,11 +98,14 @@ fn run(options: &Options) -> Result<(), String> {
     let stdout = child.stdout.take().ok_or("no stdout")?;
     let server = Server(child);
     let (lines_tx, lines) = mpsc::channel();
+    // BENCH_VERBOSE=1 shows what serve prints.
+    let verbose = std::env::var_os("BENCH_VERBOSE").is_some();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if lines_tx.send(line).is_err() {
-                break;
+            if verbose {
+                eprintln!("serve: {line}");
             }
+            let _ = lines_tx.send(line);
         }
     });
     let mut port = None;

@@ -406,8 +406,11 @@ pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
             .push(d)
     };
 
-    let any_guide = pages.iter().any(|p| matches!(p, Page::Guide(_)));
-    let similar = any_guide.then(|| SimilarIndex::new(&site.guides));
+    // Only guides without related careers show suggestions.
+    let suggesting = pages.iter().any(|p| {
+        matches!(*p, Page::Guide(i) if site.guides.get(i).is_some_and(|g| g.related_careers.is_empty()))
+    });
+    let similar = suggesting.then(|| SimilarIndex::new(&site.guides));
     let guide_pages: usize = pages
         .par_iter()
         .filter_map(|page| match *page {
@@ -906,6 +909,29 @@ fn scan_links(text: &str, deps: &mut GuideDependencies) {
         deps.links.push(path.to_string());
         rest = &after[end..];
     }
+}
+
+/// Where each page of [`pages`] is written, working out the browse groups
+/// once rather than once per page.
+pub fn page_outputs(site: &Site) -> Vec<String> {
+    let groups: Vec<(Grouping, Vec<browse::Group>)> = Grouping::ALL
+        .iter()
+        .map(|&g| (g, browse::groups(g, &site.guides, &site.config)))
+        .collect();
+    pages(site)
+        .into_iter()
+        .map(|page| match page {
+            Page::Group(grouping, i) => groups
+                .iter()
+                .find(|(g, _)| *g == grouping)
+                .and_then(|(_, list)| list.get(i))
+                .map_or_else(
+                    || page.output(site),
+                    |group| format!("{}index.html", group.path()),
+                ),
+            page => page.output(site),
+        })
+        .collect()
 }
 
 /// What pages other than its own show of `guide`: its card on the listing

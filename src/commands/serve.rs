@@ -62,7 +62,9 @@ fn print_event(root: &Path, event: Event<'_>, color: bool, open: bool) {
                 plural(files),
                 built.duration.as_millis()
             ));
-            println!("{line}");
+            if !super::quiet() {
+                println!("{line}");
+            }
         }
         Event::Failed {
             changes,

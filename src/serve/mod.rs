@@ -13,17 +13,18 @@ pub mod rebuild;
 pub mod server;
 pub mod watch;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 use axum::body::Bytes;
 use notify::EventKind;
 use notify::event::{AccessKind, AccessMode};
+use notify_debouncer_full::DebouncedEvent;
 
 use crate::diagnostics::{self, Diagnostic};
 use crate::output::{self, DiskSink, Sink as _, Staging};
@@ -92,15 +93,25 @@ pub fn run(options: ServeOptions, report: Arc<Reporter>) -> anyhow::Result<()> {
     let (sender, receiver) = channel();
     let watcher = Watcher::start(&root, options.debounce, sender.clone())
         .with_context(|| format!("cannot watch `{}` for changes", root.display()))?;
+    let first_started = Instant::now();
     let first = workspace.rebuild(&Changes::default());
     publish(&first, "", &workspace, &shared, mirror.as_mut(), &*report);
+    let last = Seen {
+        started: first_started,
+        paths: HashSet::new(),
+        everything: true,
+    };
 
     let rebuilder = {
         let shared = shared.clone();
         let report = report.clone();
         std::thread::Builder::new()
             .name("careergen-rebuild".to_string())
-            .spawn(move || rebuild_loop(receiver, watcher, workspace, &shared, mirror, &*report))
+            .spawn(move || {
+                rebuild_loop(
+                    receiver, watcher, workspace, &shared, mirror, last, &*report,
+                )
+            })
             .context("cannot start the rebuild thread")?
     };
 
@@ -187,6 +198,22 @@ async fn wait_for_signal() {
     }
 }
 
+/// What the last rebuild read: events that happened before it started, on
+/// paths it read, are already reflected in it.
+struct Seen {
+    started: Instant,
+    paths: HashSet<PathBuf>,
+    /// Whether it read everything (the first build).
+    everything: bool,
+}
+
+impl Seen {
+    fn covers(&self, event: &DebouncedEvent) -> bool {
+        event.time < self.started
+            && (self.everything || event.paths.iter().all(|p| self.paths.contains(p)))
+    }
+}
+
 /// Waits for batches of file events and rebuilds, one batch (or several
 /// that queued up meanwhile) at a time.
 fn rebuild_loop(
@@ -195,19 +222,27 @@ fn rebuild_loop(
     mut workspace: Workspace,
     shared: &Shared,
     mut mirror: Option<Mirror>,
+    mut last: Seen,
     report: &Reporter,
 ) {
     while let Ok(message) = receiver.recv() {
         let mut messages = vec![message];
         messages.extend(receiver.try_iter());
         let mut changes = Changes::default();
+        let mut paths = HashSet::new();
         for message in messages {
             match message {
                 Message::Stop => return,
                 Message::Events(Ok(events)) => {
-                    for event in events.iter().filter(|e| is_change(&e.kind)) {
+                    // A save's events can straddle two debounced batches;
+                    // the later one usually needs no second rebuild.
+                    for event in events
+                        .iter()
+                        .filter(|e| is_change(&e.kind) && !last.covers(e))
+                    {
                         for path in &event.paths {
                             changes.add(workspace.root(), workspace.theme(), path);
+                            paths.insert(path.clone());
                         }
                     }
                 }
@@ -227,6 +262,11 @@ fn rebuild_loop(
             continue;
         }
         let described = changes.describe(workspace.root());
+        last = Seen {
+            started: Instant::now(),
+            paths,
+            everything: changes.config,
+        };
         let outcome = workspace.rebuild(&changes);
         publish(
             &outcome,

@@ -80,6 +80,8 @@ struct Shown {
     slug: String,
     listing: String,
     similarity: String,
+    /// [`guide_key`]: everything but the prose of its body.
+    key: String,
 }
 
 /// Suggested similar guides (slugs) by content path, for the guides that
@@ -131,6 +133,12 @@ pub struct Workspace {
     served: HashMap<String, Bytes>,
     shown: HashMap<String, Shown>,
     suggestions: Suggestions,
+    /// The cross-guide rules' findings for the input as it was when they
+    /// last ran, and that input's [`Workspace::input_key`] by content path.
+    validated: Option<Vec<Diagnostic>>,
+    validated_keys: HashMap<String, String>,
+    /// Content paths changed since the rules last ran.
+    unvalidated: BTreeSet<String>,
     pending: Pending,
 }
 
@@ -156,6 +164,9 @@ impl Workspace {
             served: HashMap::new(),
             shown: HashMap::new(),
             suggestions: HashMap::new(),
+            validated: None,
+            validated_keys: HashMap::new(),
+            unvalidated: BTreeSet::new(),
             pending: Pending {
                 full: true,
                 ..Pending::default()
@@ -193,7 +204,8 @@ impl Workspace {
             self.read_changes(changes);
         }
         let index = GuideIndex::new(&self.guides);
-        let mut diagnostics = self.diagnostics(&index);
+        let validated = self.validate(&index);
+        let mut diagnostics = self.diagnostics(&validated);
         let Some(mut site) = self.assemble(index) else {
             diagnostics::sort(&mut diagnostics);
             return Outcome::Failed(diagnostics);
@@ -290,18 +302,65 @@ impl Workspace {
 
     /// Forgets `file`'s guide and reads it again if it is still there.
     fn reread(&mut self, file: &Path) {
-        self.remove(file);
-        if let Some(config) = &self.config
-            && self.is_guide_file(file)
-        {
-            let parsed = load::read_guide(&self.options.root, file, config, self.options.today);
-            self.insert_parsed(file.to_path_buf(), parsed);
+        let parsed = match &self.config {
+            Some(config) if self.is_guide_file(file) => Some(load::read_guide(
+                &self.options.root,
+                file,
+                config,
+                self.options.today,
+            )),
+            _ => None,
+        };
+        let Some(parsed) = parsed else {
+            self.remove(file);
+            return;
+        };
+        // A guide edited in place keeps its position: no shifting of the list.
+        let display = diagnostics::display_path(&self.options.root, file);
+        let at = self
+            .guides
+            .binary_search_by(|g| g.path.as_path().cmp(&display))
+            .ok();
+        match (at, parsed.guide) {
+            (Some(at), Some(guide))
+                if (!guide.draft || self.options.drafts) && guide.path == display =>
+            {
+                let content_path = self.content_path(file);
+                self.pending.guides.insert(content_path.clone());
+                self.unvalidated.insert(content_path.clone());
+                self.dependencies
+                    .insert(content_path, site::guide_dependencies(&guide));
+                let state = FileState {
+                    diagnostics: parsed.diagnostics,
+                    skipped_draft: None,
+                };
+                self.set_errors(file, &state);
+                self.files.insert(file.to_path_buf(), state);
+                self.guides[at] = guide;
+            }
+            (_, guide) => {
+                self.remove(file);
+                let parsed = crate::content::parse::Parsed {
+                    guide,
+                    diagnostics: parsed.diagnostics,
+                };
+                self.insert_parsed(file.to_path_buf(), parsed);
+            }
+        }
+    }
+
+    fn set_errors(&mut self, file: &Path, state: &FileState) {
+        if state.diagnostics.iter().any(Diagnostic::is_error) {
+            self.error_files.insert(file.to_path_buf());
+        } else {
+            self.error_files.remove(file);
         }
     }
 
     fn remove(&mut self, file: &Path) {
         let content_path = self.content_path(file);
         self.pending.guides.insert(content_path.clone());
+        self.unvalidated.insert(content_path.clone());
         self.error_files.remove(file);
         if self.files.remove(file).is_none() {
             return;
@@ -319,6 +378,7 @@ impl Workspace {
     fn insert_parsed(&mut self, file: PathBuf, parsed: crate::content::parse::Parsed) {
         let content_path = self.content_path(&file);
         self.pending.guides.insert(content_path.clone());
+        self.unvalidated.insert(content_path.clone());
         let mut state = FileState {
             diagnostics: parsed.diagnostics,
             skipped_draft: None,
@@ -404,16 +464,12 @@ impl Workspace {
     /// The diagnostics of the current input, as a cold load finds them
     /// (link errors aside, which need a site): every error, but warnings
     /// only about the files this rebuild read, unless it reads everything.
-    fn diagnostics(&self, index: &GuideIndex) -> Vec<Diagnostic> {
+    fn diagnostics(&self, validated: &[Diagnostic]) -> Vec<Diagnostic> {
         let mut diagnostics = self.config_diagnostics.clone();
         if self.config.is_none() {
             return diagnostics;
         }
         diagnostics.extend(self.scan_diagnostic.clone());
-        let mut skipped = Vec::new();
-        for state in self.files.values() {
-            skipped.extend(state.skipped_draft.iter().cloned());
-        }
         let read = self.read_paths();
         for file in self.error_files.iter() {
             if let Some(state) = self.files.get(file) {
@@ -439,14 +495,71 @@ impl Workspace {
                 }
             }
         }
-        let validated = validate::validate(&self.guides, index, &skipped);
         diagnostics.extend(
             validated
-                .into_iter()
-                .filter(|d| d.is_error() || self.pending.full || read.contains(&d.path)),
+                .iter()
+                .filter(|d| d.is_error() || self.pending.full || read.contains(&d.path))
+                .cloned(),
         );
         diagnostics.extend(self.template_diagnostics.iter().cloned());
         diagnostics
+    }
+
+    /// Runs the cross-guide rules, unless no guide changed anything they read
+    /// since they last ran: then their findings are the same.
+    fn validate(&mut self, index: &GuideIndex) -> Vec<Diagnostic> {
+        if self.config.is_none() {
+            return Vec::new();
+        }
+        if !self.pending.full
+            && let Some(validated) = &self.validated
+            && self
+                .unvalidated
+                .iter()
+                .all(|cp| self.input_key(index, cp).as_ref() == self.validated_keys.get(cp))
+        {
+            self.unvalidated.clear();
+            return validated.clone();
+        }
+        let mut skipped = Vec::new();
+        for state in self.files.values() {
+            skipped.extend(state.skipped_draft.iter().cloned());
+        }
+        let validated = validate::validate(&self.guides, index, &skipped);
+        let changed: Vec<String> = if self.pending.full {
+            self.validated_keys.clear();
+            self.guides.iter().map(|g| g.content_path.clone()).collect()
+        } else {
+            std::mem::take(&mut self.unvalidated).into_iter().collect()
+        };
+        let keys: Vec<(String, Option<String>)> = changed
+            .into_par_iter()
+            .map(|cp| {
+                let key = self.input_key(index, &cp);
+                (cp, key)
+            })
+            .collect();
+        for (cp, key) in keys {
+            match key {
+                Some(key) => self.validated_keys.insert(cp, key),
+                None => self.validated_keys.remove(&cp),
+            };
+        }
+        self.unvalidated.clear();
+        self.validated = Some(validated.clone());
+        validated
+    }
+
+    /// What the cross-guide rules read of the guide file at `content_path`:
+    /// its [`guide_key`] when it is in the build, its slug when it is a
+    /// draft left out, nothing when it is gone or did not parse.
+    fn input_key(&self, index: &GuideIndex, content_path: &str) -> Option<String> {
+        if let Some(i) = index.by_content_path(content_path) {
+            return self.guides.get(i).map(guide_key);
+        }
+        let file = self.options.root.join(CONTENT_DIR).join(content_path);
+        let draft = self.files.get(&file)?.skipped_draft.as_ref()?;
+        Some(format!("draft {draft}"))
     }
 
     /// The guide files (as diagnostics name them) read since the last good build.
@@ -497,9 +610,14 @@ impl Workspace {
         let rendered = site::render_pages(site, &pages, &sink);
         diagnostics.extend(rendered.diagnostics);
         let whole_site = full
-            || !self.pending.guides.is_empty()
-            || !self.pending.templates.is_empty()
-            || self.pending.all_templates;
+            || self.pending.guides.iter().any(|cp| {
+                let old = self.shown.get(cp).map(|shown| shown.key.as_str());
+                let new = site
+                    .index
+                    .by_content_path(cp)
+                    .map(|i| guide_key(&site.guides[i]));
+                old != new.as_deref()
+            });
         let site_sink = MemorySink::default();
         let site_files = if whole_site {
             site::render_site_files(site, &site_sink)
@@ -521,14 +639,17 @@ impl Workspace {
 
         // Everything rendered: publish.
         let mut touched: BTreeSet<String> = BTreeSet::new();
-        let outputs: HashSet<String> = site::pages(site)
-            .into_iter()
-            .map(|page| page.output(site))
-            .collect();
+        // Pages come and go only with guides, which re-renders the listings.
+        let listings = full || pages.contains(&Page::Home);
+        let outputs: HashSet<String> = if listings {
+            site::page_outputs(site).into_iter().collect()
+        } else {
+            HashSet::new()
+        };
         if full {
             touched.extend(self.pages_out.keys().cloned());
             self.pages_out.clear();
-        } else {
+        } else if listings {
             let gone: Vec<String> = self
                 .pages_out
                 .keys()
@@ -752,6 +873,7 @@ impl Workspace {
             slug: guide.slug.clone(),
             listing: site::listing_entry(&formatter, guide),
             similarity: site::similarity_key(guide),
+            key: guide_key(guide),
         };
         if full {
             self.shown = site
@@ -773,6 +895,29 @@ impl Workspace {
             }
         }
     }
+}
+
+/// Everything about `guide` except the prose of its body: its front matter
+/// (Markdown fields included), where its fields are, and the `@/` links of
+/// its body. Whole-site files (sitemap, feed, search and compare data) and
+/// the cross-guide rules read no more of a guide than this, so while it is
+/// unchanged, so are they.
+fn guide_key(guide: &Guide) -> String {
+    let links: Vec<&str> = guide
+        .body
+        .match_indices("@/")
+        .map(|(at, _)| {
+            let run = &guide.body[at..];
+            run.split(char::is_whitespace).next().unwrap_or(run)
+        })
+        .collect();
+    let mut anchors: Vec<_> = guide.anchors.iter().collect();
+    anchors.sort();
+    let mut rest = guide.clone();
+    rest.body = String::new();
+    rest.body_line = 0;
+    rest.anchors.clear();
+    format!("{rest:?} {anchors:?} {links:?}")
 }
 
 /// The suggestions of every guide that names no related careers, as its
