@@ -43,13 +43,15 @@ impl Progress {
             if stopped.recv_timeout(DELAY) != Err(RecvTimeoutError::Timeout) {
                 return;
             }
-            let spinner = ProgressBar::new_spinner();
+            // Count the second already waited in the time shown.
+            let spinner = ProgressBar::new_spinner().with_elapsed(DELAY);
             if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
                 spinner.set_style(style);
             }
             loop {
                 let files = counter.load(Ordering::Relaxed);
-                spinner.set_message(format!("{label}: {files} files rendered"));
+                let plural = super::plural(files);
+                spinner.set_message(format!("{label}: {files} file{plural} rendered"));
                 spinner.tick();
                 match stopped.recv_timeout(Duration::from_millis(100)) {
                     Err(RecvTimeoutError::Timeout) => {}
