@@ -186,6 +186,12 @@ impl Diagnostic {
 /// or a single character.
 fn token_end(line: &str, start: usize) -> usize {
     let rest = &line[start..];
+    // A quoted scalar runs to its closing quote, commas and all.
+    if let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'')
+        && let Some(close) = rest[1..].find(quote)
+    {
+        return start + close + 2;
+    }
     let token = rest.split([',', '}', ']']).next().unwrap_or("");
     // A mapping key ends at its colon.
     let token = match token.find(": ") {
@@ -281,5 +287,12 @@ mod tests {
             "content/a.md:2:3: error: salary.median: expected a number, found a string"
         );
         assert!(d.render(false).contains("median: abc"));
+    }
+
+    #[test]
+    fn frames_underline_whole_tokens() {
+        assert_eq!(token_end(r#"  median: "75,500", x"#, 10), 18);
+        assert_eq!(token_end("{ median: lots }", 10), 14);
+        assert_eq!(token_end("dutys: [a]", 0), 5);
     }
 }

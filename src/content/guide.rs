@@ -420,6 +420,9 @@ pub struct Guide {
     pub body_line: usize,
     /// Positions of the fields that cross-guide rules report on.
     pub anchors: HashMap<String, Position>,
+    /// Content paths named by `@/` links in any Markdown of the guide,
+    /// found once at load time for the cross-guide rules.
+    pub linked_paths: Vec<String>,
 }
 
 impl Guide {
@@ -453,6 +456,19 @@ fn serialize_display_opt<T: fmt::Display, S: Serializer>(
         Some(v) => serializer.collect_str(v),
         None => serializer.serialize_none(),
     }
+}
+
+/// The content paths of `@/` links in Markdown `text` (`a.md` of
+/// `[x](@/a.md#pay)`). A loose scan: anything written `@/…` counts, which at
+/// worst hides a warning, and costs no Markdown parse.
+pub fn link_targets(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("@/").map(move |(at, _)| {
+        let after = &text[at + 2..];
+        let end = after
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | ']' | '"' | '\'' | '#'))
+            .unwrap_or(after.len());
+        &after[..end]
+    })
 }
 
 /// `^[a-z0-9]+(-[a-z0-9]+)*$`
@@ -506,6 +522,15 @@ pub fn yaml_to_json(value: &serde_yaml::Value) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_targets_stop_at_the_fragment_and_the_link_end() {
+        let text = "[x](@/a.md#pay) <@/b/c.md> [y]: @/d.md \"t\"";
+        assert_eq!(
+            link_targets(text).collect::<Vec<_>>(),
+            ["a.md", "b/c.md", "d.md"]
+        );
+    }
 
     #[test]
     fn slug_rule() {

@@ -212,6 +212,13 @@ impl GuideReader<'_, '_> {
             let field = format!("related_careers[{i}].guide");
             anchors.insert(field.clone(), self.r.position(&field));
         }
+        let linked_paths = std::iter::once(document.body)
+            .chain(environment.summary.as_deref())
+            .chain(requirements.notes.as_deref())
+            .chain(faq.iter().map(|f| f.answer.as_str()))
+            .flat_map(link_targets)
+            .map(str::to_string)
+            .collect();
         // A guide whose required fields failed is still returned, so that
         // cross-guide rules can report on the rest of it; its errors already
         // fail the build.
@@ -241,6 +248,7 @@ impl GuideReader<'_, '_> {
             body: document.body.to_string(),
             body_line: document.body_line,
             anchors,
+            linked_paths,
         })
     }
 

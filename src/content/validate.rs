@@ -93,11 +93,7 @@ fn unlinked(guides: &[Guide], index: &GuideIndex, diagnostics: &mut Vec<Diagnost
                 linked.insert(slug);
             }
         }
-        let texts = std::iter::once(guide.body.as_str())
-            .chain(guide.environment.summary.as_deref())
-            .chain(guide.requirements.notes.as_deref())
-            .chain(guide.faq.iter().map(|f| f.answer.as_str()));
-        for path in texts.flat_map(link_targets) {
+        for path in &guide.linked_paths {
             if let Some(target) = index.by_content_path(path).map(|i| &guides[i])
                 && target.slug != guide.slug
             {
@@ -122,19 +118,6 @@ fn unlinked(guides: &[Guide], index: &GuideIndex, diagnostics: &mut Vec<Diagnost
         }
         diagnostics.push(diagnostic);
     }
-}
-
-/// The content paths of `@/` links in Markdown `text` (`a.md` of
-/// `[x](@/a.md#pay)`). A loose scan: anything written `@/…` counts, which at
-/// worst hides a warning, and costs no Markdown parse.
-fn link_targets(text: &str) -> impl Iterator<Item = &str> {
-    text.match_indices("@/").map(move |(at, _)| {
-        let after = &text[at + 2..];
-        let end = after
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | ']' | '"' | '\'' | '#'))
-            .unwrap_or(after.len());
-        &after[..end]
-    })
 }
 
 /// Reports each guide whose `key` repeats an earlier guide's, naming both files.
@@ -245,14 +228,5 @@ mod tests {
         assert_eq!(unlinked_paths(&with_draft), Vec::<String>::new());
         let two = guides(&[("a", "", ""), ("b", "draft: true", ""), ("c", "", "")]);
         assert_eq!(unlinked_paths(&two), ["content/a.md", "content/c.md"]);
-    }
-
-    #[test]
-    fn link_targets_stop_at_the_fragment_and_the_link_end() {
-        let text = "[x](@/a.md#pay) <@/b/c.md> [y]: @/d.md \"t\"";
-        assert_eq!(
-            link_targets(text).collect::<Vec<_>>(),
-            ["a.md", "b/c.md", "d.md"]
-        );
     }
 }

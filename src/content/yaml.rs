@@ -440,7 +440,13 @@ impl<'a> Reader<'a> {
         if self.full(Severity::Error) {
             return;
         }
-        let position = self.position(&slot.parent);
+        // A missing top-level key is placed at the start of the front
+        // matter; a missing nested key at the key of the mapping it belongs in.
+        let position = if slot.parent.is_empty() {
+            Position::new(self.first_line, 1)
+        } else {
+            self.key_position(&slot.parent)
+        };
         let diagnostic =
             Diagnostic::error(&self.path, format!("expected {expected}, found nothing"))
                 .with_field(slot.field.as_str())
