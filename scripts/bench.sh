@@ -2,6 +2,7 @@
 # Benchmarks `careergen build` against Hugo on generated corpora (issue 6).
 #
 #   scripts/bench.sh [--full] [--rounds N] [--sizes "1000 10000"] [--no-hugo] [--workdir DIR]
+#                    [--output-root DIR]
 #
 # For each size N (1,000 and 10,000; also 100,000 with --full) it generates a
 # site with examples/gen_corpus.rs and the equivalent Hugo site, then runs one
@@ -10,6 +11,8 @@
 # ones). Wall time is measured around the process; user+sys CPU and peak RSS
 # come from /usr/bin/time -v. Prints a Markdown table of medians with the
 # careergen/Hugo ratios, and keeps it with the raw figures in the work folder.
+# Outputs go to the work folder unless --output-root names another place
+# (/dev/shm takes the disk out of the comparison).
 #
 # Installs what it needs (GNU time, Debian's hugo) with apt-get when missing.
 # Honours CARGO_TARGET_DIR. Benchmarks never run from `cargo test`.
@@ -21,9 +24,10 @@ ROUNDS=5
 HUGO=1
 WORK="${BENCH_DIR:-${TMPDIR:-/tmp}/careergen-bench}"
 SEED=1
+OUTPUT_ROOT=""
 
 usage() {
-    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
 }
 
@@ -34,6 +38,7 @@ while [ $# -gt 0 ]; do
         --sizes) SIZES="${2:?--sizes needs a list}"; shift ;;
         --no-hugo) HUGO=0 ;;
         --workdir) WORK="${2:?--workdir needs a folder}"; shift ;;
+        --output-root) OUTPUT_ROOT="${2:?--output-root needs a folder}"; shift ;;
         -h|--help) usage ;;
         *) echo "bench.sh: unknown option $1" >&2; usage ;;
     esac
@@ -67,13 +72,15 @@ BIN="$TARGET/release/careergen"
 GEN="$TARGET/release/examples/gen_corpus"
 
 mkdir -p "$WORK"
+OUTPUT_ROOT="${OUTPUT_ROOT:-$WORK}"
+mkdir -p "$OUTPUT_ROOT"
 RAW="$WORK/raw.tsv"
 printf 'n\ttool\tround\twall_ms\tcpu_ms\trss_kb\n' > "$RAW"
 
 # Runs one cold build; appends wall ms, user+sys ms and peak RSS KiB to $RAW.
 measure() {
     local tool=$1 n=$2 round=$3
-    local out="$WORK/out-$tool-$n"
+    local out="$OUTPUT_ROOT/out-$tool-$n"
     rm -rf "$out" "$WORK/hugo-cache"
     local cmd
     if [ "$tool" = careergen ]; then
@@ -124,12 +131,12 @@ for n in $SIZES; do
         for tool in $order; do
             measure "$tool" "$n" "$round"
             if [ "$round" -eq 0 ]; then
-                PAGES[$tool-$n]=$(html_pages "$WORK/out-$tool-$n")
-                BYTES[$tool-$n]=$(du -sb "$WORK/out-$tool-$n" | cut -f1)
+                PAGES[$tool-$n]=$(html_pages "$OUTPUT_ROOT/out-$tool-$n")
+                BYTES[$tool-$n]=$(du -sb "$OUTPUT_ROOT/out-$tool-$n" | cut -f1)
             fi
         done
     done
-    for tool in $TOOLS; do rm -rf "$WORK/out-$tool-$n"; done
+    for tool in $TOOLS; do rm -rf "$OUTPUT_ROOT/out-$tool-$n"; done
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -143,7 +150,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
     echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)."
     echo "careergen $("$BIN" --version | awk '{ print $2 }')$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null | sed 's/^/ (commit /; s/$/, plus working tree)/')"
     if [ "$HUGO" = 1 ]; then echo "$(hugo version | awk '{ print $1, $2 }')."; fi
-    echo "Median of $ROUNDS cold builds after a warm-up, interleaved; load average $LOAD_START at the start, $LOAD_END at the end."
+    echo "Median of $ROUNDS cold builds after a warm-up, interleaved, output in $OUTPUT_ROOT; load average $LOAD_START at the start, $LOAD_END at the end."
     echo
     echo "| guides | generator | wall | CPU (user+sys) | peak RSS | pages/s | pages | output |"
     echo "|---:|---|---:|---:|---:|---:|---:|---:|"

@@ -73,6 +73,11 @@ pub struct BuildArgs {
     /// Override `base_url` from config.yaml.
     #[arg(long)]
     pub base_url: Option<String>,
+
+    /// Print where the time went: each stage, Markdown, each template,
+    /// writing files, and the slowest pages.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]

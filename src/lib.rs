@@ -18,3 +18,4 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+pub mod timings;

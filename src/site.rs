@@ -85,19 +85,22 @@ impl Report {
 /// Returns the site when nothing is in error, and all diagnostics either way.
 pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     let root = &options.root;
-    let (config, mut diagnostics) = match load_config(options) {
+    let config = crate::timings::stage("read config", || load_config(options));
+    let (config, mut diagnostics) = match config {
         Ok(loaded) => loaded,
         Err(diagnostics) => return (None, diagnostics),
     };
-    let loaded = load::load(root, &config, options.drafts, options.today);
+    let loaded = crate::timings::stage("read and parse guides", || {
+        load::load(root, &config, options.drafts, options.today)
+    });
     diagnostics.extend(loaded.diagnostics);
     let index = GuideIndex::new(&loaded.guides);
-    diagnostics.extend(validate::validate(
-        &loaded.guides,
-        &index,
-        &loaded.skipped_drafts,
-    ));
-    let templates = match Templates::load(root, &config.theme) {
+    diagnostics.extend(crate::timings::stage("validate across guides", || {
+        validate::validate(&loaded.guides, &index, &loaded.skipped_drafts)
+    }));
+    let templates =
+        crate::timings::stage("compile templates", || Templates::load(root, &config.theme));
+    let templates = match templates {
         Ok(templates) => Some(templates),
         Err(template_diagnostics) => {
             diagnostics.extend(template_diagnostics);
@@ -274,10 +277,13 @@ fn listing_pages(site: &Site) -> Vec<Page> {
 /// Renders every page and copies static files.
 fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
     prepare(site);
-    let mut rendered = render_pages(site, &pages(site), sink);
-    let site_files = render_site_files(site, sink);
+    let mut rendered =
+        crate::timings::stage("render pages", || render_pages(site, &pages(site), sink));
+    let site_files = crate::timings::stage("write site files", || render_site_files(site, sink));
     rendered.diagnostics.extend(site_files.diagnostics);
-    let files = copy_static(site, sink, &mut rendered.diagnostics);
+    let files = crate::timings::stage("copy static files", || {
+        copy_static(site, sink, &mut rendered.diagnostics)
+    });
     rendered.files = rendered.pages + site_files.files + files;
     rendered
 }
@@ -418,9 +424,13 @@ pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
             _ => None,
         })
         .map(|i| {
+            let started = Instant::now();
             let guide = &site.guides[i];
             let mut found = Vec::new();
-            let markdown = render_markdown(site, guide, &mut found);
+            let markdown = crate::timings::markdown(
+                || format!("{}/index.html", guide.slug),
+                || render_markdown(site, guide, &mut found),
+            );
             let mut view: GuideView<'_> =
                 formatter.guide_view(guide, &site.guides, &site.index, markdown);
             if guide.related_careers.is_empty()
@@ -446,6 +456,7 @@ pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
             for d in found {
                 push(d);
             }
+            crate::timings::page_since(&output, started);
             usize::from(written)
         })
         .sum();
@@ -464,7 +475,9 @@ pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
     others.sort();
     others.dedup();
     if !others.is_empty() {
-        pages_written += render_listings(site, &formatter, &others, sink, &mut found);
+        pages_written += crate::timings::work("render listing pages", || {
+            render_listings(site, &formatter, &others, sink, &mut found)
+        });
     }
     let mut diagnostics = diagnostics.into_inner().unwrap_or_else(|e| e.into_inner());
     diagnostics.extend(found);
@@ -684,8 +697,11 @@ fn write_page(
     output: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
-    match site.templates.render(template, context, output) {
-        Ok(html) => match sink.write(output, html.as_bytes()) {
+    let rendered = crate::timings::template(template, output, || {
+        site.templates.render(template, context, output)
+    });
+    match rendered {
+        Ok(html) => match crate::timings::write(output, || sink.write(output, html.as_bytes())) {
             Ok(()) => true,
             Err(err) => {
                 diagnostics.push(Diagnostic::error(

@@ -121,3 +121,33 @@ fn generated_site_builds_cleanly() {
     assert_eq!(pages, 20);
     assert!(output.join("index.html").is_file());
 }
+
+#[test]
+fn timings_report_stages_templates_and_pages() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let site = temp.path().join("site");
+    gen_corpus::generate(20, 1, &site).expect("generate");
+    let assert = Command::new(env!("CARGO_BIN_EXE_careergen"))
+        .arg("build")
+        .arg("--root")
+        .arg(&site)
+        .arg("--output")
+        .arg(temp.path().join("out"))
+        .arg("--timings")
+        .env("NO_COLOR", "1")
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    for needle in [
+        "time by stage",
+        "read and parse guides",
+        "validate across guides",
+        "Markdown",
+        "guide.html",
+        "index.html",
+        "writing files",
+        "slowest pages",
+    ] {
+        assert!(stdout.contains(needle), "no {needle:?} in:\n{stdout}");
+    }
+}

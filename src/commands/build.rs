@@ -9,6 +9,10 @@ use super::{Outcome, plural, print_diagnostics, quiet, verbose};
 use crate::cli::BuildArgs;
 
 pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
+    let timings = args.timings;
+    if timings {
+        careergen::timings::enable();
+    }
     let root = args.site.root;
     let output_dir = args.output.unwrap_or_else(|| root.join("public"));
     output::check_output_folder(&root, &output_dir)?;
@@ -29,7 +33,7 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
         );
         return Ok(Outcome::Failed);
     }
-    staging.commit()?;
+    careergen::timings::stage("swap in the output folder", || staging.commit())?;
     if !quiet() {
         println!(
             "built {} guide{}, {} page{} in {} ms",
@@ -49,6 +53,9 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
             report.files,
             output_dir.display()
         );
+    }
+    if timings {
+        print!("{}", careergen::timings::take().render(10));
     }
     Ok(Outcome::Success)
 }

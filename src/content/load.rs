@@ -60,7 +60,7 @@ pub fn read_guide(root: &Path, file: &Path, config: &SiteConfig, today: NaiveDat
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/");
-    match read_bounded(file) {
+    match crate::timings::work("read guide files", || read_bounded(file)) {
         Ok(bytes) if bytes.len() > MAX_FILE_BYTES => {
             let size = std::fs::metadata(file).map_or(bytes.len() as u64, |m| m.len());
             Parsed {
@@ -68,7 +68,9 @@ pub fn read_guide(root: &Path, file: &Path, config: &SiteConfig, today: NaiveDat
                 diagnostics: vec![too_large(&display, size)],
             }
         }
-        Ok(bytes) => parse_guide(&display, &content_path, &bytes, config, today),
+        Ok(bytes) => crate::timings::work("parse guides", || {
+            parse_guide(&display, &content_path, &bytes, config, today)
+        }),
         Err(err) => Parsed {
             guide: None,
             diagnostics: vec![Diagnostic::error(
