@@ -733,13 +733,13 @@ fn render_markdown(
         path: &guide.path,
         first_line: None,
         field: Some(field),
-        field_position: guide.anchor(field),
+        field_guide: Some(guide),
     };
     let body_origin = Origin {
         path: &guide.path,
         first_line: Some(guide.body_line),
         field: None,
-        field_position: None,
+        field_guide: None,
     };
     let mut ids = HashSet::new();
     let content_html =
@@ -769,7 +769,6 @@ fn render_markdown(
             let field = format!("faq[{i}].answer");
             let origin = Origin {
                 field: Some(&field),
-                field_position: guide.anchor(&field),
                 ..field_origin("faq")
             };
             markdown::render_block(

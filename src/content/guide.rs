@@ -1,6 +1,5 @@
 //! The guide model: one occupation's facts, typed and validated.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -418,8 +417,11 @@ pub struct Guide {
     /// The Markdown body and the file line it starts on.
     pub body: String,
     pub body_line: usize,
-    /// Positions of the fields that cross-guide rules report on.
-    pub anchors: HashMap<String, Position>,
+    /// The front matter and the file line it starts on. Positions of its
+    /// fields are found only when a diagnostic needs one (`anchor`).
+    pub front_matter: String,
+    pub front_matter_line: usize,
+    pub anchors: std::sync::OnceLock<crate::content::yaml::Locations>,
     /// Content paths named by `@/` links in any Markdown of the guide,
     /// found once at load time for the cross-guide rules.
     pub linked_paths: Vec<String>,
@@ -428,7 +430,10 @@ pub struct Guide {
 impl Guide {
     /// Where `field` was written, for cross-guide diagnostics.
     pub fn anchor(&self, field: &str) -> Option<Position> {
-        self.anchors.get(field).copied()
+        let locations = self.anchors.get_or_init(|| {
+            crate::content::yaml::Locations::of(&self.front_matter, self.front_matter_line)
+        });
+        Some(locations.position(field))
     }
 
     /// Every guide slug this guide refers to, with the field naming it.

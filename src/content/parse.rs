@@ -193,25 +193,6 @@ impl GuideReader<'_, '_> {
             }
             None => serde_json::Value::Object(Default::default()),
         };
-        let mut anchors = HashMap::new();
-        for field in ["title", "slug"] {
-            anchors.insert(field.to_string(), self.r.position(field));
-        }
-        for field in ["environment.summary", "requirements.notes"] {
-            anchors.insert(field.to_string(), self.r.position(field));
-        }
-        for i in 0..faq.len() {
-            let field = format!("faq[{i}].answer");
-            anchors.insert(field.clone(), self.r.position(&field));
-        }
-        for (i, _) in career_path.iter().enumerate() {
-            let field = format!("career_path[{i}].guide");
-            anchors.insert(field.clone(), self.r.position(&field));
-        }
-        for (i, _) in related_careers.iter().enumerate() {
-            let field = format!("related_careers[{i}].guide");
-            anchors.insert(field.clone(), self.r.position(&field));
-        }
         let linked_paths = std::iter::once(document.body)
             .chain(environment.summary.as_deref())
             .chain(requirements.notes.as_deref())
@@ -247,7 +228,9 @@ impl GuideReader<'_, '_> {
             extra,
             body: document.body.to_string(),
             body_line: document.body_line,
-            anchors,
+            front_matter: document.front_matter.to_string(),
+            front_matter_line: document.front_matter_line,
+            anchors: std::sync::OnceLock::new(),
             linked_paths,
         })
     }

@@ -128,7 +128,7 @@ fn yaml_message(err: &serde_yaml::Error) -> String {
 
 /// Where each key and value of a YAML document starts, by field path
 /// (`salary.median`, `duties[2]`, `faq[0].question`).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Locations {
     keys: HashMap<String, Position>,
     values: HashMap<String, Position>,
@@ -263,6 +263,12 @@ impl Locations {
         }
     }
 
+    /// Where `field`'s value starts, or the document's start.
+    pub fn position(&self, field: &str) -> Position {
+        self.value(field)
+            .unwrap_or_else(|| self.value("").unwrap_or(Position::new(1, 1)))
+    }
+
     /// Where the key of `field` is written, falling back to its value.
     pub fn key(&self, field: &str) -> Option<Position> {
         self.keys.get(field).copied().or_else(|| self.value(field))
@@ -335,7 +341,9 @@ pub struct Reader<'a> {
     file_text: &'a str,
     /// The file line of the YAML's first line.
     first_line: usize,
-    locations: Locations,
+    yaml: &'a str,
+    /// Found on the first diagnostic: a clean file is parsed once, not twice.
+    locations: std::cell::OnceCell<Locations>,
     pub diagnostics: Vec<Diagnostic>,
     /// Diagnostics dropped past [`MAX_DIAGNOSTICS`]: (errors, warnings).
     dropped: (usize, usize),
@@ -347,7 +355,8 @@ impl<'a> Reader<'a> {
             path: path.into(),
             file_text: text.file_text,
             first_line: text.first_line,
-            locations: Locations::of(text.yaml, text.first_line),
+            yaml: text.yaml,
+            locations: std::cell::OnceCell::new(),
             diagnostics: Vec::new(),
             dropped: (0, 0),
         }
@@ -385,15 +394,18 @@ impl<'a> Reader<'a> {
         self.diagnostics
     }
 
+    fn locations(&self) -> &Locations {
+        self.locations
+            .get_or_init(|| Locations::of(self.yaml, self.first_line))
+    }
+
     /// Where `field`'s value starts (or the front matter's start).
     pub fn position(&self, field: &str) -> Position {
-        self.locations
-            .value(field)
-            .unwrap_or_else(|| self.locations.value("").unwrap_or(Position::new(1, 1)))
+        self.locations().position(field)
     }
 
     fn key_position(&self, field: &str) -> Position {
-        self.locations
+        self.locations()
             .key(field)
             .unwrap_or_else(|| self.position(field))
     }

@@ -82,7 +82,9 @@ pub struct Origin<'a> {
     /// fields, which are placed at `field_position`.
     pub first_line: Option<usize>,
     pub field: Option<&'a str>,
-    pub field_position: Option<Position>,
+    /// The guide whose front matter holds `field`; its position is looked
+    /// up only when a link in it fails.
+    pub field_guide: Option<&'a Guide>,
 }
 
 /// Renders block Markdown. `used_ids` carries heading ids already on the page.
@@ -116,7 +118,10 @@ pub fn render_block(
                         }
                         let position = match origin.first_line {
                             Some(line) => Some(Position::of_offset(text, range.start, line)),
-                            None => origin.field_position,
+                            None => origin
+                                .field_guide
+                                .zip(origin.field)
+                                .and_then(|(guide, field)| guide.anchor(field)),
                         };
                         if let Some(position) = position {
                             diagnostic = diagnostic.at_position(position);
@@ -282,7 +287,7 @@ mod tests {
             path: Path::new("content/a.md"),
             first_line: Some(5),
             field: None,
-            field_position: None,
+            field_guide: None,
         };
         let mut diagnostics = Vec::new();
         let html = render_block(text, &links, origin, &mut HashSet::new(), &mut diagnostics);

@@ -911,13 +911,12 @@ fn guide_key(guide: &Guide) -> String {
             run.split(char::is_whitespace).next().unwrap_or(run)
         })
         .collect();
-    let mut anchors: Vec<_> = guide.anchors.iter().collect();
-    anchors.sort();
     let mut rest = guide.clone();
     rest.body = String::new();
     rest.body_line = 0;
-    rest.anchors.clear();
-    format!("{rest:?} {anchors:?} {links:?}")
+    // Field positions follow from the front matter, which `rest` keeps.
+    rest.anchors = std::sync::OnceLock::new();
+    format!("{rest:?} {links:?}")
 }
 
 /// The suggestions of every guide that names no related careers, as its
