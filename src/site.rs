@@ -508,129 +508,145 @@ fn render_listings(
         .filter(|(g, _)| site.templates.has(Page::GroupIndex(*g).template()))
         .map(|(g, list)| GroupingView::new(*g, list))
         .collect();
-    let mut written = 0;
-    for &page in pages {
-        let context = match page {
-            Page::Home | Page::NotFound | Page::Guide(_) => continue,
-            Page::AllCareers => {
-                let mut view = PageView::new(
-                    &site.config,
-                    "all-careers",
-                    "All careers",
-                    "Every occupation in one table: pay, job outlook and typical education.",
-                    page.path(site),
-                );
-                view.breadcrumb =
-                    CrumbView::list(vec![home_crumb(), current_crumb("All careers")], &view.root);
-                let bars = charts::median_bars(&site.guides, &site.config, &formatter.style);
-                let mut context = Context::new();
-                context.insert("page", &view);
-                context.insert("guides", &cards);
-                context.insert(
-                    "median_pay_chart_html",
-                    &charts::median_pay(&bars, site.config.salary_period, "cg-median-pay-chart"),
-                );
-                context
-            }
-            Page::Compare | Page::Search => {
-                let (kind, title, description) = if page == Page::Compare {
-                    (
-                        "compare",
-                        "Compare careers",
-                        "Put two to four careers side by side: pay, job outlook and education.",
-                    )
-                } else {
-                    (
-                        "search",
-                        "Search careers",
-                        "Find a career by title, skill, category or occupation code.",
-                    )
-                };
-                let mut view =
-                    PageView::new(&site.config, kind, title, description, page.path(site));
-                view.breadcrumb =
-                    CrumbView::list(vec![home_crumb(), current_crumb(title)], &view.root);
-                let mut context = Context::new();
-                context.insert("page", &view);
-                context
-            }
-            Page::GroupIndex(grouping) => {
-                let Some(browse_view) = browse_views.iter().find(|v| v.key == grouping.key())
-                else {
-                    continue;
-                };
-                let description = format!(
-                    "{}: every group and how many careers it lists.",
-                    grouping.title()
-                );
-                let mut view = PageView::new(
-                    &site.config,
-                    "browse-index",
-                    grouping.title(),
-                    &description,
-                    page.path(site),
-                );
-                view.breadcrumb = CrumbView::list(
-                    vec![home_crumb(), current_crumb(grouping.title())],
-                    &view.root,
-                );
-                let mut context = Context::new();
-                context.insert("page", &view);
-                context.insert("grouping", browse_view);
-                context
-            }
-            Page::Group(grouping, i) => {
-                let Some(group) = groups
+    // Listing pages are independent of each other: render them in parallel.
+    let results: Vec<(usize, Vec<Diagnostic>)> = pages
+        .par_iter()
+        .map(|&page| {
+            let context = match page {
+                Page::Home | Page::NotFound | Page::Guide(_) => return (0, Vec::new()),
+                Page::AllCareers => {
+                    let mut view = PageView::new(
+                        &site.config,
+                        "all-careers",
+                        "All careers",
+                        "Every occupation in one table: pay, job outlook and typical education.",
+                        page.path(site),
+                    );
+                    view.breadcrumb = CrumbView::list(
+                        vec![home_crumb(), current_crumb("All careers")],
+                        &view.root,
+                    );
+                    let bars = charts::median_bars(&site.guides, &site.config, &formatter.style);
+                    let mut context = Context::new();
+                    context.insert("page", &view);
+                    context.insert("guides", &cards);
+                    context.insert(
+                        "median_pay_chart_html",
+                        &charts::median_pay(
+                            &bars,
+                            site.config.salary_period,
+                            "cg-median-pay-chart",
+                        ),
+                    );
+                    context
+                }
+                Page::Compare | Page::Search => {
+                    let (kind, title, description) = if page == Page::Compare {
+                        (
+                            "compare",
+                            "Compare careers",
+                            "Put two to four careers side by side: pay, job outlook and education.",
+                        )
+                    } else {
+                        (
+                            "search",
+                            "Search careers",
+                            "Find a career by title, skill, category or occupation code.",
+                        )
+                    };
+                    let mut view =
+                        PageView::new(&site.config, kind, title, description, page.path(site));
+                    view.breadcrumb =
+                        CrumbView::list(vec![home_crumb(), current_crumb(title)], &view.root);
+                    let mut context = Context::new();
+                    context.insert("page", &view);
+                    context
+                }
+                Page::GroupIndex(grouping) => {
+                    let Some(browse_view) = browse_views.iter().find(|v| v.key == grouping.key())
+                    else {
+                        return (0, Vec::new());
+                    };
+                    let description = format!(
+                        "{}: every group and how many careers it lists.",
+                        grouping.title()
+                    );
+                    let mut view = PageView::new(
+                        &site.config,
+                        "browse-index",
+                        grouping.title(),
+                        &description,
+                        page.path(site),
+                    );
+                    view.breadcrumb = CrumbView::list(
+                        vec![home_crumb(), current_crumb(grouping.title())],
+                        &view.root,
+                    );
+                    let mut context = Context::new();
+                    context.insert("page", &view);
+                    context.insert("grouping", browse_view);
+                    context
+                }
+                Page::Group(grouping, i) => {
+                    let Some(group) = groups
+                        .iter()
+                        .find(|(g, _)| *g == grouping)
+                        .and_then(|(_, list)| list.get(i))
+                    else {
+                        return (0, Vec::new());
+                    };
+                    let title = match grouping {
+                        Grouping::Education => format!("Careers needing: {}", group.name),
+                        _ => format!("{} careers", group.name),
+                    };
+                    let description = group.description.clone().unwrap_or_else(|| {
+                        format!(
+                            "{}: {}. Pay, job outlook and education for each.",
+                            grouping.singular(),
+                            group.name
+                        )
+                    });
+                    let mut view =
+                        PageView::new(&site.config, "browse", &title, &description, group.path());
+                    view.breadcrumb = CrumbView::list(browse::group_breadcrumb(group), &view.root);
+                    let listed: Vec<_> = group
+                        .guides
+                        .iter()
+                        .map(|&g| formatter.card(&site.guides[g]))
+                        .collect();
+                    let mut context = Context::new();
+                    context.insert("page", &view);
+                    context.insert("group", &crate::render::context::GroupView::new(group));
+                    context.insert("grouping_title", grouping.title());
+                    context.insert("grouping_path", &grouping.path());
+                    context.insert("guides", &listed);
+                    context
+                }
+            };
+            let output = match page {
+                Page::Group(grouping, i) => groups
                     .iter()
                     .find(|(g, _)| *g == grouping)
                     .and_then(|(_, list)| list.get(i))
-                else {
-                    continue;
-                };
-                let title = match grouping {
-                    Grouping::Education => format!("Careers needing: {}", group.name),
-                    _ => format!("{} careers", group.name),
-                };
-                let description = group.description.clone().unwrap_or_else(|| {
-                    format!(
-                        "{}: {}. Pay, job outlook and education for each.",
-                        grouping.singular(),
-                        group.name
-                    )
-                });
-                let mut view =
-                    PageView::new(&site.config, "browse", &title, &description, group.path());
-                view.breadcrumb = CrumbView::list(browse::group_breadcrumb(group), &view.root);
-                let listed: Vec<_> = group
-                    .guides
-                    .iter()
-                    .map(|&g| formatter.card(&site.guides[g]))
-                    .collect();
-                let mut context = Context::new();
-                context.insert("page", &view);
-                context.insert("group", &crate::render::context::GroupView::new(group));
-                context.insert("grouping_title", grouping.title());
-                context.insert("grouping_path", &grouping.path());
-                context.insert("guides", &listed);
-                context
-            }
-        };
-        let output = match page {
-            Page::Group(grouping, i) => groups
-                .iter()
-                .find(|(g, _)| *g == grouping)
-                .and_then(|(_, list)| list.get(i))
-                .map_or_else(|| page.output(site), |g| format!("{}index.html", g.path())),
-            _ => page.output(site),
-        };
-        written += usize::from(write_page(
-            site,
-            sink,
-            page.template(),
-            &context,
-            &output,
-            found,
-        ));
+                    .map_or_else(|| page.output(site), |g| format!("{}index.html", g.path())),
+                _ => page.output(site),
+            };
+            let mut page_found = Vec::new();
+            let ok = write_page(
+                site,
+                sink,
+                page.template(),
+                &context,
+                &output,
+                &mut page_found,
+            );
+            (usize::from(ok), page_found)
+        })
+        .collect();
+    let mut written = 0;
+    for (count, page_found) in results {
+        written += count;
+        found.extend(page_found);
     }
     if pages.contains(&Page::Home) {
         let home = PageView::new(
