@@ -879,7 +879,7 @@ pub fn static_files(
 
 /// What a guide's page reads from other guides, so that `serve` can tell
 /// which pages an edit touches. Keep in step with
-/// [`Formatter::guide_view`] and [`render_markdown`].
+/// [`Formatter::guide_view`] and `render_markdown`.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct GuideDependencies {
     /// Slugs named under `career_path` and `related_careers`: the page shows
