@@ -421,7 +421,7 @@ pub struct Guide {
     /// fields are found only when a diagnostic needs one (`anchor`).
     pub front_matter: String,
     pub front_matter_line: usize,
-    pub anchors: std::sync::OnceLock<crate::content::yaml::Locations>,
+    pub locations: std::sync::OnceLock<crate::content::yaml::Locations>,
     /// Content paths named by `@/` links in any Markdown of the guide,
     /// found once at load time for the cross-guide rules.
     pub linked_paths: Vec<String>,
@@ -430,7 +430,7 @@ pub struct Guide {
 impl Guide {
     /// Where `field` was written, for cross-guide diagnostics.
     pub fn anchor(&self, field: &str) -> Option<Position> {
-        let locations = self.anchors.get_or_init(|| {
+        let locations = self.locations.get_or_init(|| {
             crate::content::yaml::Locations::of(&self.front_matter, self.front_matter_line)
         });
         Some(locations.position(field))

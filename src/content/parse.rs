@@ -230,7 +230,7 @@ impl GuideReader<'_, '_> {
             body_line: document.body_line,
             front_matter: document.front_matter.to_string(),
             front_matter_line: document.front_matter_line,
-            anchors: std::sync::OnceLock::new(),
+            locations: std::sync::OnceLock::new(),
             linked_paths,
         })
     }

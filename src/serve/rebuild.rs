@@ -915,7 +915,7 @@ fn guide_key(guide: &Guide) -> String {
     rest.body = String::new();
     rest.body_line = 0;
     // Field positions follow from the front matter, which `rest` keeps.
-    rest.anchors = std::sync::OnceLock::new();
+    rest.locations = std::sync::OnceLock::new();
     format!("{rest:?} {links:?}")
 }
 
