@@ -902,44 +902,18 @@ pub fn guide_dependencies(guide: &Guide) -> GuideDependencies {
             .collect(),
         ..GuideDependencies::default()
     };
-    let texts = std::iter::once(guide.body.as_str())
-        .chain(guide.environment.summary.as_deref())
-        .chain(guide.requirements.notes.as_deref())
-        .chain(guide.faq.iter().map(|f| f.answer.as_str()));
-    for text in texts {
-        scan_links(text, &mut deps);
-    }
+    // A link written with escapes or entities may name any guide: such a
+    // page then depends on every guide.
+    deps.any_link = guide
+        .linked_paths
+        .iter()
+        .any(|path| path.contains(['\\', '&', '%']));
+    deps.links = guide.linked_paths.clone();
     deps.slugs.sort();
     deps.slugs.dedup();
     deps.links.sort();
     deps.links.dedup();
     deps
-}
-
-/// Collects the targets of `@/` links in Markdown `text`, erring on the side
-/// of too many: a stray `@/` in prose only costs an extra re-render.
-fn scan_links(text: &str, deps: &mut GuideDependencies) {
-    let mut rest = text;
-    while let Some(at) = rest.find("@/") {
-        let bracketed = rest[..at].ends_with('<');
-        let after = &rest[at + 2..];
-        let end = after
-            .find(|c: char| {
-                if bracketed {
-                    c == '>' || c == '\n'
-                } else {
-                    c.is_whitespace() || matches!(c, ')' | '>' | '<' | ']' | '"' | '\'')
-                }
-            })
-            .unwrap_or(after.len());
-        let target = &after[..end];
-        let path = target.split('#').next().unwrap_or(target);
-        if path.contains(['\\', '&', '%']) {
-            deps.any_link = true;
-        }
-        deps.links.push(path.to_string());
-        rest = &after[end..];
-    }
 }
 
 /// Where each page of [`pages`] is written, working out the browse groups

@@ -468,9 +468,18 @@ fn serialize_display_opt<T: fmt::Display, S: Serializer>(
 /// worst hides a warning, and costs no Markdown parse.
 pub fn link_targets(text: &str) -> impl Iterator<Item = &str> {
     text.match_indices("@/").map(move |(at, _)| {
+        // `<@/a b.md>` (an autolink-style destination) may hold spaces.
+        let bracketed = text[..at].ends_with('<');
         let after = &text[at + 2..];
         let end = after
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | ']' | '"' | '\'' | '#'))
+            .find(|c: char| {
+                c == '#'
+                    || if bracketed {
+                        c == '>' || c == '\n'
+                    } else {
+                        c.is_whitespace() || matches!(c, ')' | '>' | '<' | ']' | '"' | '\'')
+                    }
+            })
             .unwrap_or(after.len());
         &after[..end]
     })
@@ -534,6 +543,10 @@ mod tests {
         assert_eq!(
             link_targets(text).collect::<Vec<_>>(),
             ["a.md", "b/c.md", "d.md"]
+        );
+        assert_eq!(
+            link_targets("see <@/with space.md#x> and [y](@/e.md)").collect::<Vec<_>>(),
+            ["with space.md", "e.md"]
         );
     }
 
