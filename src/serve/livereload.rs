@@ -4,6 +4,7 @@
 //! the last change does not build.
 
 use crate::diagnostics::Diagnostic;
+use crate::render::site_files::escape_xml;
 
 /// The Server-Sent Events endpoint the script connects to.
 pub const EVENTS_PATH: &str = "/__careergen/events";
@@ -82,7 +83,7 @@ pub fn snippet(generation: u64, page: &str, overlay: Option<&str>) -> String {
     format!(
         "{}<script {SCRIPT_MARKER} data-generation=\"{generation}\" data-page=\"{}\">{SCRIPT}</script>",
         overlay.unwrap_or(""),
-        escape(page)
+        escape_xml(page)
     )
 }
 
@@ -115,7 +116,7 @@ pub fn overlay(diagnostics: &[Diagnostic]) -> Option<String> {
     for diagnostic in &errors {
         items.push_str(&format!(
             "<li style=\"margin:0 0 12px\"><pre style=\"margin:0;white-space:pre-wrap;font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#f5f5f5\">{}</pre></li>",
-            escape(diagnostic.render(false).trim_end())
+            escape_xml(diagnostic.render(false).trim_end())
         ));
     }
     let count = errors.len();
@@ -133,22 +134,6 @@ pub fn error_page(snippet: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>careergen: build failed</title></head><body>{snippet}</body></html>\n"
     )
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
