@@ -14,6 +14,7 @@ use walkdir::WalkDir;
 use crate::config::{self, SiteConfig};
 use crate::content::guide::Guide;
 use crate::content::index::GuideIndex;
+use crate::content::text::Text;
 use crate::content::{load, validate};
 use crate::diagnostics::{self, Diagnostic};
 use crate::output::Sink;
@@ -757,9 +758,14 @@ fn render_markdown(
         field: None,
         field_guide: None,
     };
+    let body = crate::timings::work("read guide files", || guide.text.read());
+    let body = body.unwrap_or_else(|message| {
+        diagnostics.push(Diagnostic::error(&guide.path, message));
+        Text::default()
+    });
     let mut ids = HashSet::new();
     let content_html =
-        markdown::render_block(&guide.body, &links, body_origin, &mut ids, diagnostics);
+        markdown::render_block(body.body(), &links, body_origin, &mut ids, diagnostics);
     let environment_summary_html = guide.environment.summary.as_deref().map(|text| {
         markdown::render_inline(
             text,

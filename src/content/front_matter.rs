@@ -10,6 +10,21 @@ pub struct Document<'a> {
     pub body: &'a str,
     /// The file line of the body's first line.
     pub body_line: usize,
+    /// Byte offsets of the front matter and the body in the split text.
+    pub front_matter_at: usize,
+    pub body_at: usize,
+}
+
+impl Document<'_> {
+    /// Where the front matter lies in the split text.
+    pub fn front_matter_range(&self) -> std::ops::Range<usize> {
+        self.front_matter_at..self.front_matter_at + self.front_matter.len()
+    }
+
+    /// Where the body lies in the split text.
+    pub fn body_range(&self) -> std::ops::Range<usize> {
+        self.body_at..self.body_at + self.body.len()
+    }
 }
 
 /// Why a file could not be split.
@@ -57,6 +72,8 @@ pub fn split(text: &str) -> Result<Document<'_>, SplitError> {
                 front_matter_line: 2,
                 body: &text[body_start..],
                 body_line: line + 1,
+                front_matter_at: fm_start,
+                body_at: body_start,
             });
         }
         offset = end + 1;

@@ -414,12 +414,11 @@ pub struct Guide {
     pub last_reviewed: Option<NaiveDate>,
     pub draft: bool,
     pub extra: serde_json::Value,
-    /// The Markdown body and the file line it starts on.
-    pub body: String,
+    /// The guide's text: its Markdown body, and the front matter in which
+    /// positions of fields are found when a diagnostic needs one (`anchor`).
+    pub text: crate::content::text::TextSource,
+    /// The file lines the body and the front matter start on.
     pub body_line: usize,
-    /// The front matter and the file line it starts on. Positions of its
-    /// fields are found only when a diagnostic needs one (`anchor`).
-    pub front_matter: String,
     pub front_matter_line: usize,
     pub locations: std::sync::OnceLock<crate::content::yaml::Locations>,
     /// Content paths named by `@/` links in any Markdown of the guide,
@@ -430,10 +429,15 @@ pub struct Guide {
 impl Guide {
     /// Where `field` was written, for cross-guide diagnostics.
     pub fn anchor(&self, field: &str) -> Option<Position> {
-        let locations = self.locations.get_or_init(|| {
-            crate::content::yaml::Locations::of(&self.front_matter, self.front_matter_line)
-        });
-        Some(locations.position(field))
+        if self.locations.get().is_none() {
+            // A file that can no longer be read (or changed) has no positions.
+            let text = self.text.read().ok()?;
+            let found =
+                crate::content::yaml::Locations::of(text.front_matter(), self.front_matter_line);
+            // Another thread may have set them meanwhile, from the same text.
+            let _ = self.locations.set(found);
+        }
+        Some(self.locations.get()?.position(field))
     }
 
     /// Every guide slug this guide refers to, with the field naming it.

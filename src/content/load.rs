@@ -8,6 +8,7 @@ use walkdir::WalkDir;
 
 use super::guide::Guide;
 use super::parse::{MAX_FILE_BYTES, Parsed, parse_guide, too_large};
+use super::text::{Stamp, read_stamped};
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 
@@ -50,8 +51,19 @@ pub fn guide_files(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(files)
 }
 
-/// Reads and parses one guide file found under `root/content`.
+/// Reads and parses one guide file found under `root/content`. The guide
+/// keeps its text in memory.
 pub fn read_guide(root: &Path, file: &Path, config: &SiteConfig, today: NaiveDate) -> Parsed {
+    read_stamped_guide(root, file, config, today).0
+}
+
+/// [`read_guide`], with the stamp of the file as it was read.
+fn read_stamped_guide(
+    root: &Path,
+    file: &Path,
+    config: &SiteConfig,
+    today: NaiveDate,
+) -> (Parsed, Option<Stamp>) {
     let display = crate::diagnostics::display_path(root, file);
     let content_path = file
         .strip_prefix(root.join(CONTENT_DIR))
@@ -60,39 +72,36 @@ pub fn read_guide(root: &Path, file: &Path, config: &SiteConfig, today: NaiveDat
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/");
-    match crate::timings::work("read guide files", || read_bounded(file)) {
-        Ok(bytes) if bytes.len() > MAX_FILE_BYTES => {
+    match crate::timings::work("read guide files", || read_stamped(file)) {
+        Ok((bytes, _)) if bytes.len() > MAX_FILE_BYTES => {
             let size = std::fs::metadata(file).map_or(bytes.len() as u64, |m| m.len());
-            Parsed {
+            let parsed = Parsed {
                 guide: None,
                 diagnostics: vec![too_large(&display, size)],
-            }
+            };
+            (parsed, None)
         }
-        Ok(bytes) => crate::timings::work("parse guides", || {
-            parse_guide(&display, &content_path, &bytes, config, today)
-        }),
-        Err(err) => Parsed {
-            guide: None,
-            diagnostics: vec![Diagnostic::error(
-                display,
-                format!("cannot read `{}`: {err}", file.display()),
-            )],
-        },
+        Ok((bytes, stamp)) => {
+            let parsed = crate::timings::work("parse guides", || {
+                parse_guide(&display, &content_path, &bytes, config, today)
+            });
+            (parsed, stamp)
+        }
+        Err(err) => {
+            let parsed = Parsed {
+                guide: None,
+                diagnostics: vec![Diagnostic::error(
+                    display,
+                    format!("cannot read `{}`: {err}", file.display()),
+                )],
+            };
+            (parsed, None)
+        }
     }
 }
 
-/// Reads at most one byte more than a guide may hold, so that a huge (or
-/// endless) file is refused without being read whole.
-fn read_bounded(file: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(file)?
-        .take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
-/// Reads and parses every guide under `root/content`.
+/// Reads and parses every guide under `root/content`. The guides keep
+/// only stamps of their files and read their text again when asked.
 pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) -> Loaded {
     let files = match guide_files(root) {
         Ok(files) => files,
@@ -106,7 +115,15 @@ pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) ->
     };
     let results: Vec<_> = files
         .par_iter()
-        .map(|file| read_guide(root, file, config, today))
+        .map(|file| {
+            let (mut parsed, stamp) = read_stamped_guide(root, file, config, today);
+            // A build renders each guide once, soon: read its text again
+            // then rather than hold every guide's text until then.
+            if let (Some(guide), Some(stamp)) = (&mut parsed.guide, stamp) {
+                guide.text.release(file, stamp);
+            }
+            parsed
+        })
         .collect();
     let mut loaded = Loaded {
         guides: Vec::with_capacity(results.len()),

@@ -6,5 +6,6 @@ pub mod guide;
 pub mod index;
 pub mod load;
 pub mod parse;
+pub mod text;
 pub mod validate;
 pub mod yaml;

@@ -3,12 +3,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde_yaml::Value;
 
 use super::front_matter;
 use super::guide::*;
+use super::text::{Text, TextSource};
 use super::yaml::{self, Map, Reader, YamlText};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Position, suggest};
@@ -116,7 +118,7 @@ pub fn parse_guide(
         config,
         today,
     };
-    let guide = guide_reader.read(&value, path, content_path, document);
+    let guide = guide_reader.read(&value, path, content_path, &text, document);
     Parsed {
         guide,
         diagnostics: reader.into_diagnostics(),
@@ -135,6 +137,7 @@ impl GuideReader<'_, '_> {
         value: &Value,
         path: &Path,
         content_path: &str,
+        file_text: &str,
         document: front_matter::Document<'_>,
     ) -> Option<Guide> {
         let root = self.r.mapping(value, "", GUIDE_KEYS)?;
@@ -226,9 +229,12 @@ impl GuideReader<'_, '_> {
             last_reviewed,
             draft,
             extra,
-            body: document.body.to_string(),
+            text: TextSource::Memory(Text::new(
+                Arc::from(file_text),
+                document.front_matter_range(),
+                document.body_range(),
+            )),
             body_line: document.body_line,
-            front_matter: document.front_matter.to_string(),
             front_matter_line: document.front_matter_line,
             locations: std::sync::OnceLock::new(),
             linked_paths,

@@ -23,6 +23,7 @@ use crate::config::SiteConfig;
 use crate::content::guide::Guide;
 use crate::content::index::GuideIndex;
 use crate::content::load::{self, CONTENT_DIR};
+use crate::content::text::{Text, TextSource};
 use crate::content::validate;
 use crate::diagnostics::{self, Diagnostic};
 use crate::output::MemorySink;
@@ -897,26 +898,16 @@ impl Workspace {
     }
 }
 
-/// Everything about `guide` except the prose of its body: its front matter
-/// (Markdown fields included), where its fields are, and the `@/` links of
-/// its body. Whole-site files (sitemap, feed, search and compare data) and
-/// the cross-guide rules read no more of a guide than this, so while it is
-/// unchanged, so are they.
 fn guide_key(guide: &Guide) -> String {
-    let links: Vec<&str> = guide
-        .body
-        .match_indices("@/")
-        .map(|(at, _)| {
-            let run = &guide.body[at..];
-            run.split(char::is_whitespace).next().unwrap_or(run)
-        })
-        .collect();
+    let front_matter = match guide.text.read() {
+        Ok(text) => text.front_matter().to_string(),
+        Err(message) => message,
+    };
     let mut rest = guide.clone();
-    rest.body = String::new();
+    rest.text = TextSource::Memory(Text::default());
     rest.body_line = 0;
-    // Field positions follow from the front matter, which `rest` keeps.
     rest.locations = std::sync::OnceLock::new();
-    format!("{rest:?} {links:?}")
+    format!("{rest:?} {front_matter}")
 }
 
 /// The suggestions of every guide that names no related careers, as its
