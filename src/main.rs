@@ -11,6 +11,12 @@ use clap::Parser;
 use cli::{Cli, Command};
 use commands::Outcome;
 
+// Builds allocate and free many short-lived strings on every thread; glibc's
+// per-thread arenas keep the freed memory, mimalloc returns it (peak RSS at
+// 100,000 guides about a fifth lower) and is faster at small allocations.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = commands::use_color(cli.color);
