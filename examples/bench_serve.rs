@@ -1,8 +1,11 @@
 //! Measures `careergen serve`'s save-to-served latency on a site: starts the
 //! server, listens on its live-reload endpoint, then edits files one at a
-//! time and times each from the write to the `reload` announcement (sent
-//! once the rebuilt files are served), checking the page then serves the
-//! edit. Prints the median and spread per kind of edit.
+//! time and times each from the write to the first `reload` announcement
+//! (sent once the edited guide's page is served), checking the page then
+//! serves the edit, and to the last one (once every page and file the edit
+//! touches is served: a rebuild whose first announcement says `pending`
+//! publishes the rest in a second phase). Prints the median and spread per
+//! kind of edit.
 //!
 //! ```text
 //! cargo run --release --example bench_serve -- --site DIR [--binary target/release/careergen]
@@ -130,18 +133,19 @@ fn run(options: &Options) -> Result<(), String> {
     let mut events = Events::open(port)?;
     events.next_reload(Duration::from_secs(5)).ok(); // the `hello`
 
-    let mut body = Vec::new();
-    let mut summary = Vec::new();
+    let mut body = Timings::default();
+    let mut summary = Timings::default();
     for i in 0..options.edits {
         let file = &guides[(i * 7919) % guides.len()];
         let marker = format!("bench-body-{i}-{}", started.elapsed().as_nanos());
         let original = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
         let edited = format!("{original}\nEdited for the benchmark: {marker}.\n");
-        let took = timed_save(&mut events, file, &edited)?;
-        expect_served(port, &page_of(file, &original), &marker)?;
-        body.push(took);
+        let page = page_of(file, &original);
+        body.push(timed_save(&mut events, file, &edited, || {
+            expect_served(port, &page, &marker)
+        })?);
         std::fs::write(file, &original).map_err(|e| e.to_string())?;
-        events.next_reload(Duration::from_secs(120))?;
+        events.settle()?;
     }
     for i in 0..options.edits {
         let file = &guides[(i * 104_729 + 3) % guides.len()];
@@ -150,42 +154,96 @@ fn run(options: &Options) -> Result<(), String> {
         let Some(edited) = replace_summary(&original, &marker) else {
             continue;
         };
-        let took = timed_save(&mut events, file, &edited)?;
-        expect_served(port, &page_of(file, &original), &marker)?;
-        summary.push(took);
+        let page = page_of(file, &original);
+        // The home page lists every guide: asked for right after the
+        // first announcement, it must wait for the second phase rather
+        // than serve the old summary.
+        let mut home = None;
+        summary.push(timed_save(&mut events, file, &edited, || {
+            expect_served(port, &page, &marker)?;
+            let marker = marker.clone();
+            home = Some(std::thread::spawn(move || {
+                expect_served(port, "/", &marker)
+            }));
+            Ok(())
+        })?);
+        if let Some(home) = home {
+            home.join().map_err(|_| "the home page check panicked")??;
+        }
         std::fs::write(file, &original).map_err(|e| e.to_string())?;
-        events.next_reload(Duration::from_secs(120))?;
+        events.settle()?;
     }
-    let mut template = Vec::new();
+    let mut template = Timings::default();
     let not_found = template_file(&options.site, "404.html");
     if let Some(file) = &not_found {
         for i in 0..options.edits.min(9) {
             let original = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
             let edited = format!("{original}{{# bench {i} #}}\n");
-            template.push(timed_save(&mut events, file, &edited)?);
+            template.push(timed_save(&mut events, file, &edited, || Ok(()))?);
             std::fs::write(file, &original).map_err(|e| e.to_string())?;
-            events.next_reload(Duration::from_secs(120))?;
+            events.settle()?;
         }
     }
-    report("guide body edit (its page)", &body, options.debounce_ms);
-    report(
+    body.report("guide body edit (its page)", options.debounce_ms);
+    summary.report(
         "guide summary edit (its page, listings, referrers)",
-        &summary,
         options.debounce_ms,
     );
     if not_found.is_some() {
-        report("404.html template edit", &template, options.debounce_ms);
+        template.report("404.html template edit", options.debounce_ms);
     }
     drop(server);
     Ok(())
 }
 
-/// Writes `text` to `file` and waits for the rebuild's announcement.
-fn timed_save(events: &mut Events, file: &Path, text: &str) -> Result<Duration, String> {
+/// Save-to-served times of one kind of edit: to the first announcement,
+/// and to the last.
+#[derive(Default)]
+struct Timings {
+    first: Vec<Duration>,
+    last: Vec<Duration>,
+    /// Whether any of these rebuilds had a second phase.
+    phased: bool,
+}
+
+impl Timings {
+    fn push(&mut self, (first, last): (Duration, Option<Duration>)) {
+        self.first.push(first);
+        self.last.push(last.unwrap_or(first));
+        self.phased |= last.is_some();
+    }
+
+    fn report(&self, what: &str, debounce_ms: u64) {
+        report(what, &self.first, debounce_ms);
+        if self.phased {
+            report(
+                &format!("{what}, everything it touches"),
+                &self.last,
+                debounce_ms,
+            );
+        }
+    }
+}
+
+/// Writes `text` to `file`, waits for the rebuild's first announcement,
+/// runs `check`, then waits for its last announcement. Returns the time to
+/// the first, and to the last when the rebuild had a second phase.
+fn timed_save(
+    events: &mut Events,
+    file: &Path,
+    text: &str,
+    check: impl FnOnce() -> Result<(), String>,
+) -> Result<(Duration, Option<Duration>), String> {
     let start = Instant::now();
     std::fs::write(file, text).map_err(|e| format!("cannot write `{}`: {e}", file.display()))?;
-    events.next_reload(Duration::from_secs(120))?;
-    Ok(start.elapsed())
+    let pending = events.next_reload(Duration::from_secs(120))?;
+    let first = start.elapsed();
+    check()?;
+    if !pending {
+        return Ok((first, None));
+    }
+    events.settle()?;
+    Ok((first, Some(start.elapsed())))
 }
 
 fn report(what: &str, samples: &[Duration], debounce_ms: u64) {
@@ -292,8 +350,15 @@ impl Events {
         })
     }
 
-    /// Waits for the next `reload` (or `hello`) event.
-    fn next_reload(&mut self, timeout: Duration) -> Result<(), String> {
+    /// Waits for a rebuild's announcements until the last one.
+    fn settle(&mut self) -> Result<(), String> {
+        while self.next_reload(Duration::from_secs(120))? {}
+        Ok(())
+    }
+
+    /// Waits for the next `reload` (or `hello`) event; returns whether
+    /// another one follows for the same rebuild.
+    fn next_reload(&mut self, timeout: Duration) -> Result<bool, String> {
         let start = Instant::now();
         let mut buf = [0; 65536];
         loop {
@@ -306,7 +371,7 @@ impl Events {
                     if name == "event: errors\n" {
                         return Err(format!("the edit did not build: {event}"));
                     }
-                    return Ok(());
+                    return Ok(event.contains("\"pending\":true"));
                 }
             }
             if start.elapsed() > timeout {

@@ -469,15 +469,17 @@ pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
         .copied()
         .filter(|p| !matches!(p, Page::Guide(_)))
         .collect();
-    // The home page stands for every page that lists guides (see `Page`).
-    if others.contains(&Page::Home) {
-        others.extend(listing_pages(site).into_iter().filter(|p| p.lists_guides()));
-    }
-    others.sort();
-    others.dedup();
     if !others.is_empty() {
         pages_written += crate::timings::work("render listing pages", || {
-            render_listings(site, &formatter, &others, sink, &mut found)
+            let listings = Listings::new(site);
+            // The home page stands for every page that lists guides (see `Page`).
+            if others.contains(&Page::Home) {
+                others.extend(listings.listing_pages(site));
+            }
+            others.sort();
+            others.dedup();
+            // Never asked to stop, it renders every page.
+            render_listings(site, &listings, &others, sink, &mut found, &|| false).unwrap_or(0)
         });
     }
     let mut diagnostics = diagnostics.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -490,31 +492,64 @@ pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
 }
 
 /// Renders the pages among `pages` that are not guide pages: home, 404,
-/// All careers, compare, search and the browse pages.
+/// All careers, compare, search and the browse pages; returns how many
+/// were written. Once `stop` says so, pages not yet started are left
+/// unrendered and the result is `None`.
 fn render_listings(
     site: &Site,
-    formatter: &Formatter<'_>,
+    listings: &Listings,
     pages: &[Page],
     sink: &dyn Sink,
     found: &mut Vec<Diagnostic>,
-) -> usize {
-    let mut cards: Vec<_> = site.guides.iter().map(|g| formatter.card(g)).collect();
-    cards.sort_by_cached_key(|card| card.title.to_lowercase());
-    let groups: Vec<(Grouping, Vec<browse::Group>)> = Grouping::ALL
-        .iter()
-        .map(|&g| (g, browse::groups(g, &site.guides, &site.config)))
-        .collect();
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<usize> {
+    let formatter = Formatter::new(&site.config);
+    let groups = &listings.groups;
+    // One array shared by the pages that show every guide.
+    let cards = listings.cards_by_title();
     let browse_views: Vec<GroupingView> = groups
         .iter()
         .filter(|(g, _)| site.templates.has(Page::GroupIndex(*g).template()))
         .map(|(g, list)| GroupingView::new(*g, list))
         .collect();
     // Listing pages are independent of each other: render them in parallel.
-    let results: Vec<(usize, Vec<Diagnostic>)> = pages
+    let results: Vec<Option<(usize, Vec<Diagnostic>)>> = pages
         .par_iter()
         .map(|&page| {
+            if stop() {
+                return None;
+            }
             let context = match page {
-                Page::Home | Page::NotFound | Page::Guide(_) => return (0, Vec::new()),
+                Page::Guide(_) => return Some((0, Vec::new())),
+                Page::Home => {
+                    let home = PageView::new(
+                        &site.config,
+                        "home",
+                        &site.config.title,
+                        &site.config.description,
+                        String::new(),
+                    );
+                    let mut context = Context::new();
+                    context.insert("page", &home);
+                    context.insert_value("guides", cards.clone());
+                    context.insert("browse", &browse_views);
+                    context
+                }
+                Page::NotFound => {
+                    let mut not_found = PageView::new(
+                        &site.config,
+                        "404",
+                        "Page not found",
+                        "The page you asked for does not exist.",
+                        String::new(),
+                    );
+                    // The 404 page is served at any depth: link from the deploy root.
+                    not_found.root = site.config.base_path.clone();
+                    let mut context = Context::new();
+                    context.insert("page", &not_found);
+                    context.insert_value("guides", cards.clone());
+                    context
+                }
                 Page::AllCareers => {
                     let mut view = PageView::new(
                         &site.config,
@@ -530,7 +565,7 @@ fn render_listings(
                     let bars = charts::median_bars(&site.guides, &site.config, &formatter.style);
                     let mut context = Context::new();
                     context.insert("page", &view);
-                    context.insert("guides", &cards);
+                    context.insert_value("guides", cards.clone());
                     context.insert(
                         "median_pay_chart_html",
                         &charts::median_pay(
@@ -566,7 +601,7 @@ fn render_listings(
                 Page::GroupIndex(grouping) => {
                     let Some(browse_view) = browse_views.iter().find(|v| v.key == grouping.key())
                     else {
-                        return (0, Vec::new());
+                        return Some((0, Vec::new()));
                     };
                     let description = format!(
                         "{}: every group and how many careers it lists.",
@@ -594,7 +629,7 @@ fn render_listings(
                         .find(|(g, _)| *g == grouping)
                         .and_then(|(_, list)| list.get(i))
                     else {
-                        return (0, Vec::new());
+                        return Some((0, Vec::new()));
                     };
                     let title = match grouping {
                         Grouping::Education => format!("Careers needing: {}", group.name),
@@ -610,28 +645,16 @@ fn render_listings(
                     let mut view =
                         PageView::new(&site.config, "browse", &title, &description, group.path());
                     view.breadcrumb = CrumbView::list(browse::group_breadcrumb(group), &view.root);
-                    let listed: Vec<_> = group
-                        .guides
-                        .iter()
-                        .map(|&g| formatter.card(&site.guides[g]))
-                        .collect();
                     let mut context = Context::new();
                     context.insert("page", &view);
                     context.insert("group", &crate::render::context::GroupView::new(group));
                     context.insert("grouping_title", grouping.title());
                     context.insert("grouping_path", &grouping.path());
-                    context.insert("guides", &listed);
+                    context.insert_value("guides", listings.cards_of(&group.guides));
                     context
                 }
             };
-            let output = match page {
-                Page::Group(grouping, i) => groups
-                    .iter()
-                    .find(|(g, _)| *g == grouping)
-                    .and_then(|(_, list)| list.get(i))
-                    .map_or_else(|| page.output(site), |g| format!("{}index.html", g.path())),
-                _ => page.output(site),
-            };
+            let output = listings.output(site, page);
             let mut page_found = Vec::new();
             let ok = write_page(
                 site,
@@ -641,54 +664,15 @@ fn render_listings(
                 &output,
                 &mut page_found,
             );
-            (usize::from(ok), page_found)
+            Some((usize::from(ok), page_found))
         })
         .collect();
     let mut written = 0;
-    for (count, page_found) in results {
+    for (count, page_found) in results.into_iter().collect::<Option<Vec<_>>>()? {
         written += count;
         found.extend(page_found);
     }
-    if pages.contains(&Page::Home) {
-        let home = PageView::new(
-            &site.config,
-            "home",
-            &site.config.title,
-            &site.config.description,
-            String::new(),
-        );
-        let mut context = Context::new();
-        context.insert("page", &home);
-        context.insert("guides", &cards);
-        context.insert("browse", &browse_views);
-        written += usize::from(write_page(
-            site,
-            sink,
-            "index.html",
-            &context,
-            "index.html",
-            found,
-        ));
-    }
-
-    if pages.contains(&Page::NotFound) {
-        let mut not_found = PageView::new(
-            &site.config,
-            "404",
-            "Page not found",
-            "The page you asked for does not exist.",
-            String::new(),
-        );
-        // The 404 page is served at any depth: link from the deploy root.
-        not_found.root = site.config.base_path.clone();
-        let mut context = Context::new();
-        context.insert("page", &not_found);
-        context.insert("guides", &cards);
-        written += usize::from(write_page(
-            site, sink, "404.html", &context, "404.html", found,
-        ));
-    }
-    written
+    Some(written)
 }
 
 fn home_crumb() -> browse::Crumb {
@@ -984,4 +968,146 @@ pub fn relative_name(dir: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// What the pages listing guides show, worked out once for all of them:
+/// each guide's card as a template value, the guides in title order and
+/// the browse groups. `serve` keeps it between rebuilds and works out
+/// again only the cards of the guides that changed.
+pub struct Listings {
+    /// By position in the guide list.
+    cards: Vec<tera::Value>,
+    /// Positions in the guide list, by title.
+    by_title: Vec<usize>,
+    groups: Vec<(Grouping, Vec<browse::Group>)>,
+}
+
+impl Listings {
+    pub fn new(site: &Site) -> Self {
+        let formatter = Formatter::new(&site.config);
+        let cards = site
+            .guides
+            .par_iter()
+            .map(|guide| tera::Value::from_serializable(&formatter.card(guide)))
+            .collect();
+        let mut by_title: Vec<usize> = (0..site.guides.len()).collect();
+        by_title.sort_by_cached_key(|&i| site.guides[i].title.to_lowercase());
+        let groups = Grouping::ALL
+            .par_iter()
+            .map(|&g| (g, browse::groups(g, &site.guides, &site.config)))
+            .collect();
+        Listings {
+            cards,
+            by_title,
+            groups,
+        }
+    }
+
+    /// Works out the cards of the guides at `changed` again. Only valid
+    /// while no guide came or went and every guide kept its title, slug
+    /// and groups: the order and the groups are kept as they are.
+    pub fn refresh_cards(&mut self, site: &Site, changed: &[usize]) {
+        let formatter = Formatter::new(&site.config);
+        for &i in changed {
+            if let (Some(card), Some(guide)) = (self.cards.get_mut(i), site.guides.get(i)) {
+                *card = tera::Value::from_serializable(&formatter.card(guide));
+            }
+        }
+    }
+
+    /// Every card, by title.
+    fn cards_by_title(&self) -> tera::Value {
+        self.cards_of(&self.by_title)
+    }
+
+    /// The cards of the guides at `positions`, in that order.
+    fn cards_of(&self, positions: &[usize]) -> tera::Value {
+        let cards: Vec<tera::Value> = positions
+            .iter()
+            .filter_map(|&i| self.cards.get(i).cloned())
+            .collect();
+        tera::Value::from(cards)
+    }
+
+    /// The non-empty groups of `grouping`, as [`browse::groups`] lists them.
+    pub fn groups(&self, grouping: Grouping) -> &[browse::Group] {
+        self.groups
+            .iter()
+            .find(|(g, _)| *g == grouping)
+            .map_or(&[], |(_, list)| list.as_slice())
+    }
+
+    /// The pages besides guide pages, as [`pages`] lists them.
+    pub fn other_pages(&self, site: &Site) -> Vec<Page> {
+        let mut pages = vec![
+            Page::Home,
+            Page::NotFound,
+            Page::AllCareers,
+            Page::Compare,
+            Page::Search,
+        ];
+        for grouping in Grouping::ALL {
+            pages.push(Page::GroupIndex(grouping));
+            let count = self.groups(grouping).len();
+            pages.extend((0..count).map(|i| Page::Group(grouping, i)));
+        }
+        // Home and 404 are always rendered; other pages need their template.
+        pages.retain(|p| {
+            matches!(p, Page::Home | Page::NotFound) || site.templates.has(p.template())
+        });
+        pages
+    }
+
+    /// The pages that list guides, home and 404 included.
+    pub fn listing_pages(&self, site: &Site) -> Vec<Page> {
+        let mut pages = self.other_pages(site);
+        pages.retain(|p| p.lists_guides());
+        pages
+    }
+
+    /// The browse pages (of any grouping) that list the guide at `i`.
+    pub fn group_pages_of(&self, site: &Site, i: usize) -> Vec<Page> {
+        let mut pages = Vec::new();
+        for (grouping, groups) in &self.groups {
+            if !site.templates.has(Page::Group(*grouping, 0).template()) {
+                continue;
+            }
+            for (at, group) in groups.iter().enumerate() {
+                if group.guides.contains(&i) {
+                    pages.push(Page::Group(*grouping, at));
+                }
+            }
+        }
+        pages
+    }
+
+    /// Where `page` is written, relative to the output folder.
+    pub fn output(&self, site: &Site, page: Page) -> String {
+        match page {
+            Page::Group(grouping, i) => self
+                .groups(grouping)
+                .get(i)
+                .map_or_else(|| page.output(site), |g| format!("{}index.html", g.path())),
+            page => page.output(site),
+        }
+    }
+}
+
+/// Renders `pages`, none of them a guide page, with what `listings` worked
+/// out (after [`prepare`]). `None` when `stop` said to give up before
+/// every page was rendered.
+pub fn render_listing_pages(
+    site: &Site,
+    listings: &Listings,
+    pages: &[Page],
+    sink: &dyn Sink,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Rendered> {
+    let mut diagnostics = Vec::new();
+    let written = render_listings(site, listings, pages, sink, &mut diagnostics, stop)?;
+    Some(Rendered {
+        pages: written,
+        files: written,
+        diagnostics,
+    })
 }

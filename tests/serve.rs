@@ -389,6 +389,68 @@ fn a_changed_guide_is_served_changed() {
 }
 
 #[test]
+fn a_summary_edit_reloads_its_page_first_and_never_serves_an_old_listing() {
+    let site = fixture();
+    let server = Server::start(&site);
+    let mut events = Events::open(server.port);
+    events.wait_for("hello", "generation");
+    let summary = "Beta workers now lead the second accounts.";
+
+    for round in 0..3 {
+        let summary = format!("{summary} Round {round}.");
+        replace_line(
+            &site,
+            "content/beta.md",
+            "summary:",
+            &format!("summary: {summary}"),
+        );
+        // The guide's own page comes first; the pages listing it follow.
+        let first = events.wait_for("reload", "beta/index.html");
+        assert!(first.contains("\"pending\":true"), "{first}");
+        assert!(!first.contains("\"index.html\""), "{first}");
+        // Asked for at once, they wait for their new bytes: never the old.
+        for path in ["/", "/no-such-career/", "/alpha/", "/search-index.json"] {
+            let reply = server.get(path);
+            assert!(
+                reply.text().contains(&summary),
+                "{path} after round {round}"
+            );
+        }
+        let rest = events.wait_for("reload", "\"index.html\"");
+        assert!(rest.contains("\"pending\":false"), "{rest}");
+        assert!(!rest.contains("beta/index.html"), "{rest}");
+    }
+}
+
+#[test]
+fn quick_edits_during_second_phases_end_equal_to_a_cold_build() {
+    let site = fixture();
+    let server = Server::start(&site);
+    let mut seen = BTreeSet::new();
+    assert_served_equals_cold_build(&site, &server, &mut seen, "the first build");
+    // Saves about one debounce window apart, so that each comes while the
+    // last one's second phase may still be due.
+    for i in 0..12 {
+        let (file, line) = match i % 4 {
+            0 => ("content/beta.md", format!("summary: Beta, quick edit {i}.")),
+            1 => (
+                "content/alpha.md",
+                format!("summary: Alpha, quick edit {i}."),
+            ),
+            2 => ("content/beta.md", format!("title: Beta worker {i}")),
+            _ => (
+                "content/gamma.md",
+                format!("summary: Gamma, quick edit {i}."),
+            ),
+        };
+        let prefix = line.split(':').next().expect("a key").to_string() + ":";
+        replace_line(&site, file, &prefix, &line);
+        thread::sleep(Duration::from_millis(60));
+    }
+    assert_served_equals_cold_build(&site, &server, &mut seen, "quick edits");
+}
+
+#[test]
 fn a_broken_guide_shows_the_overlay_on_the_old_page_until_fixed() {
     let site = fixture();
     let server = Server::start(&site);

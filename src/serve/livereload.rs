@@ -16,10 +16,13 @@ pub const OVERLAY_ID: &str = "careergen-overlay";
 pub const SCRIPT_MARKER: &str = "data-careergen-livereload";
 
 /// Reloads on `reload` events that concern this page (keeping the scroll
-/// position), swaps stylesheets when only CSS changed, and shows or hides
-/// the overlay sent with `hello` and `errors` events. A page whose build
-/// generation is older than the server's reloads when it connects, so no
-/// rebuild is missed between loading the page and connecting.
+/// position): the page itself changed, or a script, data file or image
+/// the page loaded (a rebuild's second phase often changes the search
+/// data, which only the pages that fetched it need again). Swaps
+/// stylesheets when only CSS changed, and shows or hides the overlay sent
+/// with `hello` and `errors` events. A page whose build generation is
+/// older than the server's reloads when it connects, so no rebuild is
+/// missed between loading the page and connecting.
 const SCRIPT: &str = r#"(function () {
   var me = document.currentScript;
   var generation = Number(me.getAttribute('data-generation'));
@@ -54,6 +57,14 @@ const SCRIPT: &str = r#"(function () {
       link.after(next);
     });
   }
+  function loaded(path) {
+    var entries = performance.getEntriesByType('resource');
+    // A full buffer may have dropped entries: assume the page used it.
+    if (entries.length >= 250) return true;
+    return entries.some(function (entry) {
+      try { return decodeURIComponent(new URL(entry.name).pathname) === '/' + path; } catch (e) { return true; }
+    });
+  }
   var source = new EventSource('/__careergen/events');
   source.addEventListener('hello', function (e) {
     var data = JSON.parse(e.data);
@@ -68,7 +79,7 @@ const SCRIPT: &str = r#"(function () {
     overlay(null);
     if (data.generation <= generation) return;
     var mine = !page || !data.complete || data.changed.some(function (path) {
-      return path === page || !/\.(html|css)$/.test(path);
+      return path === page || (!/\.(html|css)$/.test(path) && loaded(path));
     });
     var css = data.changed.some(function (path) { return /\.css$/.test(path); });
     if (mine) { reload(); return; }

@@ -3,7 +3,9 @@
 //!
 //! Three parts run side by side: the HTTP server ([`server`], on tokio), the
 //! file watcher ([`watch`], notify with a debouncer) and one rebuild thread
-//! that owns the [`rebuild::Workspace`]. A failed rebuild never stops
+//! that owns the [`rebuild::Workspace`]. A rebuild publishes the edited
+//! guides' pages first and the pages and files that show them in a second
+//! phase, while requests for those wait. A failed rebuild never stops
 //! anything: the last good site stays served with an error overlay
 //! ([`livereload`]). The library reports what happens through a callback and
 //! never prints.
@@ -17,7 +19,8 @@ use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
@@ -91,7 +94,9 @@ pub fn run(options: ServeOptions, report: Arc<Reporter>) -> anyhow::Result<()> {
     let mut mirror = options.output.clone().map(Mirror::new);
     // Watch before the first build so that no save during it is missed.
     let (sender, receiver) = channel();
-    let watcher = Watcher::start(&root, options.debounce, sender.clone())
+    // Set once a message is sent: a second phase in progress gives up.
+    let news = Arc::new(AtomicBool::new(false));
+    let watcher = Watcher::start(&root, options.debounce, sender.clone(), news.clone())
         .with_context(|| format!("cannot watch `{}` for changes", root.display()))?;
     let first_started = Instant::now();
     let first = workspace.rebuild(&Changes::default());
@@ -105,12 +110,17 @@ pub fn run(options: ServeOptions, report: Arc<Reporter>) -> anyhow::Result<()> {
     let rebuilder = {
         let shared = shared.clone();
         let report = report.clone();
+        let news = news.clone();
         std::thread::Builder::new()
             .name("careergen-rebuild".to_string())
             .spawn(move || {
-                rebuild_loop(
-                    receiver, watcher, workspace, &shared, mirror, last, &*report,
-                )
+                let rebuild = Rebuild {
+                    workspace,
+                    shared: &shared,
+                    mirror,
+                    report: &*report,
+                };
+                rebuild_loop(receiver, &news, watcher, rebuild, last)
             })
             .context("cannot start the rebuild thread")?
     };
@@ -122,6 +132,7 @@ pub fn run(options: ServeOptions, report: Arc<Reporter>) -> anyhow::Result<()> {
     let served = serve(listener, shared.clone());
     // Stop the rebuild thread whatever happened to the server.
     let _ = sender.send(Message::Stop);
+    news.store(true, Ordering::SeqCst);
     let _ = rebuilder.join();
     served
 }
@@ -214,20 +225,69 @@ impl Seen {
     }
 }
 
+/// The rebuild thread's state, and where its results go.
+struct Rebuild<'a> {
+    workspace: Workspace,
+    shared: &'a Shared,
+    mirror: Option<Mirror>,
+    report: &'a Reporter,
+}
+
+impl Rebuild<'_> {
+    fn publish(&mut self, outcome: &Outcome, changes: &str) {
+        publish(
+            outcome,
+            changes,
+            &self.workspace,
+            self.shared,
+            self.mirror.as_mut(),
+            self.report,
+        );
+    }
+}
+
 /// Waits for batches of file events and rebuilds, one batch (or several
-/// that queued up meanwhile) at a time.
+/// that queued up meanwhile) at a time. A rebuild's second phase runs once
+/// no batch is waiting, and gives up as soon as one comes (`news`): the
+/// next rebuild then works it out again with its own changes.
 fn rebuild_loop(
     receiver: Receiver<Message>,
+    news: &AtomicBool,
     mut watcher: Watcher,
-    mut workspace: Workspace,
-    shared: &Shared,
-    mut mirror: Option<Mirror>,
+    mut rebuild: Rebuild<'_>,
     mut last: Seen,
-    report: &Reporter,
 ) {
-    while let Ok(message) = receiver.recv() {
+    // What the second phase still to run follows from, for the terminal.
+    let mut deferred_changes = Changes::default();
+    loop {
+        // Cleared before looking, so that a batch sent after this is seen.
+        news.store(false, Ordering::SeqCst);
+        let message = if rebuild.workspace.has_deferred() {
+            match receiver.try_recv() {
+                Ok(message) => message,
+                Err(TryRecvError::Empty) => {
+                    let stop = || news.load(Ordering::SeqCst);
+                    if let Some(outcome) = rebuild.workspace.finish(&stop) {
+                        let described = format!(
+                            "pages that show {}",
+                            deferred_changes.describe(rebuild.workspace.root())
+                        );
+                        deferred_changes = Changes::default();
+                        rebuild.publish(&outcome, &described);
+                    }
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => return,
+            }
+        } else {
+            match receiver.recv() {
+                Ok(message) => message,
+                Err(_) => return,
+            }
+        };
         let mut messages = vec![message];
         messages.extend(receiver.try_iter());
+        let workspace = &rebuild.workspace;
         let mut changes = Changes::default();
         let mut paths = HashSet::new();
         for message in messages {
@@ -248,7 +308,7 @@ fn rebuild_loop(
                 }
                 Message::Events(Err(errors)) => {
                     for error in errors {
-                        report(Event::Problem(format!("watching files: {error}")));
+                        (rebuild.report)(Event::Problem(format!("watching files: {error}")));
                     }
                 }
             }
@@ -256,7 +316,7 @@ fn rebuild_loop(
         if changes.rewatch
             && let Err(err) = watcher.refresh()
         {
-            report(Event::Problem(format!("watching files: {err}")));
+            (rebuild.report)(Event::Problem(format!("watching files: {err}")));
         }
         if changes.is_empty() {
             continue;
@@ -267,21 +327,19 @@ fn rebuild_loop(
             paths,
             everything: changes.config,
         };
-        let outcome = workspace.rebuild(&changes);
-        publish(
-            &outcome,
-            &described,
-            &workspace,
-            shared,
-            mirror.as_mut(),
-            report,
-        );
+        let outcome = rebuild.workspace.rebuild(&changes);
+        if rebuild.workspace.has_deferred() {
+            deferred_changes.merge(&changes);
+        } else {
+            deferred_changes = Changes::default();
+        }
+        rebuild.publish(&outcome, &described);
     }
 }
 
 /// Whether an event can change what a build reads (opening or reading a
 /// file cannot; the build itself opens every file).
-fn is_change(kind: &EventKind) -> bool {
+pub(crate) fn is_change(kind: &EventKind) -> bool {
     match kind {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) => false,
@@ -300,7 +358,7 @@ fn publish(
 ) {
     match outcome {
         Outcome::Built(built) => {
-            shared.publish_built(&built.updates);
+            shared.publish_built(&built.updates, built.stale.clone());
             if let Some(mirror) = mirror
                 && let Err(err) = mirror.update(workspace.served(), &built.updates)
             {

@@ -4,11 +4,19 @@
 //!
 //! The contract is that the files served after any sequence of rebuilds are
 //! byte for byte those a cold `careergen build` of the same input writes.
-//! To keep that easy to trust, a rebuild re-runs every cheap whole-site step
-//! (the guide index, the cross-guide rules) and is partial only where the
-//! work is: parsing guides, rendering pages and reading static files. Which
-//! pages an edit touches comes from [`site::guide_dependencies`],
-//! [`site::listing_entry`] and the templates' `extends`/`include` names.
+//! A rebuild keeps the guide index while no guide comes, goes or changes
+//! slug, runs the cross-guide rules again when a guide changed what they
+//! read (`rules_key`), and is partial where the work is: parsing guides,
+//! rendering pages and reading static files. Which pages an edit touches
+//! comes from [`site::guide_dependencies`], [`site::listing_entry`] and the
+//! templates' `extends`/`include` names.
+//!
+//! When there is more to redo than the changed guides' own pages, a
+//! rebuild publishes those first and leaves the rest (listing pages,
+//! whole-site files, pages of guides showing the changed ones) to
+//! [`Workspace::finish`], naming the files it left as stale meanwhile.
+//! `pending` is cleared only once that second phase is published, so a
+//! rebuild that comes before it works out the unfinished part again.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -18,6 +26,7 @@ use axum::body::Bytes;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use super::server::Stale;
 use super::watch::Changes;
 use crate::config::SiteConfig;
 use crate::content::guide::Guide;
@@ -27,11 +36,12 @@ use crate::content::text::{Text, TextSource};
 use crate::content::validate;
 use crate::diagnostics::{self, Diagnostic};
 use crate::output::MemorySink;
+use crate::render::browse;
 use crate::render::context::Formatter;
 use crate::render::similar::SimilarIndex;
 use crate::render::templates::Templates;
 use crate::render::theme;
-use crate::site::{self, BuildOptions, GuideDependencies, Page, Site};
+use crate::site::{self, BuildOptions, GuideDependencies, Listings, Page, Site};
 
 /// What a successful rebuild changed.
 #[derive(Debug, Default)]
@@ -49,6 +59,9 @@ pub struct Built {
     /// Warnings about the files this rebuild read.
     pub warnings: Vec<Diagnostic>,
     pub duration: Duration,
+    /// What this first phase left for [`Workspace::finish`]: requests for
+    /// these files wait until it has published them.
+    pub stale: Stale,
 }
 
 /// How a rebuild ended.
@@ -80,6 +93,8 @@ enum StaticSource {
 struct Shown {
     slug: String,
     listing: String,
+    /// [`grouping_key`]: what places it in the listings.
+    grouping: String,
     similarity: String,
     /// [`guide_key`]: everything but the prose of its body.
     key: String,
@@ -88,6 +103,108 @@ struct Shown {
 /// Suggested similar guides (slugs) by content path, for the guides that
 /// name no related careers.
 type Suggestions = HashMap<String, Vec<String>>;
+
+/// The guides suggesting each slug, by content path.
+fn suggesting(suggestions: &Suggestions) -> HashMap<String, Vec<String>> {
+    let mut by_slug: HashMap<String, Vec<String>> = HashMap::new();
+    for (content_path, slugs) in suggestions {
+        for slug in slugs {
+            by_slug
+                .entry(slug.clone())
+                .or_default()
+                .push(content_path.clone());
+        }
+    }
+    by_slug
+}
+
+/// What each guide's page reads from other guides, by content path, and
+/// the other way round: which guides read a given slug or content path,
+/// so that an edit finds the pages it touches without a pass over all.
+#[derive(Debug, Default)]
+struct Dependencies {
+    by_guide: HashMap<String, GuideDependencies>,
+    /// Content paths of the guides naming each slug.
+    naming: HashMap<String, BTreeSet<String>>,
+    /// Content paths of the guides linking with `@/` to each content path.
+    linking: HashMap<String, BTreeSet<String>>,
+    /// Content paths of the guides with a link no scan reads exactly.
+    linking_any: BTreeSet<String>,
+}
+
+impl Dependencies {
+    fn insert(&mut self, content_path: String, deps: GuideDependencies) {
+        self.remove(&content_path);
+        for slug in &deps.slugs {
+            self.naming
+                .entry(slug.clone())
+                .or_default()
+                .insert(content_path.clone());
+        }
+        for link in &deps.links {
+            self.linking
+                .entry(link.clone())
+                .or_default()
+                .insert(content_path.clone());
+        }
+        if deps.any_link {
+            self.linking_any.insert(content_path.clone());
+        }
+        self.by_guide.insert(content_path, deps);
+    }
+
+    fn remove(&mut self, content_path: &str) {
+        let Some(deps) = self.by_guide.remove(content_path) else {
+            return;
+        };
+        for (map, keys) in [
+            (&mut self.naming, &deps.slugs),
+            (&mut self.linking, &deps.links),
+        ] {
+            for key in keys {
+                if let Some(readers) = map.get_mut(key) {
+                    readers.remove(content_path);
+                    if readers.is_empty() {
+                        map.remove(key);
+                    }
+                }
+            }
+        }
+        self.linking_any.remove(content_path);
+    }
+
+    fn clear(&mut self) {
+        *self = Dependencies::default();
+    }
+
+    /// The guides whose page names one of `slugs`, or links to one of
+    /// `moved` (content paths whose guide came, went or changed slug).
+    fn dependents<'a>(&'a self, slugs: &HashSet<&str>, moved: &HashSet<&str>) -> BTreeSet<&'a str> {
+        let mut found: BTreeSet<&str> = BTreeSet::new();
+        for slug in slugs {
+            found.extend(
+                self.naming
+                    .get(*slug)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
+        }
+        for content_path in moved {
+            found.extend(
+                self.linking
+                    .get(*content_path)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
+        }
+        if !moved.is_empty() {
+            found.extend(self.linking_any.iter().map(String::as_str));
+        }
+        found
+    }
+}
 
 /// Work asked for since the last successful build. A failed rebuild keeps
 /// it, so the next good one redoes everything the failures skipped.
@@ -120,7 +237,7 @@ pub struct Workspace {
     /// The guides in the build, sorted by path like a cold load.
     guides: Vec<Guide>,
     /// What each guide's page reads from others, by content path.
-    dependencies: HashMap<String, GuideDependencies>,
+    dependencies: Dependencies,
     templates: Option<Templates>,
     template_diagnostics: Vec<Diagnostic>,
     template_sources: BTreeMap<String, String>,
@@ -134,6 +251,8 @@ pub struct Workspace {
     served: HashMap<String, Bytes>,
     shown: HashMap<String, Shown>,
     suggestions: Suggestions,
+    /// The content paths of the guides suggesting each slug.
+    suggesting: HashMap<String, Vec<String>>,
     /// The cross-guide rules' findings for the input as it was when they
     /// last ran, and that input's [`Workspace::input_key`] by content path.
     validated: Option<Vec<Diagnostic>>,
@@ -141,6 +260,55 @@ pub struct Workspace {
     /// Content paths changed since the rules last ran.
     unvalidated: BTreeSet<String>,
     pending: Pending,
+    /// The guide index, kept while no guide comes, goes or changes slug.
+    index: Option<GuideIndex>,
+    /// What the listing pages show, as of the last time they were rendered.
+    listings: Option<Listings>,
+    /// The second phase of the last rebuild, when it is still to run.
+    deferred: Option<Work>,
+    /// Content paths read since a rebuild last succeeded: warnings about
+    /// them are reported with its outcome.
+    unreported: BTreeSet<String>,
+    /// The slug of each guide page published, by content path.
+    page_slugs: HashMap<String, String>,
+}
+
+/// Pages and files a rebuild (or one of its phases) renders.
+#[derive(Default)]
+struct Work {
+    /// Positions of the guides whose page is rendered.
+    guides: BTreeSet<usize>,
+    /// Other pages, browse pages included.
+    others: BTreeSet<Page>,
+    /// Every listing page, worked out when rendering: guides came, went or
+    /// moved between groups, so browse pages may come and go.
+    all_listings: bool,
+    /// Positions of the guides whose card changed, their place in the
+    /// listings being the same.
+    cards: BTreeSet<usize>,
+    site_files: bool,
+    /// Every guide's suggestions, when they had to be worked out again.
+    suggestions: Option<Suggestions>,
+    /// A guide came, went or changed slug: `@/` links to it from other
+    /// guides may now fail, which only rendering their pages finds.
+    links_moved: bool,
+}
+
+impl Work {
+    /// Every page and file.
+    fn everything(site: &Site) -> Self {
+        Work {
+            guides: (0..site.guides.len()).collect(),
+            all_listings: true,
+            site_files: true,
+            suggestions: Some(all_suggestions(site)),
+            ..Work::default()
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.guides.is_empty() && self.others.is_empty() && !self.all_listings && !self.site_files
+    }
 }
 
 impl Workspace {
@@ -154,7 +322,7 @@ impl Workspace {
             files: BTreeMap::new(),
             error_files: BTreeSet::new(),
             guides: Vec::new(),
-            dependencies: HashMap::new(),
+            dependencies: Dependencies::default(),
             templates: None,
             template_diagnostics: Vec::new(),
             template_sources: BTreeMap::new(),
@@ -165,6 +333,7 @@ impl Workspace {
             served: HashMap::new(),
             shown: HashMap::new(),
             suggestions: HashMap::new(),
+            suggesting: HashMap::new(),
             validated: None,
             validated_keys: HashMap::new(),
             unvalidated: BTreeSet::new(),
@@ -172,6 +341,11 @@ impl Workspace {
                 full: true,
                 ..Pending::default()
             },
+            index: None,
+            listings: None,
+            deferred: None,
+            unreported: BTreeSet::new(),
+            page_slugs: HashMap::new(),
         }
     }
 
@@ -192,6 +366,9 @@ impl Workspace {
     /// Reads what `changes` names and redoes what depends on it.
     pub fn rebuild(&mut self, changes: &Changes) -> Outcome {
         let started = Instant::now();
+        // The second phase of the last rebuild, if still to run, is worked
+        // out again with this one's: `pending` still holds what it was for.
+        self.deferred = None;
         let today = chrono::Local::now().date_naive();
         if today != self.options.today {
             // "Not in the future" moved: every guide must be read again.
@@ -204,7 +381,10 @@ impl Workspace {
         } else {
             self.read_changes(changes);
         }
-        let index = GuideIndex::new(&self.guides);
+        let index = self
+            .index
+            .take()
+            .unwrap_or_else(|| GuideIndex::new(&self.guides));
         let validated = self.validate(&index);
         let mut diagnostics = self.diagnostics(&validated);
         let Some(mut site) = self.assemble(index) else {
@@ -228,6 +408,8 @@ impl Workspace {
         self.files.clear();
         self.error_files.clear();
         self.guides.clear();
+        self.index = None;
+        self.listings = None;
         self.dependencies.clear();
         self.scan_diagnostic = None;
         match site::load_config(&self.options) {
@@ -329,8 +511,12 @@ impl Workspace {
                 let content_path = self.content_path(file);
                 self.pending.guides.insert(content_path.clone());
                 self.unvalidated.insert(content_path.clone());
+                self.unreported.insert(content_path.clone());
                 self.dependencies
                     .insert(content_path, site::guide_dependencies(&guide));
+                if self.guides[at].slug != guide.slug {
+                    self.index = None;
+                }
                 let state = FileState {
                     diagnostics: parsed.diagnostics,
                     skipped_draft: None,
@@ -362,6 +548,7 @@ impl Workspace {
         let content_path = self.content_path(file);
         self.pending.guides.insert(content_path.clone());
         self.unvalidated.insert(content_path.clone());
+        self.unreported.insert(content_path.clone());
         self.error_files.remove(file);
         if self.files.remove(file).is_none() {
             return;
@@ -372,6 +559,7 @@ impl Workspace {
             .binary_search_by(|g| g.path.as_path().cmp(&display))
         {
             self.guides.remove(i);
+            self.index = None;
         }
         self.dependencies.remove(&content_path);
     }
@@ -380,6 +568,7 @@ impl Workspace {
         let content_path = self.content_path(&file);
         self.pending.guides.insert(content_path.clone());
         self.unvalidated.insert(content_path.clone());
+        self.unreported.insert(content_path.clone());
         let mut state = FileState {
             diagnostics: parsed.diagnostics,
             skipped_draft: None,
@@ -395,6 +584,7 @@ impl Workspace {
                     .binary_search_by(|g| g.path.cmp(&guide.path))
                     .unwrap_or_else(|at| at);
                 self.guides.insert(at, guide);
+                self.index = None;
             }
         }
         if state.diagnostics.iter().any(Diagnostic::is_error) {
@@ -507,17 +697,20 @@ impl Workspace {
     }
 
     /// Runs the cross-guide rules, unless no guide changed anything they read
-    /// since they last ran: then their findings are the same.
+    /// since they last ran: then their findings are the same. A changed
+    /// guide they found something about is checked again, as the positions
+    /// in its findings may have moved.
     fn validate(&mut self, index: &GuideIndex) -> Vec<Diagnostic> {
         if self.config.is_none() {
             return Vec::new();
         }
         if !self.pending.full
             && let Some(validated) = &self.validated
-            && self
-                .unvalidated
-                .iter()
-                .all(|cp| self.input_key(index, cp).as_ref() == self.validated_keys.get(cp))
+            && self.unvalidated.iter().all(|cp| {
+                let file = Path::new(CONTENT_DIR).join(cp);
+                self.input_key(index, cp).as_ref() == self.validated_keys.get(cp)
+                    && !validated.iter().any(|d| d.path == file)
+            })
         {
             self.unvalidated.clear();
             return validated.clone();
@@ -552,11 +745,11 @@ impl Workspace {
     }
 
     /// What the cross-guide rules read of the guide file at `content_path`:
-    /// its [`guide_key`] when it is in the build, its slug when it is a
+    /// its [`rules_key`] when it is in the build, its slug when it is a
     /// draft left out, nothing when it is gone or did not parse.
     fn input_key(&self, index: &GuideIndex, content_path: &str) -> Option<String> {
         if let Some(i) = index.by_content_path(content_path) {
-            return self.guides.get(i).map(guide_key);
+            return self.guides.get(i).map(rules_key);
         }
         let file = self.options.root.join(CONTENT_DIR).join(content_path);
         let draft = self.files.get(&file)?.skipped_draft.as_ref()?;
@@ -565,8 +758,7 @@ impl Workspace {
 
     /// The guide files (as diagnostics name them) read since the last good build.
     fn read_paths(&self) -> HashSet<PathBuf> {
-        self.pending
-            .guides
+        self.unreported
             .iter()
             .map(|content_path| Path::new(CONTENT_DIR).join(content_path))
             .collect()
@@ -591,40 +783,143 @@ impl Workspace {
         self.config = Some(site.config);
         self.guides = site.guides;
         self.templates = Some(site.templates);
+        self.index = Some(site.index);
+    }
+
+    /// Whether the last rebuild left a second phase to [`Workspace::finish`].
+    pub fn has_deferred(&self) -> bool {
+        self.deferred.is_some()
+    }
+
+    /// Runs the second phase the last rebuild left, if any: the pages and
+    /// files that depend on the change but are not the changed guides' own
+    /// pages. `None` when there was none, or when `stop` said to give up
+    /// because another change came: the work then stays deferred.
+    pub fn finish(&mut self, stop: &(dyn Fn() -> bool + Sync)) -> Option<Outcome> {
+        if stop() {
+            return None;
+        }
+        let mut work = self.deferred.take()?;
+        let started = Instant::now();
+        let index = self
+            .index
+            .take()
+            .unwrap_or_else(|| GuideIndex::new(&self.guides));
+        let site = self.assemble(index)?;
+        let outcome = self.render_work(&site, &mut work, true, Vec::new(), started, stop);
+        self.disassemble(site);
+        if outcome.is_none() {
+            self.deferred = Some(work);
+        }
+        outcome
     }
 
     /// Renders what the pending changes touch and, if all went well,
-    /// publishes the result.
-    fn render(
+    /// publishes the result. When there is more to redo than the changed
+    /// guides' own pages, those go first, published at once, and the rest
+    /// is left to [`Workspace::finish`].
+    fn render(&mut self, site: &Site, diagnostics: Vec<Diagnostic>, started: Instant) -> Outcome {
+        // Never asked to stop, `render_work` always ends with an outcome.
+        let never = || false;
+        let mut work = if self.pending.full {
+            Work::everything(site)
+        } else {
+            self.affected(site)
+        };
+        let first: BTreeSet<usize> = work
+            .guides
+            .iter()
+            .copied()
+            .filter(|&i| self.pending.guides.contains(&site.guides[i].content_path))
+            .collect();
+        work.guides.retain(|i| !first.contains(i));
+        // Links that may fail are checked before anything is published.
+        if self.pending.full || work.links_moved || first.is_empty() || work.is_empty() {
+            work.guides.extend(first);
+            return self
+                .render_work(site, &mut work, true, diagnostics, started, &never)
+                .unwrap_or_else(|| Outcome::Failed(Vec::new()));
+        }
+        let mut first = Work {
+            guides: first,
+            ..Work::default()
+        };
+        let outcome = self
+            .render_work(site, &mut first, false, diagnostics, started, &never)
+            .unwrap_or_else(|| Outcome::Failed(Vec::new()));
+        match outcome {
+            Outcome::Built(mut built) => {
+                built.stale = self.stale(site, &work);
+                self.deferred = Some(work);
+                Outcome::Built(built)
+            }
+            failed => failed,
+        }
+    }
+
+    /// Renders `work` and, if all went well, publishes it. `complete` says
+    /// that it is all the pending changes ask for. `None` when `stop` said
+    /// to give up.
+    fn render_work(
         &mut self,
         site: &Site,
+        work: &mut Work,
+        complete: bool,
         mut diagnostics: Vec<Diagnostic>,
         started: Instant,
-    ) -> Outcome {
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Outcome> {
         let full = self.pending.full;
-        let (pages, suggestions) = if full {
-            (site::pages(site), Some(all_suggestions(site)))
-        } else {
-            self.affected_pages(site)
-        };
+        let lists = full || work.all_listings || !work.others.is_empty();
+        // The listings are put back only once published, so that they
+        // always show what the last published listing pages show.
+        let mut listings = if lists { self.listings.take() } else { None };
+        if lists {
+            match &mut listings {
+                Some(listings) if !work.all_listings => {
+                    let cards: Vec<usize> = work.cards.iter().copied().collect();
+                    listings.refresh_cards(site, &cards);
+                }
+                _ => listings = Some(Listings::new(site)),
+            }
+        }
+        let mut others: Vec<Page> = work.others.iter().copied().collect();
+        if let Some(listings) = &listings {
+            if full {
+                others.extend(listings.other_pages(site));
+            } else if work.all_listings {
+                others.extend(listings.listing_pages(site));
+            }
+        }
+        others.sort();
+        others.dedup();
+        let guide_pages: Vec<Page> = work.guides.iter().map(|&i| Page::Guide(i)).collect();
         let sink = MemorySink::default();
-        let rendered = site::render_pages(site, &pages, &sink);
-        diagnostics.extend(rendered.diagnostics);
-        let whole_site = full
-            || self.pending.guides.iter().any(|cp| {
-                let old = self.shown.get(cp).map(|shown| shown.key.as_str());
-                let new = site
-                    .index
-                    .by_content_path(cp)
-                    .map(|i| guide_key(&site.guides[i]));
-                old != new.as_deref()
-            });
         let site_sink = MemorySink::default();
-        let site_files = if whole_site {
-            site::render_site_files(site, &site_sink)
-        } else {
-            site::Rendered::default()
-        };
+        let (rendered, site_files) = rayon::join(
+            || {
+                let mut rendered = site::render_pages(site, &guide_pages, &sink);
+                if let Some(listings) = listings.as_ref().filter(|_| !others.is_empty()) {
+                    let more = site::render_listing_pages(site, listings, &others, &sink, stop)?;
+                    rendered.pages += more.pages;
+                    rendered.diagnostics.extend(more.diagnostics);
+                }
+                Some(rendered)
+            },
+            || {
+                if work.site_files {
+                    site::render_site_files(site, &site_sink)
+                } else {
+                    site::Rendered::default()
+                }
+            },
+        );
+        // `None` when asked to stop before every page was rendered. Work
+        // done in full is published even if another change came since: it
+        // is right for the input it was rendered from, and the next rebuild
+        // redoes what that change touches.
+        let rendered = rendered?;
+        diagnostics.extend(rendered.diagnostics);
         diagnostics.extend(site_files.diagnostics);
         let (static_map, static_reads) = if full || self.pending.static_scan {
             let map = static_sources(site, &mut diagnostics);
@@ -635,22 +930,26 @@ impl Workspace {
         };
         if diagnostics.iter().any(Diagnostic::is_error) {
             diagnostics::sort(&mut diagnostics);
-            return Outcome::Failed(diagnostics);
+            return Some(Outcome::Failed(diagnostics));
         }
 
         // Everything rendered: publish.
         let mut touched: BTreeSet<String> = BTreeSet::new();
-        // Pages come and go only with guides, which re-renders the listings.
-        let listings = full || pages.contains(&Page::Home);
-        let outputs: HashSet<String> = if listings {
-            site::page_outputs(site).into_iter().collect()
-        } else {
-            HashSet::new()
-        };
         if full {
             touched.extend(self.pages_out.keys().cloned());
             self.pages_out.clear();
-        } else if listings {
+            self.page_slugs.clear();
+        } else if let Some(listings) = listings.as_ref().filter(|_| work.all_listings) {
+            // Pages come and go only with guides, which re-renders the listings.
+            let outputs: HashSet<String> = (0..site.guides.len())
+                .map(|i| Page::Guide(i).output(site))
+                .chain(
+                    listings
+                        .other_pages(site)
+                        .into_iter()
+                        .map(|page| listings.output(site, page)),
+                )
+                .collect();
             let gone: Vec<String> = self
                 .pages_out
                 .keys()
@@ -662,11 +961,28 @@ impl Workspace {
                 touched.insert(path);
             }
         }
+        // The page of a guide that went or changed slug goes with it.
+        for content_path in &self.pending.guides {
+            let Some(slug) = self.page_slugs.get(content_path) else {
+                continue;
+            };
+            if site.index.by_slug(slug).is_none() {
+                let path = format!("{slug}/index.html");
+                self.pages_out.remove(&path);
+                touched.insert(path);
+                self.page_slugs.remove(content_path);
+            }
+        }
+        for &i in &work.guides {
+            let guide = &site.guides[i];
+            self.page_slugs
+                .insert(guide.content_path.clone(), guide.slug.clone());
+        }
         for (path, bytes) in sink.into_files() {
             self.pages_out.insert(path.clone(), Bytes::from(bytes));
             touched.insert(path);
         }
-        if whole_site {
+        if work.site_files {
             let written = site_sink.into_files();
             let gone: Vec<String> = self
                 .site_out
@@ -720,15 +1036,25 @@ impl Workspace {
                 updates.push((path, now));
             }
         }
-        self.remember_shown(site, full);
-        if let Some(suggestions) = suggestions {
-            self.suggestions = suggestions;
+        if lists {
+            self.listings = listings;
         }
+        if complete {
+            self.remember_shown(site, full);
+            if let Some(suggestions) = work.suggestions.take() {
+                self.suggesting = suggesting(&suggestions);
+                self.suggestions = suggestions;
+            }
+            self.pending = Pending::default();
+        } else {
+            self.pending.statics.clear();
+            self.pending.static_scan = false;
+        }
+        self.unreported.clear();
         // What is left are warnings about what this rebuild read.
         let mut warnings = diagnostics;
         diagnostics::sort(&mut warnings);
-        self.pending = Pending::default();
-        Outcome::Built(Built {
+        Some(Outcome::Built(Built {
             updates,
             pages: rendered.pages + site_files.files,
             static_files,
@@ -736,16 +1062,49 @@ impl Workspace {
             full,
             warnings,
             duration: started.elapsed(),
-        })
+            stale: Stale::default(),
+        }))
     }
 
-    /// The pages whose output may differ from the last published build.
-    /// Also returns every guide's suggestions when they had to be worked
-    /// out again.
-    fn affected_pages(&self, site: &Site) -> (Vec<Page>, Option<Suggestions>) {
-        let mut pages: BTreeSet<Page> = BTreeSet::new();
+    /// The output paths `work` will render again, for requests to wait on.
+    fn stale(&self, site: &Site, work: &Work) -> Stale {
+        let mut stale = Stale::default();
+        for &i in &work.guides {
+            stale.paths.insert(Page::Guide(i).output(site));
+        }
+        let mut folders: BTreeSet<String> = BTreeSet::new();
+        for &page in &work.others {
+            match (page, &self.listings) {
+                (Page::Group(grouping, _) | Page::GroupIndex(grouping), None) => {
+                    folders.insert(grouping.path());
+                }
+                (page, Some(listings)) => {
+                    stale.paths.insert(listings.output(site, page));
+                }
+                (page, None) => {
+                    stale.paths.insert(page.output(site));
+                }
+            }
+        }
+        if work.all_listings {
+            // Browse pages may come and go: all of them are stale.
+            for page in [Page::Home, Page::NotFound, Page::AllCareers] {
+                stale.paths.insert(page.output(site));
+            }
+            folders.extend(browse::Grouping::ALL.map(browse::Grouping::path));
+        }
+        if work.site_files {
+            stale.paths.extend(self.site_out.keys().cloned());
+        }
+        stale.folders = folders.into_iter().collect();
+        stale
+    }
+
+    /// The pages and files whose output may differ from the last published
+    /// build, the changes being in guides and templates.
+    fn affected(&self, site: &Site) -> Work {
+        let mut work = Work::default();
         let formatter = Formatter::new(&site.config);
-        let mut listings = false;
         // Whether any guide's suggestions may differ.
         let mut similarity = false;
         // Slugs whose guide's listing entry, existence or address changed:
@@ -756,78 +1115,120 @@ impl Workspace {
         let mut moved: HashSet<&str> = HashSet::new();
         for content_path in &self.pending.guides {
             let old = self.shown.get(content_path);
-            let new = site.index.by_content_path(content_path).map(|i| {
-                pages.insert(Page::Guide(i));
-                &site.guides[i]
-            });
-            match (old, new) {
-                (Some(old), Some(new)) => {
+            let at = site.index.by_content_path(content_path);
+            work.guides.extend(at);
+            match (old, at) {
+                (Some(old), Some(i)) => {
+                    let new = &site.guides[i];
                     similarity |= old.similarity != site::similarity_key(new);
                     if old.listing != site::listing_entry(&formatter, new) || old.slug != new.slug {
-                        listings = true;
                         slugs.insert(&old.slug);
                         slugs.insert(&new.slug);
+                        if old.grouping == grouping_key(new) {
+                            work.cards.insert(i);
+                        } else {
+                            work.all_listings = true;
+                        }
                     }
                     if old.slug != new.slug {
                         moved.insert(content_path);
                     }
                 }
-                (None, Some(new)) => {
+                (None, Some(i)) => {
                     similarity = true;
-                    listings = true;
-                    slugs.insert(&new.slug);
+                    work.all_listings = true;
+                    slugs.insert(&site.guides[i].slug);
                     moved.insert(content_path);
                 }
                 (Some(old), None) => {
                     similarity = true;
-                    listings = true;
+                    work.all_listings = true;
                     slugs.insert(&old.slug);
                     moved.insert(content_path);
                 }
                 (None, None) => {}
             }
         }
-        if listings {
-            pages.extend([Page::Home, Page::NotFound]);
-        }
-        if !slugs.is_empty() || !moved.is_empty() {
-            for (i, guide) in site.guides.iter().enumerate() {
-                let Some(deps) = self.dependencies.get(&guide.content_path) else {
-                    continue;
-                };
-                let names_slug = deps.slugs.iter().any(|s| slugs.contains(s.as_str()));
-                let links_moved = !moved.is_empty()
-                    && (deps.any_link || deps.links.iter().any(|l| moved.contains(l.as_str())));
-                if names_slug || links_moved {
-                    pages.insert(Page::Guide(i));
+        if !work.cards.is_empty() && !work.all_listings {
+            // The same groups: only the pages listing the changed cards.
+            match &self.listings {
+                Some(listings) => {
+                    work.others.extend([Page::Home, Page::NotFound]);
+                    if site.templates.has(Page::AllCareers.template()) {
+                        work.others.insert(Page::AllCareers);
+                    }
+                    for &i in &work.cards {
+                        work.others.extend(listings.group_pages_of(site, i));
+                    }
                 }
+                None => work.all_listings = true,
             }
+        }
+        work.links_moved = !moved.is_empty();
+        for content_path in self.dependencies.dependents(&slugs, &moved) {
+            work.guides.extend(site.index.by_content_path(content_path));
         }
         // Suggestions show their guides' listing entries.
         let suggestions = similarity.then(|| all_suggestions(site));
-        let current = suggestions.as_ref().unwrap_or(&self.suggestions);
-        for (content_path, suggested) in current {
-            let Some(i) = site.index.by_content_path(content_path) else {
-                continue;
-            };
-            let changed =
-                suggestions.is_some() && self.suggestions.get(content_path) != Some(suggested);
-            if changed || suggested.iter().any(|s| slugs.contains(s.as_str())) {
-                pages.insert(Page::Guide(i));
+        match &suggestions {
+            Some(suggestions) => {
+                for (content_path, suggested) in suggestions {
+                    let changed = self.suggestions.get(content_path) != Some(suggested);
+                    if changed || suggested.iter().any(|s| slugs.contains(s.as_str())) {
+                        work.guides.extend(site.index.by_content_path(content_path));
+                    }
+                }
             }
-        }
-        if self.pending.all_templates || !self.pending.templates.is_empty() {
-            let all = site::pages(site);
-            let kinds: BTreeSet<&'static str> = all.iter().map(|p| p.template()).collect();
-            for template in kinds {
-                if self.pending.all_templates
-                    || uses_any(&self.template_sources, template, &self.pending.templates)
-                {
-                    pages.extend(all.iter().filter(|p| p.template() == template));
+            None => {
+                for slug in &slugs {
+                    for content_path in self.suggesting.get(*slug).into_iter().flatten() {
+                        work.guides.extend(site.index.by_content_path(content_path));
+                    }
                 }
             }
         }
-        (pages.into_iter().collect(), suggestions)
+        work.suggestions = suggestions;
+        if self.pending.all_templates || !self.pending.templates.is_empty() {
+            self.add_template_pages(site, &mut work);
+        }
+        // Whole-site files read no more of a guide than its `guide_key`.
+        work.site_files = self.pending.guides.iter().any(|cp| {
+            let old = self.shown.get(cp).map(|shown| shown.key.as_str());
+            let new = site
+                .index
+                .by_content_path(cp)
+                .map(|i| guide_key(&site.guides[i]));
+            old != new.as_deref()
+        });
+        work
+    }
+
+    /// Adds to `work` the pages whose template uses a changed template.
+    fn add_template_pages(&self, site: &Site, work: &mut Work) {
+        let uses = |template: &str| {
+            self.pending.all_templates
+                || uses_any(&self.template_sources, template, &self.pending.templates)
+        };
+        if uses(Page::Guide(0).template()) {
+            work.guides.extend(0..site.guides.len());
+        }
+        match &self.listings {
+            Some(listings) if !work.all_listings => {
+                let pages = listings.other_pages(site);
+                work.others
+                    .extend(pages.into_iter().filter(|p| uses(p.template())));
+            }
+            _ => {
+                let listing_kinds = site::pages(site)
+                    .into_iter()
+                    .filter(|p| !matches!(p, Page::Guide(_)));
+                for page in listing_kinds {
+                    if uses(page.template()) {
+                        work.others.insert(page);
+                    }
+                }
+            }
+        }
     }
 
     /// Reads the static files that are new, moved or named by an event.
@@ -873,6 +1274,7 @@ impl Workspace {
         let shown = |guide: &Guide| Shown {
             slug: guide.slug.clone(),
             listing: site::listing_entry(&formatter, guide),
+            grouping: grouping_key(guide),
             similarity: site::similarity_key(guide),
             key: guide_key(guide),
         };
@@ -898,7 +1300,14 @@ impl Workspace {
     }
 }
 
+/// Everything about `guide` except the prose of its body: its front matter
+/// (Markdown fields included), where its fields are, and the `@/` links of
+/// its body. Whole-site files (sitemap, feed, search and compare data) and
+/// the cross-guide rules read no more of a guide than this, so while it is
+/// unchanged, so are they.
 fn guide_key(guide: &Guide) -> String {
+    // Serve's guides keep their text; one that cannot be read has the
+    // error as its key, which differs from any readable text.
     let front_matter = match guide.text.read() {
         Ok(text) => text.front_matter().to_string(),
         Err(message) => message,
@@ -906,8 +1315,46 @@ fn guide_key(guide: &Guide) -> String {
     let mut rest = guide.clone();
     rest.text = TextSource::Memory(Text::default());
     rest.body_line = 0;
+    // Field positions follow from the front matter; `linked_paths` are the links.
     rest.locations = std::sync::OnceLock::new();
     format!("{rest:?} {front_matter}")
+}
+
+/// What places `guide` in the listings: its title and slug (their order)
+/// and the category, industries and education level it is grouped by.
+/// While it is unchanged, an edit of its card leaves every browse group
+/// as it was.
+fn grouping_key(guide: &Guide) -> String {
+    serde_json::to_string(&(
+        &guide.title,
+        &guide.slug,
+        &guide.category,
+        &guide.industries,
+        guide.requirements.education,
+    ))
+    .unwrap_or_default()
+}
+
+/// What the cross-guide rules ([`validate::validate`]) read of `guide`
+/// besides where its fields are: its file, slug, title, draft flag and
+/// the guides it names and links to. While it is unchanged for every
+/// guide, so are the findings but for their positions in the guides they
+/// are about: an edit of a summary or a body needs no new run. Keep in
+/// step with the rules.
+fn rules_key(guide: &Guide) -> String {
+    let references: Vec<(String, &str)> = guide.guide_references().collect();
+    format!(
+        "{:?}",
+        (
+            &guide.path,
+            &guide.content_path,
+            &guide.slug,
+            &guide.title,
+            guide.draft,
+            references,
+            &guide.linked_paths,
+        )
+    )
 }
 
 /// The suggestions of every guide that names no related careers, as its
@@ -1013,6 +1460,181 @@ fn uses_any(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A copy of the serve fixture site, on the built-in theme.
+    fn fixture() -> tempfile::TempDir {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve-site");
+        let dir = tempfile::tempdir().expect("temp dir");
+        for entry in WalkDir::new(&from).into_iter().flatten() {
+            let to = dir
+                .path()
+                .join(entry.path().strip_prefix(&from).expect("inside"));
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("mkdir");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy");
+            }
+        }
+        dir
+    }
+
+    fn options(root: &Path) -> BuildOptions {
+        let mut options = BuildOptions::new(root);
+        options.base_url = Some("http://127.0.0.1:1111/".to_string());
+        options
+    }
+
+    /// Rewrites the line of `rel` that starts with `prefix`.
+    fn edit(root: &Path, rel: &str, prefix: &str, line: &str) -> Changes {
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).expect("read");
+        let edited: Vec<&str> = text
+            .lines()
+            .map(|l| if l.starts_with(prefix) { line } else { l })
+            .collect();
+        std::fs::write(&path, edited.join("\n") + "\n").expect("write");
+        let mut changes = Changes::default();
+        changes.add(root, None, &path);
+        changes
+    }
+
+    fn built(outcome: Outcome) -> Built {
+        match outcome {
+            Outcome::Built(built) => built,
+            Outcome::Failed(diagnostics) => panic!("the rebuild failed: {diagnostics:?}"),
+        }
+    }
+
+    fn served_text(workspace: &Workspace, path: &str) -> String {
+        String::from_utf8_lossy(&workspace.served()[path]).into_owned()
+    }
+
+    /// Asserts that `workspace` serves what a cold build writes.
+    fn assert_cold_build(workspace: &Workspace, root: &Path) {
+        let sink = MemorySink::default();
+        let report = site::build(&options(root), &sink);
+        assert!(!report.has_errors(), "{:?}", report.diagnostics);
+        let cold = sink.into_files();
+        let served: BTreeMap<&str, &[u8]> = workspace
+            .served()
+            .iter()
+            .map(|(path, bytes)| (path.as_str(), bytes.as_ref()))
+            .collect();
+        let expected: BTreeMap<&str, &[u8]> = cold
+            .iter()
+            .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
+            .collect();
+        let differing: BTreeSet<&str> = served
+            .keys()
+            .chain(expected.keys())
+            .filter(|path| served.get(*path) != expected.get(*path))
+            .copied()
+            .collect();
+        assert!(
+            differing.is_empty(),
+            "differs from a cold build: {differing:?}"
+        );
+    }
+
+    #[test]
+    fn a_summary_edit_publishes_the_guide_first_and_the_listings_after() {
+        let site = fixture();
+        let root = site.path();
+        let mut workspace = Workspace::new(options(root));
+        built(workspace.rebuild(&Changes::default()));
+        assert!(!workspace.has_deferred());
+
+        let summary = "Beta workers now lead the second accounts.";
+        let changes = edit(
+            root,
+            "content/beta.md",
+            "summary:",
+            &format!("summary: {summary}"),
+        );
+        let first = built(workspace.rebuild(&changes));
+        let updated: Vec<&str> = first.updates.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(updated, ["beta/index.html"]);
+        assert!(served_text(&workspace, "beta/index.html").contains(summary));
+        // Pages showing the summary are still the old ones, and marked stale.
+        for path in [
+            "index.html",
+            "404.html",
+            "alpha/index.html",
+            "search-index.json",
+        ] {
+            assert!(first.stale.contains(path), "{path} is not stale");
+            assert!(!served_text(&workspace, path).contains(summary), "{path}");
+        }
+        assert!(!first.stale.contains("gamma/index.html"));
+        assert!(workspace.has_deferred());
+
+        // Another change coming: the second phase gives up and stays due.
+        assert!(workspace.finish(&|| true).is_none());
+        assert!(workspace.has_deferred());
+        let rest = built(workspace.finish(&|| false).expect("a second phase"));
+        assert!(rest.stale.is_empty());
+        assert!(!workspace.has_deferred());
+        let updated: Vec<&str> = rest.updates.iter().map(|(p, _)| p.as_str()).collect();
+        assert!(updated.contains(&"index.html"), "{updated:?}");
+        assert!(!updated.contains(&"beta/index.html"), "{updated:?}");
+        assert_cold_build(&workspace, root);
+    }
+
+    #[test]
+    fn changes_before_the_second_phase_are_worked_out_with_it() {
+        let site = fixture();
+        let root = site.path();
+        let mut workspace = Workspace::new(options(root));
+        built(workspace.rebuild(&Changes::default()));
+
+        // Beta joins an industry, so a browse page comes; before its
+        // listings are rendered, it leaves again with a new summary.
+        let joined = edit(
+            root,
+            "content/beta.md",
+            "duties:",
+            "duties: [Visit customers]\nindustries: [Retail]",
+        );
+        let first = built(workspace.rebuild(&joined));
+        assert!(first.stale.contains("industries/retail/index.html"));
+        assert!(workspace.finish(&|| true).is_none());
+        edit(root, "content/beta.md", "industries:", "industries: []");
+        let left = edit(
+            root,
+            "content/beta.md",
+            "summary:",
+            "summary: Back to no industry.",
+        );
+        built(workspace.rebuild(&left));
+        built(workspace.finish(&|| false).expect("a second phase"));
+        assert_cold_build(&workspace, root);
+
+        // A new title reorders the listings.
+        let retitled = edit(root, "content/gamma.md", "title:", "title: Gamma lead");
+        built(workspace.rebuild(&retitled));
+        built(workspace.finish(&|| false).expect("a second phase"));
+        assert_cold_build(&workspace, root);
+
+        // A guide's card changes twice with no second phase in between.
+        let a = edit(
+            root,
+            "content/alpha.md",
+            "summary:",
+            "summary: Alpha, once.",
+        );
+        built(workspace.rebuild(&a));
+        let b = edit(
+            root,
+            "content/more/delta.md",
+            "summary:",
+            "summary: Delta, once.",
+        );
+        built(workspace.rebuild(&b));
+        let rest = built(workspace.finish(&|| false).expect("a second phase"));
+        let updated: Vec<&str> = rest.updates.iter().map(|(p, _)| p.as_str()).collect();
+        assert!(updated.contains(&"index.html"), "{updated:?}");
+        assert_cold_build(&workspace, root);
+    }
 
     #[test]
     fn a_page_uses_what_it_extends_and_includes() {

@@ -3,7 +3,7 @@
 //! endpoint, and a path check that refuses anything that could name a file
 //! outside the site.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, RwLock};
@@ -56,6 +56,28 @@ struct SiteState {
     overlay: Option<Arc<str>>,
     /// Whether any build has succeeded.
     built: bool,
+    /// Files whose new bytes the rebuild is still working out.
+    stale: Stale,
+}
+
+/// Output paths a rebuild's first phase left for its second: requests for
+/// them wait until the second phase has published them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stale {
+    pub paths: HashSet<String>,
+    /// Folders (`categories/`) whose pages may come or go: every path
+    /// below them is stale.
+    pub folders: Vec<String>,
+}
+
+impl Stale {
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty() && self.folders.is_empty()
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.paths.contains(path) || self.folders.iter().any(|f| path.starts_with(f.as_str()))
+    }
 }
 
 /// A live-reload announcement: the SSE event name and its JSON data.
@@ -70,6 +92,8 @@ pub struct Shared {
     state: RwLock<SiteState>,
     events: broadcast::Sender<Arc<Announcement>>,
     shutdown: watch::Sender<bool>,
+    /// Bumped on every change of `state`, for requests waiting on stale files.
+    published: watch::Sender<u64>,
 }
 
 impl Default for Shared {
@@ -78,14 +102,16 @@ impl Default for Shared {
             state: RwLock::default(),
             events: broadcast::channel(64).0,
             shutdown: watch::channel(false).0,
+            published: watch::channel(0).0,
         }
     }
 }
 
 impl Shared {
-    /// Publishes a successful rebuild: its changed files replace the old,
-    /// the overlay goes and open pages hear of it.
-    pub fn publish_built(&self, updates: &[(String, Option<Bytes>)]) {
+    /// Publishes a successful rebuild (or its first phase): its changed
+    /// files replace the old, the overlay goes and open pages hear of it.
+    /// Requests for `stale` files wait for the next publication.
+    pub fn publish_built(&self, updates: &[(String, Option<Bytes>)], stale: Stale) {
         // Hash outside the lock so that requests are not held up.
         let prepared: Vec<(&str, Option<ServedFile>)> = updates
             .iter()
@@ -94,6 +120,7 @@ impl Shared {
                 (path.as_str(), file)
             })
             .collect();
+        let pending = !stale.is_empty();
         let generation = {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
             for (path, file) in prepared {
@@ -107,8 +134,10 @@ impl Shared {
             }
             state.built = true;
             state.overlay = None;
+            state.stale = stale;
             state.generation
         };
+        self.published.send_modify(|n| *n += 1);
         let changed: Vec<&str> = updates
             .iter()
             .take(MAX_LISTED)
@@ -118,6 +147,8 @@ impl Shared {
             "generation": generation,
             "changed": changed,
             "complete": updates.len() <= MAX_LISTED,
+            // Another `reload` follows with the rest of this rebuild.
+            "pending": pending,
         });
         self.announce("reload", data.to_string());
     }
@@ -128,7 +159,10 @@ impl Shared {
         {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
             state.overlay = Some(overlay.clone());
+            // Nothing more is coming: serve the last good bytes.
+            state.stale = Stale::default();
         }
+        self.published.send_modify(|n| *n += 1);
         let data = serde_json::json!({ "overlay": &*overlay });
         self.announce("errors", data.to_string());
     }
@@ -225,19 +259,65 @@ async fn file(
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    let state = shared.state.read().unwrap_or_else(|e| e.into_inner());
+    // Subscribe before looking, so that no publication falls in between.
+    let mut published = shared.published.subscribe();
+    loop {
+        let response = {
+            let state = shared.state.read().unwrap_or_else(|e| e.into_inner());
+            respond(&state, &key, &uri, if_none_match.as_deref())
+        };
+        if let Some(response) = response {
+            return response;
+        }
+        // The rebuild is still working this file out: wait for it.
+        tokio::select! {
+            changed = published.changed() => {
+                if changed.is_err() {
+                    return plain(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping\n");
+                }
+            }
+            () = shared.stopped() => {
+                return plain(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping\n");
+            }
+        }
+    }
+}
+
+/// The response for `key` from what is published, or `None` while the
+/// file it resolves to (or the 404 page standing for it) is stale.
+fn respond(
+    state: &SiteState,
+    key: &str,
+    uri: &Uri,
+    if_none_match: Option<&str>,
+) -> Option<Response> {
     if !state.built {
         let snippet = livereload::snippet(state.generation, "", state.overlay.as_deref());
         let page = livereload::error_page(&snippet);
-        return with_headers(
+        return Some(with_headers(
             StatusCode::INTERNAL_SERVER_ERROR,
             "text/html; charset=utf-8",
             hash_of(page.as_bytes()),
             Bytes::from(page),
             None,
-        );
+        ));
     }
-    let (status, path) = match resolve(&state.files, &key) {
+    let resolved = resolve(&state.files, key);
+    let target = match &resolved {
+        Resolved::File(path) => path.clone(),
+        Resolved::Folder => format!("{key}/index.html"),
+        Resolved::NotFound => "404.html".to_string(),
+    };
+    // A page that is not there yet may be coming with the stale ones.
+    let asked = if key.is_empty() || key.ends_with('/') {
+        format!("{key}index.html")
+    } else {
+        key.to_string()
+    };
+    if state.stale.contains(&target) || state.stale.contains(&asked) {
+        return None;
+    }
+    let (status, path) = match resolved {
         Resolved::File(path) => (StatusCode::OK, path),
         Resolved::Folder => {
             let mut location = format!("{}/", uri.path());
@@ -245,20 +325,22 @@ async fn file(
                 location.push('?');
                 location.push_str(query);
             }
-            return Response::builder()
-                .status(StatusCode::FOUND)
-                .header(header::LOCATION, location)
-                .header(header::CACHE_CONTROL, "no-cache")
-                .body(Body::empty())
-                .unwrap_or_default();
+            return Some(
+                Response::builder()
+                    .status(StatusCode::FOUND)
+                    .header(header::LOCATION, location)
+                    .header(header::CACHE_CONTROL, "no-cache")
+                    .body(Body::empty())
+                    .unwrap_or_default(),
+            );
         }
         Resolved::NotFound if state.files.contains_key("404.html") => {
             (StatusCode::NOT_FOUND, "404.html".to_string())
         }
-        Resolved::NotFound => return plain(StatusCode::NOT_FOUND, "not found\n"),
+        Resolved::NotFound => return Some(plain(StatusCode::NOT_FOUND, "not found\n")),
     };
     let Some(file) = state.files.get(&path) else {
-        return plain(StatusCode::NOT_FOUND, "not found\n");
+        return Some(plain(StatusCode::NOT_FOUND, "not found\n"));
     };
     let (bytes, hash) = match file.snippet_at {
         Some(at) => {
@@ -270,14 +352,13 @@ async fn file(
         }
         None => (file.bytes.clone(), file.hash),
     };
-    drop(state);
-    with_headers(
+    Some(with_headers(
         status,
         &content_type(&path),
         hash,
         bytes,
-        if_none_match.as_deref(),
-    )
+        if_none_match,
+    ))
 }
 
 /// A response with the headers every file gets, or a 304 when the client's
@@ -485,6 +566,73 @@ mod tests {
             Resolved::File("style.css".into())
         );
         assert_eq!(resolve(&files, "b/"), Resolved::NotFound);
+    }
+
+    fn page(html: &str) -> Option<Bytes> {
+        Some(Bytes::from(format!("<html><body>{html}</body></html>")))
+    }
+
+    async fn get(shared: &Arc<Shared>, path: &str) -> String {
+        let uri: Uri = path.parse().expect("a uri");
+        let response = file(State(shared.clone()), Method::GET, uri, HeaderMap::new()).await;
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("a body");
+        String::from_utf8_lossy(&body).into_owned()
+    }
+
+    #[tokio::test]
+    async fn a_request_for_a_stale_file_waits_for_its_new_bytes() {
+        let shared = Arc::new(Shared::default());
+        let files = [
+            ("index.html".to_string(), page("old home")),
+            ("a/index.html".to_string(), page("new a")),
+            ("404.html".to_string(), page("old 404")),
+        ];
+        let stale = Stale {
+            paths: ["index.html".to_string(), "404.html".to_string()].into(),
+            folders: vec!["categories/".to_string()],
+        };
+        shared.publish_built(&files, stale);
+        // What is not stale is served at once.
+        assert!(get(&shared, "/a/").await.contains("new a"));
+        let home = tokio::spawn({
+            let shared = shared.clone();
+            async move { get(&shared, "/").await }
+        });
+        let coming = tokio::spawn({
+            let shared = shared.clone();
+            async move { get(&shared, "/categories/new/").await }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!(!home.is_finished() && !coming.is_finished());
+        let rest = [
+            ("index.html".to_string(), page("new home")),
+            (
+                "categories/new/index.html".to_string(),
+                page("new category"),
+            ),
+        ];
+        shared.publish_built(&rest, Stale::default());
+        assert!(home.await.expect("the request").contains("new home"));
+        assert!(coming.await.expect("the request").contains("new category"));
+    }
+
+    #[test]
+    fn a_failed_rebuild_serves_the_stale_files_as_they_were() {
+        let shared = Shared::default();
+        let stale = Stale {
+            paths: ["index.html".to_string()].into(),
+            folders: Vec::new(),
+        };
+        shared.publish_built(&[("index.html".to_string(), page("home"))], stale);
+        let uri: Uri = "/".parse().expect("a uri");
+        let state = shared.state.read().expect("state");
+        assert!(respond(&state, "", &uri, None).is_none());
+        drop(state);
+        shared.publish_failed("<div>errors</div>".to_string());
+        let state = shared.state.read().expect("state");
+        assert!(respond(&state, "", &uri, None).is_some());
     }
 
     #[test]

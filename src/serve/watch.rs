@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
@@ -39,6 +41,16 @@ impl Changes {
             && self.content_dirs.is_empty()
             && !self.templates
             && self.statics.is_empty()
+    }
+
+    /// Adds what `other` names.
+    pub fn merge(&mut self, other: &Changes) {
+        self.config |= other.config;
+        self.guides.extend(other.guides.iter().cloned());
+        self.content_dirs.extend(other.content_dirs.iter().cloned());
+        self.templates |= other.templates;
+        self.statics.extend(other.statics.iter().cloned());
+        self.rewatch |= other.rewatch;
     }
 
     /// Files the change names, relative to `root`, for the terminal.
@@ -178,15 +190,29 @@ pub struct Watcher {
 }
 
 impl Watcher {
-    /// Starts watching `root`, sending each debounced batch to `sender`.
-    pub fn start(root: &Path, debounce: Duration, sender: Sender<Message>) -> notify::Result<Self> {
+    /// Starts watching `root`, sending each debounced batch to `sender`
+    /// and, when it holds a change, setting `news` after sending it.
+    pub fn start(
+        root: &Path,
+        debounce: Duration,
+        sender: Sender<Message>,
+        news: Arc<AtomicBool>,
+    ) -> notify::Result<Self> {
         // The debouncer looks for settled events once per tick: a short tick
         // keeps the wait close to the debounce window itself.
         let tick = (debounce / 8).max(Duration::from_millis(2));
-        let mut debouncer = new_debouncer(debounce, Some(tick), move |result| {
-            // The receiver is gone only while serve shuts down.
-            let _ = sender.send(Message::Events(result));
-        })?;
+        let mut debouncer =
+            new_debouncer(debounce, Some(tick), move |result: DebounceEventResult| {
+                // Reads of files (the rebuild's own among them) change nothing.
+                let changes = result.as_ref().map_or(true, |events| {
+                    events.iter().any(|e| super::is_change(&e.kind))
+                });
+                // The receiver is gone only while serve shuts down.
+                let _ = sender.send(Message::Events(result));
+                if changes {
+                    news.store(true, Ordering::SeqCst);
+                }
+            })?;
         debouncer.watch(root, RecursiveMode::NonRecursive)?;
         let mut watcher = Watcher {
             debouncer,
