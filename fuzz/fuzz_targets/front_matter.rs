@@ -53,11 +53,13 @@ fuzz_target!(|data: &[u8]| {
         path,
         first_line: field.is_none().then_some(guide.body_line),
         field,
-        field_position: None,
+        field_guide: field.map(|_| guide),
     };
+    // Parsed from bytes, the guide keeps its text in memory.
+    let text = guide.text.read().unwrap_or_default();
     let mut ids = HashSet::new();
     let content_html =
-        markdown::render_block(&guide.body, &links, origin(None), &mut ids, &mut found);
+        markdown::render_block(text.body(), &links, origin(None), &mut ids, &mut found);
     let environment_summary_html = guide.environment.summary.as_deref().map(|text| {
         markdown::render_inline(
             text,
