@@ -140,3 +140,40 @@ pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) ->
     }
     loaded
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::text::TextSource;
+
+    #[test]
+    fn loaded_guides_hold_a_stamp_of_their_file_not_their_text() {
+        let site = tempfile::tempdir().expect("temp dir");
+        let content = site.path().join(CONTENT_DIR);
+        std::fs::create_dir(&content).expect("content folder");
+        let body = "The body, read again when the page is rendered.\n";
+        std::fs::write(
+            content.join("a.md"),
+            format!("---\ntitle: A\nsummary: What an A does.\nduties: [Work]\n---\n{body}"),
+        )
+        .expect("write guide");
+        let config = crate::render::test_guides::config();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid date");
+
+        let loaded = load(site.path(), &config, false, today);
+        let [guide] = loaded.guides.as_slice() else {
+            panic!("expected one guide, found {:?}", loaded.diagnostics);
+        };
+        assert!(
+            matches!(guide.text, TextSource::File { .. }),
+            "{:?}",
+            guide.text
+        );
+        assert_eq!(guide.text.read().expect("unchanged file").body(), body);
+
+        // `serve` reads guides one by one and keeps their text.
+        let kept = read_guide(site.path(), &content.join("a.md"), &config, today);
+        let kept = kept.guide.expect("guide parses");
+        assert!(matches!(kept.text, TextSource::Memory(_)));
+    }
+}

@@ -13,5 +13,5 @@ pub mod site_files;
 pub mod structured_data;
 pub mod templates;
 #[cfg(test)]
-mod test_guides;
+pub(crate) mod test_guides;
 pub mod theme;
