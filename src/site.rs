@@ -295,7 +295,72 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
 /// that reads many guides and is not a [`Page`] belongs here.
 pub fn render_site_files(site: &Site, sink: &dyn Sink) -> Rendered {
     let config = &site.config;
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    // The files are independent of each other: make them in parallel.
+    let ((sitemaps, feed), (search_index, compare_data)) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    crate::timings::work("make the sitemap", || {
+                        site_files::sitemaps(config, &sitemap_urls(site))
+                    })
+                },
+                || crate::timings::work("make the feed", || atom_feed(site)),
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    crate::timings::work("make the search index", || {
+                        search::index_json(&site.guides, config)
+                    })
+                },
+                || {
+                    crate::timings::work("make the compare data", || {
+                        compare::data_json(&site.guides, config)
+                    })
+                },
+            )
+        },
+    );
+    let mut files: Vec<(String, Vec<u8>)> = sitemaps
+        .into_iter()
+        .map(|file| (file.path, file.text.into_bytes()))
+        .collect();
+    files.extend([
+        (
+            "robots.txt".into(),
+            site_files::robots_txt(config).into_bytes(),
+        ),
+        (site_files::FEED_FILE.into(), feed.into_bytes()),
+        (search::INDEX_FILE.into(), search_index.into_bytes()),
+        (
+            search::SCRIPT_FILE.into(),
+            search::SCRIPT.as_bytes().to_vec(),
+        ),
+        (compare::DATA_FILE.into(), compare_data.into_bytes()),
+        (
+            compare::COMPARE_SCRIPT_FILE.into(),
+            compare::COMPARE_SCRIPT.as_bytes().to_vec(),
+        ),
+        (
+            compare::SORT_SCRIPT_FILE.into(),
+            compare::SORT_SCRIPT.as_bytes().to_vec(),
+        ),
+    ]);
+    let mut rendered = Rendered::default();
+    for (path, bytes) in files {
+        match sink.write(&path, &bytes) {
+            Ok(()) => rendered.files += 1,
+            Err(err) => rendered
+                .diagnostics
+                .push(Diagnostic::error(path, format!("cannot write file: {err}"))),
+        }
+    }
+    rendered
+}
+
+/// Every page's URL for the sitemap, with the date it last changed where known.
+fn sitemap_urls(site: &Site) -> Vec<site_files::SitemapUrl> {
     let latest =
         |guides: &mut dyn Iterator<Item = &Guide>| guides.filter_map(|g| g.last_reviewed).max();
     let mut urls = vec![site_files::SitemapUrl {
@@ -308,36 +373,37 @@ pub fn render_site_files(site: &Site, sink: &dyn Sink) -> Rendered {
             lastmod: guide.last_reviewed,
         });
     }
-    let listings = listing_pages(site);
-    if listings.contains(&Page::AllCareers) {
+    if site.templates.has(Page::AllCareers.template()) {
         urls.push(site_files::SitemapUrl {
             path: browse::ALL_CAREERS_PATH.to_string(),
             lastmod: latest(&mut site.guides.iter()),
         });
     }
     for grouping in Grouping::ALL {
-        if !listings.contains(&Page::GroupIndex(grouping)) {
+        if !site.templates.has(Page::GroupIndex(grouping).template()) {
             continue;
         }
-        let groups = browse::groups(grouping, &site.guides, config);
         urls.push(site_files::SitemapUrl {
             path: grouping.path(),
             lastmod: None,
         });
-        for group in &groups {
+        // Group pages exist only where the theme has their template.
+        if !site.templates.has(Page::Group(grouping, 0).template()) {
+            continue;
+        }
+        for group in browse::groups(grouping, &site.guides, &site.config) {
             urls.push(site_files::SitemapUrl {
                 path: group.path(),
                 lastmod: latest(&mut group.guides.iter().map(|&i| &site.guides[i])),
             });
         }
     }
-    for file in site_files::sitemaps(config, &urls) {
-        files.push((file.path, file.text.into_bytes()));
-    }
-    files.push((
-        "robots.txt".into(),
-        site_files::robots_txt(config).into_bytes(),
-    ));
+    urls
+}
+
+/// The Atom feed of the guides that carry a review date.
+fn atom_feed(site: &Site) -> String {
+    let config = &site.config;
     let entries: Vec<site_files::FeedEntry<'_>> = site
         .guides
         .iter()
@@ -356,40 +422,7 @@ pub fn render_site_files(site: &Site, sink: &dyn Sink) -> Rendered {
         })
         .collect();
     let fallback = chrono::Local::now().date_naive();
-    files.push((
-        site_files::FEED_FILE.into(),
-        site_files::atom_feed(config, &entries, fallback).into_bytes(),
-    ));
-    files.push((
-        search::INDEX_FILE.into(),
-        search::index_json(&site.guides, config).into_bytes(),
-    ));
-    files.push((
-        search::SCRIPT_FILE.into(),
-        search::SCRIPT.as_bytes().to_vec(),
-    ));
-    files.push((
-        compare::DATA_FILE.into(),
-        compare::data_json(&site.guides, config).into_bytes(),
-    ));
-    files.push((
-        compare::COMPARE_SCRIPT_FILE.into(),
-        compare::COMPARE_SCRIPT.as_bytes().to_vec(),
-    ));
-    files.push((
-        compare::SORT_SCRIPT_FILE.into(),
-        compare::SORT_SCRIPT.as_bytes().to_vec(),
-    ));
-    let mut rendered = Rendered::default();
-    for (path, bytes) in files {
-        match sink.write(&path, &bytes) {
-            Ok(()) => rendered.files += 1,
-            Err(err) => rendered
-                .diagnostics
-                .push(Diagnostic::error(path, format!("cannot write file: {err}"))),
-        }
-    }
-    rendered
+    site_files::atom_feed(config, &entries, fallback)
 }
 
 /// Makes the site's settings visible to every template as `site`. Call it
