@@ -2,7 +2,7 @@
 # Benchmarks `careergen build` against Hugo on generated corpora (issue 6).
 #
 #   scripts/bench.sh [--full] [--rounds N] [--sizes "1000 10000"] [--no-hugo] [--workdir DIR]
-#                    [--output-root DIR]
+#                    [--output-root DIR] [--hugo-max N]
 #
 # For each size N (1,000 and 10,000; also 100,000 with --full) it generates a
 # site with examples/gen_corpus.rs and the equivalent Hugo site, then runs one
@@ -12,7 +12,9 @@
 # come from /usr/bin/time -v. Prints a Markdown table of medians with the
 # careergen/Hugo ratios, and keeps it with the raw figures in the work folder.
 # Outputs go to the work folder unless --output-root names another place
-# (/dev/shm takes the disk out of the comparison).
+# (/dev/shm takes the disk out of the comparison). Hugo runs only up to
+# --hugo-max guides (default 10,000): it needs about 0.55 MiB per guide, so
+# 100,000 guides would not fit in this machine's memory.
 #
 # Installs what it needs (GNU time, Debian's hugo) with apt-get when missing.
 # Honours CARGO_TARGET_DIR. Benchmarks never run from `cargo test`.
@@ -25,9 +27,10 @@ HUGO=1
 WORK="${BENCH_DIR:-${TMPDIR:-/tmp}/careergen-bench}"
 SEED=1
 OUTPUT_ROOT=""
+HUGO_MAX=10000
 
 usage() {
-    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
 }
 
@@ -39,6 +42,7 @@ while [ $# -gt 0 ]; do
         --no-hugo) HUGO=0 ;;
         --workdir) WORK="${2:?--workdir needs a folder}"; shift ;;
         --output-root) OUTPUT_ROOT="${2:?--output-root needs a folder}"; shift ;;
+        --hugo-max) HUGO_MAX="${2:?--hugo-max needs a number}"; shift ;;
         -h|--help) usage ;;
         *) echo "bench.sh: unknown option $1" >&2; usage ;;
     esac
@@ -117,17 +121,20 @@ median() {
 html_pages() { find "$1" -name '*.html' -type f | wc -l; }
 
 declare -A PAGES BYTES
-TOOLS="careergen"
-if [ "$HUGO" = 1 ]; then TOOLS="careergen hugo"; fi
-
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+# The generators measured at size $1.
+tools_for() {
+    if [ "$HUGO" = 1 ] && [ "$1" -le "$HUGO_MAX" ]; then echo "careergen hugo"; else echo careergen; fi
+}
+
 for n in $SIZES; do
     log "N=$n: generating the corpus (seed $SEED)"
+    tools=$(tools_for "$n")
     hugo_args=()
-    if [ "$HUGO" = 1 ]; then hugo_args=(--hugo "$WORK/hugo-$n"); fi
+    if [ "$tools" != careergen ]; then hugo_args=(--hugo "$WORK/hugo-$n"); fi
     "$GEN" --guides "$n" --out "$WORK/site-$n" --seed "$SEED" "${hugo_args[@]}"
     for round in $(seq 0 "$ROUNDS"); do
-        if [ $((round % 2)) -eq 1 ] || [ "$HUGO" = 0 ]; then order=$TOOLS; else order=$(echo "$TOOLS" | tr ' ' '\n' | tac | tr '\n' ' '); fi
+        if [ $((round % 2)) -eq 1 ]; then order=$tools; else order=$(echo "$tools" | tr ' ' '\n' | tac | tr '\n' ' '); fi
         for tool in $order; do
             measure "$tool" "$n" "$round"
             if [ "$round" -eq 0 ]; then
@@ -136,7 +143,7 @@ for n in $SIZES; do
             fi
         done
     done
-    for tool in $TOOLS; do rm -rf "$OUTPUT_ROOT/out-$tool-$n"; done
+    for tool in $tools; do rm -rf "$OUTPUT_ROOT/out-$tool-$n"; done
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -155,7 +162,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
     echo "| guides | generator | wall | CPU (user+sys) | peak RSS | pages/s | pages | output |"
     echo "|---:|---|---:|---:|---:|---:|---:|---:|"
     for n in $SIZES; do
-        for tool in $TOOLS; do
+        tools=$(tools_for "$n")
+        for tool in $tools; do
             wall=$(median "$n" "$tool" 4)
             cpu=$(median "$n" "$tool" 5)
             rss=$(median "$n" "$tool" 6)
@@ -164,7 +172,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
             printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$tool" "$(fmt_s "$wall")" "$(fmt_s "$cpu")" \
                 "$(fmt_mib "$rss")" "$pps" "$pages" "$(awk -v b="${BYTES[$tool-$n]}" 'BEGIN { printf "%.0f MB", b / 1e6 }')"
         done
-        if [ "$HUGO" = 1 ]; then
+        if [ "$tools" != careergen ]; then
             printf '| %s | **careergen / Hugo** | **%s** | **%s** | **%s** | | | |\n' "$n" \
                 "$(ratio "$(median "$n" careergen 4)" "$(median "$n" hugo 4)")" \
                 "$(ratio "$(median "$n" careergen 5)" "$(median "$n" hugo 5)")" \
