@@ -182,11 +182,16 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Rendered {
+    /// Counts `more` in with this.
+    pub fn add(&mut self, more: Rendered) {
+        self.pages += more.pages;
+        self.files += more.files;
+        self.diagnostics.extend(more.diagnostics);
+    }
+}
+
 /// One page of the site. `serve` re-renders a chosen few of them.
-///
-/// Rendering [`Page::Home`] renders every page that lists guides (see
-/// [`Page::lists_guides`]) with it, so a caller that re-renders the home
-/// page when a guide's listing entry changes keeps them all current.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Page {
     Home,
@@ -258,29 +263,67 @@ impl Page {
 /// theme without the browse pages, say) are left out.
 pub fn pages(site: &Site) -> Vec<Page> {
     let mut pages: Vec<Page> = (0..site.guides.len()).map(Page::Guide).collect();
-    pages.extend([Page::Home, Page::NotFound]);
-    pages.extend(listing_pages(site));
+    pages.extend(other_pages(site, &browse_groups(site)));
     pages
 }
 
-/// The pages besides guides, home and 404 that the theme can render.
-fn listing_pages(site: &Site) -> Vec<Page> {
-    let mut pages = vec![Page::AllCareers, Page::Compare, Page::Search];
+/// The browse groups of every grouping.
+pub type BrowseGroups = Vec<(Grouping, Vec<browse::Group>)>;
+
+/// Works out the browse groups of every grouping, in parallel.
+pub fn browse_groups(site: &Site) -> BrowseGroups {
+    Grouping::ALL
+        .par_iter()
+        .map(|&g| (g, browse::groups(g, &site.guides, &site.config)))
+        .collect()
+}
+
+/// The non-empty groups of `grouping` among `groups`.
+fn groups_of(groups: &[(Grouping, Vec<browse::Group>)], grouping: Grouping) -> &[browse::Group] {
+    groups
+        .iter()
+        .find(|(g, _)| *g == grouping)
+        .map_or(&[], |(_, list)| list.as_slice())
+}
+
+/// The pages besides guide pages: home and 404 always, the others where
+/// the theme has their template.
+fn other_pages(site: &Site, groups: &[(Grouping, Vec<browse::Group>)]) -> Vec<Page> {
+    let mut pages = vec![
+        Page::Home,
+        Page::NotFound,
+        Page::AllCareers,
+        Page::Compare,
+        Page::Search,
+    ];
     for grouping in Grouping::ALL {
         pages.push(Page::GroupIndex(grouping));
-        let count = browse::groups(grouping, &site.guides, &site.config).len();
+        let count = groups_of(groups, grouping).len();
         pages.extend((0..count).map(|i| Page::Group(grouping, i)));
     }
-    pages.retain(|p| site.templates.has(p.template()));
+    pages.retain(|p| matches!(p, Page::Home | Page::NotFound) || site.templates.has(p.template()));
     pages
 }
 
 /// Renders every page and copies static files.
 fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
     prepare(site);
-    let mut rendered =
-        crate::timings::stage("render pages", || render_pages(site, &pages(site), sink));
-    let site_files = crate::timings::stage("write site files", || render_site_files(site, sink));
+    let guides: Vec<usize> = (0..site.guides.len()).collect();
+    let (mut rendered, listings) = crate::timings::stage("render pages", || {
+        let mut rendered = render_guide_pages(site, &guides, sink);
+        let listings = crate::timings::work("render listing pages", || {
+            let listings = Listings::new(site);
+            // Never asked to stop, it renders every page.
+            let others = listings.other_pages(site);
+            let more = render_listing_pages(site, &listings, &others, sink, &|| false);
+            rendered.add(more.unwrap_or_default());
+            listings
+        });
+        (rendered, listings)
+    });
+    let site_files = crate::timings::stage("write site files", || {
+        render_site_files(site, listings.browse_groups(), sink)
+    });
     rendered.diagnostics.extend(site_files.diagnostics);
     let files = crate::timings::stage("copy static files", || {
         copy_static(site, sink, &mut rendered.diagnostics)
@@ -293,7 +336,11 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
 /// template (a sitemap, feeds, search or compare data). `serve` writes them
 /// again after every change to guides, templates or config, so anything
 /// that reads many guides and is not a [`Page`] belongs here.
-pub fn render_site_files(site: &Site, sink: &dyn Sink) -> Rendered {
+pub fn render_site_files(
+    site: &Site,
+    groups: &[(Grouping, Vec<browse::Group>)],
+    sink: &dyn Sink,
+) -> Rendered {
     let config = &site.config;
     // The files are independent of each other: make them in parallel.
     let ((sitemaps, feed), (search_index, compare_data)) = rayon::join(
@@ -301,7 +348,7 @@ pub fn render_site_files(site: &Site, sink: &dyn Sink) -> Rendered {
             rayon::join(
                 || {
                     crate::timings::work("make the sitemap", || {
-                        site_files::sitemaps(config, &sitemap_urls(site))
+                        site_files::sitemaps(config, &sitemap_urls(site, groups))
                     })
                 },
                 || crate::timings::work("make the feed", || atom_feed(site)),
@@ -360,7 +407,10 @@ pub fn render_site_files(site: &Site, sink: &dyn Sink) -> Rendered {
 }
 
 /// Every page's URL for the sitemap, with the date it last changed where known.
-fn sitemap_urls(site: &Site) -> Vec<site_files::SitemapUrl> {
+fn sitemap_urls(
+    site: &Site,
+    groups: &[(Grouping, Vec<browse::Group>)],
+) -> Vec<site_files::SitemapUrl> {
     let latest =
         |guides: &mut dyn Iterator<Item = &Guide>| guides.filter_map(|g| g.last_reviewed).max();
     let mut urls = vec![site_files::SitemapUrl {
@@ -391,7 +441,7 @@ fn sitemap_urls(site: &Site) -> Vec<site_files::SitemapUrl> {
         if !site.templates.has(Page::Group(grouping, 0).template()) {
             continue;
         }
-        for group in browse::groups(grouping, &site.guides, &site.config) {
+        for group in groups_of(groups, grouping) {
             urls.push(site_files::SitemapUrl {
                 path: group.path(),
                 lastmod: latest(&mut group.guides.iter().map(|&i| &site.guides[i])),
@@ -435,8 +485,8 @@ pub fn prepare(site: &mut Site) {
     site.templates.tera_mut().global_context().extend(global);
 }
 
-/// Renders `pages` (after [`prepare`]) into `sink`; static files are not copied.
-pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
+/// Renders the pages of the guides at `guides` (after [`prepare`]) into `sink`.
+pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Rendered {
     let formatter = Formatter::new(&site.config);
     let diagnostics = Mutex::new(Vec::new());
     let push = |d: Diagnostic| {
@@ -447,17 +497,16 @@ pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
     };
 
     // Only guides without related careers show suggestions.
-    let suggesting = pages.iter().any(|p| {
-        matches!(*p, Page::Guide(i) if site.guides.get(i).is_some_and(|g| g.related_careers.is_empty()))
+    let suggesting = guides.iter().any(|&i| {
+        site.guides
+            .get(i)
+            .is_some_and(|g| g.related_careers.is_empty())
     });
     let similar = suggesting.then(|| SimilarIndex::new(&site.guides));
-    let guide_pages: usize = pages
+    let guide_pages: usize = guides
         .par_iter()
-        .filter_map(|page| match *page {
-            Page::Guide(i) => Some(i).filter(|&i| i < site.guides.len()),
-            _ => None,
-        })
-        .map(|i| {
+        .filter(|&&i| i < site.guides.len())
+        .map(|&i| {
             let started = Instant::now();
             let guide = &site.guides[i];
             let mut found = Vec::new();
@@ -495,32 +544,10 @@ pub fn render_pages(site: &Site, pages: &[Page], sink: &dyn Sink) -> Rendered {
         })
         .sum();
 
-    let mut found = Vec::new();
-    let mut pages_written = guide_pages;
-    let mut others: Vec<Page> = pages
-        .iter()
-        .copied()
-        .filter(|p| !matches!(p, Page::Guide(_)))
-        .collect();
-    if !others.is_empty() {
-        pages_written += crate::timings::work("render listing pages", || {
-            let listings = Listings::new(site);
-            // The home page stands for every page that lists guides (see `Page`).
-            if others.contains(&Page::Home) {
-                others.extend(listings.listing_pages(site));
-            }
-            others.sort();
-            others.dedup();
-            // Never asked to stop, it renders every page.
-            render_listings(site, &listings, &others, sink, &mut found, &|| false).unwrap_or(0)
-        });
-    }
-    let mut diagnostics = diagnostics.into_inner().unwrap_or_else(|e| e.into_inner());
-    diagnostics.extend(found);
     Rendered {
-        pages: pages_written,
-        files: pages_written,
-        diagnostics,
+        pages: guide_pages,
+        files: guide_pages,
+        diagnostics: diagnostics.into_inner().unwrap_or_else(|e| e.into_inner()),
     }
 }
 
@@ -657,11 +684,7 @@ fn render_listings(
                     context
                 }
                 Page::Group(grouping, i) => {
-                    let Some(group) = groups
-                        .iter()
-                        .find(|(g, _)| *g == grouping)
-                        .and_then(|(_, list)| list.get(i))
-                    else {
+                    let Some(group) = groups_of(groups, grouping).get(i) else {
                         return Some((0, Vec::new()));
                     };
                     let title = match grouping {
@@ -939,29 +962,6 @@ pub fn guide_dependencies(guide: &Guide) -> GuideDependencies {
     deps
 }
 
-/// Where each page of [`pages`] is written, working out the browse groups
-/// once rather than once per page.
-pub fn page_outputs(site: &Site) -> Vec<String> {
-    let groups: Vec<(Grouping, Vec<browse::Group>)> = Grouping::ALL
-        .iter()
-        .map(|&g| (g, browse::groups(g, &site.guides, &site.config)))
-        .collect();
-    pages(site)
-        .into_iter()
-        .map(|page| match page {
-            Page::Group(grouping, i) => groups
-                .iter()
-                .find(|(g, _)| *g == grouping)
-                .and_then(|(_, list)| list.get(i))
-                .map_or_else(
-                    || page.output(site),
-                    |group| format!("{}index.html", group.path()),
-                ),
-            page => page.output(site),
-        })
-        .collect()
-}
-
 /// What pages other than its own show of `guide`: its card on the listing
 /// pages (home, 404, all careers, browse pages, which also group it by
 /// industry) and in other guides' related careers, career path and
@@ -1012,7 +1012,7 @@ pub struct Listings {
     cards: Vec<tera::Value>,
     /// Positions in the guide list, by title.
     by_title: Vec<usize>,
-    groups: Vec<(Grouping, Vec<browse::Group>)>,
+    groups: BrowseGroups,
 }
 
 impl Listings {
@@ -1025,10 +1025,7 @@ impl Listings {
             .collect();
         let mut by_title: Vec<usize> = (0..site.guides.len()).collect();
         by_title.sort_by_cached_key(|&i| site.guides[i].title.to_lowercase());
-        let groups = Grouping::ALL
-            .par_iter()
-            .map(|&g| (g, browse::groups(g, &site.guides, &site.config)))
-            .collect();
+        let groups = browse_groups(site);
         Listings {
             cards,
             by_title,
@@ -1062,33 +1059,14 @@ impl Listings {
         tera::Value::from(cards)
     }
 
-    /// The non-empty groups of `grouping`, as [`browse::groups`] lists them.
-    pub fn groups(&self, grouping: Grouping) -> &[browse::Group] {
-        self.groups
-            .iter()
-            .find(|(g, _)| *g == grouping)
-            .map_or(&[], |(_, list)| list.as_slice())
+    /// The browse groups of every grouping.
+    pub fn browse_groups(&self) -> &[(Grouping, Vec<browse::Group>)] {
+        &self.groups
     }
 
     /// The pages besides guide pages, as [`pages`] lists them.
     pub fn other_pages(&self, site: &Site) -> Vec<Page> {
-        let mut pages = vec![
-            Page::Home,
-            Page::NotFound,
-            Page::AllCareers,
-            Page::Compare,
-            Page::Search,
-        ];
-        for grouping in Grouping::ALL {
-            pages.push(Page::GroupIndex(grouping));
-            let count = self.groups(grouping).len();
-            pages.extend((0..count).map(|i| Page::Group(grouping, i)));
-        }
-        // Home and 404 are always rendered; other pages need their template.
-        pages.retain(|p| {
-            matches!(p, Page::Home | Page::NotFound) || site.templates.has(p.template())
-        });
-        pages
+        other_pages(site, &self.groups)
     }
 
     /// The pages that list guides, home and 404 included.
@@ -1117,8 +1095,7 @@ impl Listings {
     /// Where `page` is written, relative to the output folder.
     pub fn output(&self, site: &Site, page: Page) -> String {
         match page {
-            Page::Group(grouping, i) => self
-                .groups(grouping)
+            Page::Group(grouping, i) => groups_of(&self.groups, grouping)
                 .get(i)
                 .map_or_else(|| page.output(site), |g| format!("{}index.html", g.path())),
             page => page.output(site),

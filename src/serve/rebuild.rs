@@ -893,22 +893,31 @@ impl Workspace {
         }
         others.sort();
         others.dedup();
-        let guide_pages: Vec<Page> = work.guides.iter().map(|&i| Page::Guide(i)).collect();
+        let guides: Vec<usize> = work.guides.iter().copied().collect();
         let sink = MemorySink::default();
         let site_sink = MemorySink::default();
         let (rendered, site_files) = rayon::join(
             || {
-                let mut rendered = site::render_pages(site, &guide_pages, &sink);
+                let mut rendered = site::render_guide_pages(site, &guides, &sink);
                 if let Some(listings) = listings.as_ref().filter(|_| !others.is_empty()) {
-                    let more = site::render_listing_pages(site, listings, &others, &sink, stop)?;
-                    rendered.pages += more.pages;
-                    rendered.diagnostics.extend(more.diagnostics);
+                    rendered.add(site::render_listing_pages(
+                        site, listings, &others, &sink, stop,
+                    )?);
                 }
                 Some(rendered)
             },
             || {
                 if work.site_files {
-                    site::render_site_files(site, &site_sink)
+                    // The listings' groups where they were worked out.
+                    let worked_out;
+                    let groups = match &listings {
+                        Some(listings) => listings.browse_groups(),
+                        None => {
+                            worked_out = site::browse_groups(site);
+                            &worked_out
+                        }
+                    };
+                    site::render_site_files(site, groups, &site_sink)
                 } else {
                     site::Rendered::default()
                 }
@@ -984,16 +993,11 @@ impl Workspace {
         }
         if work.site_files {
             let written = site_sink.into_files();
-            let gone: Vec<String> = self
-                .site_out
-                .keys()
-                .filter(|path| !written.contains_key(*path))
-                .cloned()
-                .collect();
-            for path in gone {
-                self.site_out.remove(&path);
-                touched.insert(path);
-            }
+            forget_missing(
+                &mut self.site_out,
+                |path| written.contains_key(path),
+                &mut touched,
+            );
             for (path, bytes) in written {
                 self.site_out.insert(path.clone(), Bytes::from(bytes));
                 touched.insert(path);
@@ -1001,16 +1005,11 @@ impl Workspace {
         }
         let static_files = static_reads.len();
         if let Some(map) = static_map {
-            let gone: Vec<String> = self
-                .static_out
-                .keys()
-                .filter(|path| !map.contains_key(*path))
-                .cloned()
-                .collect();
-            for path in gone {
-                self.static_out.remove(&path);
-                touched.insert(path);
-            }
+            forget_missing(
+                &mut self.static_out,
+                |path| map.contains_key(path),
+                &mut touched,
+            );
             for (path, bytes) in static_reads {
                 self.static_out.insert(path.clone(), bytes);
                 touched.insert(path);
@@ -1298,6 +1297,22 @@ impl Workspace {
             }
         }
     }
+}
+
+/// Removes the files of `out` that are no longer made (`made` says no),
+/// counting each as touched.
+fn forget_missing(
+    out: &mut HashMap<String, Bytes>,
+    made: impl Fn(&str) -> bool,
+    touched: &mut BTreeSet<String>,
+) {
+    out.retain(|path, _| {
+        let kept = made(path);
+        if !kept {
+            touched.insert(path.clone());
+        }
+        kept
+    });
 }
 
 /// Everything about `guide` except the prose of its body: its front matter
