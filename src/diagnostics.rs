@@ -70,6 +70,10 @@ pub struct Diagnostic {
     /// The offending source line, for the code frame.
     #[serde(skip)]
     pub source_line: Option<String>,
+    /// What kind of problem this is (`unlinked-guide`), for summaries that
+    /// count problems of one kind instead of listing each.
+    #[serde(skip)]
+    pub kind: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -82,6 +86,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             source_line: None,
+            kind: None,
         }
     }
 
@@ -92,8 +97,16 @@ impl Diagnostic {
         }
     }
 
+    /// Names the field; an empty path (the whole document) names none.
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
-        self.field = Some(field.into());
+        let field = field.into();
+        self.field = (!field.is_empty()).then_some(field);
+        self
+    }
+
+    /// Sets the kind of problem, for [`summarize`].
+    pub fn with_kind(mut self, kind: &'static str) -> Self {
+        self.kind = Some(kind);
         self
     }
 
@@ -122,15 +135,16 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The one-line form: `path:line:col: error: field: message`.
+    /// The one-line form: `path:line:col: error: field: message`, with the
+    /// field as people count (`career_path, step 3`, not `career_path[2]`).
     pub fn headline(&self) -> String {
         let mut out = self.path.display().to_string();
         if let Some(pos) = self.position {
             out.push_str(&format!(":{}:{}", pos.line, pos.column));
         }
         out.push_str(&format!(": {}: ", self.severity));
-        if let Some(field) = &self.field {
-            out.push_str(field);
+        if let Some(field) = self.field.as_deref().filter(|f| !f.is_empty()) {
+            out.push_str(&human_field(field));
             out.push_str(": ");
         }
         out.push_str(&self.message);
@@ -152,7 +166,7 @@ impl Diagnostic {
                 Severity::Warning => Level::WARNING,
             };
             let path = self.path.display().to_string();
-            let label = self.field.clone().unwrap_or_default();
+            let label = self.field.as_deref().map(human_field).unwrap_or_default();
             let report = &[level.primary_title(self.message.as_str()).element(
                 Snippet::source(line.as_str())
                     .line_start(pos.line)
@@ -192,7 +206,21 @@ fn token_end(line: &str, start: usize) -> usize {
     {
         return start + close + 2;
     }
-    let token = rest.split([',', '}', ']']).next().unwrap_or("");
+    // In block context (no open `[` or `{` before it) a plain scalar runs
+    // to the end of the line or a comment, commas and all: `757,220`.
+    let open = line[..start]
+        .chars()
+        .map(|c| match c {
+            '[' | '{' => 1i32,
+            ']' | '}' => -1,
+            _ => 0,
+        })
+        .sum::<i32>();
+    let token = if open > 0 {
+        rest.split([',', '}', ']']).next().unwrap_or("")
+    } else {
+        rest.split(" #").next().unwrap_or("")
+    };
     // A mapping key ends at its colon.
     let token = match token.find(": ") {
         Some(colon) => &token[..colon],
@@ -205,6 +233,135 @@ fn token_end(line: &str, start: usize) -> usize {
         token.len()
     };
     start + len
+}
+
+/// A field path as people count: list items from 1, named in words.
+/// `career_path[2].guide` → `career_path, step 3, guide`;
+/// `duties[0]` → `duties, item 1`; `salary.median` stays. Machine output keeps the path itself.
+pub fn human_field(field: &str) -> String {
+    let mut out = String::with_capacity(field.len() + 8);
+    let mut rest = field;
+    let mut list = "";
+    let mut after_index = false;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('[') {
+            let close = after.find(']').unwrap_or(after.len());
+            let index = &after[..close];
+            let noun = if list == "career_path" { "step" } else { "item" };
+            match index.parse::<usize>() {
+                Ok(i) => out.push_str(&format!(", {noun} {}", i + 1)),
+                Err(_) => out.push_str(&format!("[{index}]")),
+            }
+            rest = after.get(close + 1..).unwrap_or("");
+            after_index = true;
+        } else if let Some(after) = rest.strip_prefix('.') {
+            // `salary.median` stays; a key after an item reads as a list.
+            out.push_str(if after_index { ", " } else { "." });
+            rest = after;
+        } else {
+            let end = rest.find(['.', '[']).unwrap_or(rest.len());
+            list = &rest[..end];
+            out.push_str(list);
+            rest = &rest[end..];
+            after_index = false;
+        }
+    }
+    out
+}
+
+/// Errors in full and warnings counted: one line per kind of warning,
+/// for `build`, whose output must not drown an error in warnings.
+/// Returns the errors and the summary lines.
+pub fn summarize(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<String>) {
+    let mut errors = Vec::new();
+    // Kinds in order of first appearance, so the summary is stable.
+    let mut kinds: Vec<(String, usize)> = Vec::new();
+    for diagnostic in diagnostics {
+        if diagnostic.is_error() {
+            errors.push(diagnostic);
+            continue;
+        }
+        let kind = warning_kind(diagnostic);
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, count)) => *count += 1,
+            None => kinds.push((kind, 1)),
+        }
+    }
+    let lines = kinds
+        .into_iter()
+        .map(|(kind, count)| {
+            let them = if count == 1 { "it" } else { "them" };
+            format!(
+                "{} — run `careergen check` to list {them}",
+                kind_summary(&kind, count)
+            )
+        })
+        .collect();
+    (errors, lines)
+}
+
+/// The kind a warning is counted under: its set kind, or else what its
+/// message expected (`expected a review within the last two years`).
+fn warning_kind(diagnostic: &Diagnostic) -> String {
+    if let Some(kind) = diagnostic.kind {
+        return kind.to_string();
+    }
+    let message = diagnostic.message.as_str();
+    let cut = message.find(", found").unwrap_or(message.len());
+    message[..cut].to_string()
+}
+
+/// "1,016 guides are not linked from another guide".
+fn kind_summary(kind: &str, count: usize) -> String {
+    let one = count == 1;
+    let n = group_thousands(count);
+    let (noun, verb) = if one { ("guide", "is") } else { ("guides", "are") };
+    match kind {
+        kinds::UNLINKED => format!("{n} {noun} {verb} not linked from another guide"),
+        kinds::INCOMPLETE => {
+            format!("{n} {noun} {verb} incomplete (no pay, outlook or requirements)")
+        }
+        kinds::STALE_REVIEW => {
+            format!("{n} {noun} {verb} not reviewed within the last two years")
+        }
+        kinds::LONG_SUMMARY => format!(
+            "{n} {noun} {} a summary longer than a meta description (160 characters)",
+            if one { "has" } else { "have" }
+        ),
+        kinds::SPELLING => format!(
+            "{n} {} written in two spellings that make one browse page",
+            if one { "name is" } else { "names are" }
+        ),
+        other => format!("{n} warning{}: {other}", if one { "" } else { "s" }),
+    }
+}
+
+/// `1016` → `1,016`, for counts in English output.
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Kinds of warnings that come in numbers on large sites, each summed up
+/// in one line by [`summarize`].
+pub mod kinds {
+    /// A published guide no other guide links to.
+    pub const UNLINKED: &str = "unlinked-guide";
+    /// A published guide without pay, outlook or requirements.
+    pub const INCOMPLETE: &str = "incomplete-guide";
+    /// A `last_reviewed` date more than two years old.
+    pub const STALE_REVIEW: &str = "stale-review";
+    /// A summary longer than a meta description.
+    pub const LONG_SUMMARY: &str = "long-summary";
+    /// Two spellings of a name that make the same browse page.
+    pub const SPELLING: &str = "one-slug-two-spellings";
 }
 
 /// Sorts diagnostics by file, then position, so output is stable across runs.
@@ -290,9 +447,57 @@ mod tests {
     }
 
     #[test]
+    fn fields_count_list_items_from_one() {
+        assert_eq!(human_field("career_path[2]"), "career_path, step 3");
+        assert_eq!(
+            human_field("career_path[0].guide"),
+            "career_path, step 1, guide"
+        );
+        assert_eq!(
+            human_field("requirements.skills[1]"),
+            "requirements.skills, item 2"
+        );
+        assert_eq!(human_field("faq[9].answer"), "faq, item 10, answer");
+        assert_eq!(human_field("salary.median"), "salary.median");
+        assert_eq!(human_field("title"), "title");
+    }
+
+    #[test]
+    fn an_empty_field_is_no_field() {
+        let d = Diagnostic::error("content/A.md", "expected a slug").with_field("");
+        assert_eq!(d.field, None);
+        assert_eq!(d.headline(), "content/A.md: error: expected a slug");
+    }
+
+    #[test]
+    fn warnings_are_summed_up_by_kind() {
+        let mut diagnostics: Vec<Diagnostic> = (0..1016)
+            .map(|i| {
+                Diagnostic::warning(format!("content/{i}.md"), "expected a link")
+                    .with_kind(kinds::UNLINKED)
+            })
+            .collect();
+        diagnostics.push(Diagnostic::error("content/x.md", "expected text"));
+        diagnostics.push(Diagnostic::warning("content/y.md", "expected less, found more"));
+        let (errors, lines) = summarize(&diagnostics);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            lines,
+            [
+                "1,016 guides are not linked from another guide — run `careergen check` to list them",
+                "1 warning: expected less — run `careergen check` to list it",
+            ]
+        );
+    }
+
+    #[test]
     fn frames_underline_whole_tokens() {
         assert_eq!(token_end(r#"  median: "75,500", x"#, 10), 18);
         assert_eq!(token_end("{ median: lots }", 10), 14);
         assert_eq!(token_end("dutys: [a]", 0), 5);
+        // A block scalar keeps its commas; a flow one ends at them.
+        assert_eq!(token_end("  employment: 757,220", 14), 21);
+        assert_eq!(token_end("  employment: 757,220 # jobs", 14), 21);
+        assert_eq!(token_end("o: { employment: 757, x: 1 }", 17), 20);
     }
 }

@@ -10,7 +10,7 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 
 use crate::config::{self, CONFIG_FILE};
-use crate::content::guide::is_slug;
+use crate::content::guide::{PLACEHOLDER_MARK, is_slug};
 use crate::content::load::CONTENT_DIR;
 use crate::diagnostics::suggest;
 use crate::render::theme;
@@ -30,8 +30,9 @@ pub struct NewGuide<'a> {
 pub fn new_guide(root: &Path, guide: &NewGuide<'_>, today: NaiveDate) -> anyhow::Result<PathBuf> {
     let title = guide.title.trim();
     let length = title.chars().count();
-    if length == 0 || length > 80 || title.contains(['\n', '\r']) {
-        bail!("expected a title of 1 to 80 characters on one line, found {title:?}");
+    let max = crate::content::parse::MAX_TITLE_CHARS;
+    if length == 0 || length > max || title.contains(['\n', '\r']) {
+        bail!("expected a title of 1 to {max} characters on one line, found {title:?}");
     }
     let slug = match guide.slug {
         Some(slug) if is_slug(slug) => slug.to_string(),
@@ -161,7 +162,7 @@ pub fn guide_template(title: &str, category: Option<&str>, today: NaiveDate) -> 
 ## a field to use it. docs/authoring.md describes every field, and
 ## `careergen check` points at anything wrong, with its line.
 
-## The job's usual name (1-80 characters): the page heading and title.
+## The job's usual name (1-150 characters): the page heading and title.
 title: {title}
 ## One plain sentence on what the job is (at most 320 characters; search
 ## results show the first 160): the lead paragraph and meta description.
@@ -285,11 +286,12 @@ duties:
 guide by its file under content/, as in [a related job](@/other-guide.md).
 Delete this comment when you start. -->
 
-How do people get into the job? What does a typical day look like?
+{prompt} How do people get into the job? What does a typical day look like?
 "#,
         title = quoted(title),
-        summary = quoted(&format!("TODO: say in one sentence what a {lower} does.")),
-        duty = quoted(&format!("TODO: the main thing a {lower} does")),
+        summary = quoted(&format!("{PLACEHOLDER_MARK} say in one sentence what a {lower} does.")),
+        duty = quoted(&format!("{PLACEHOLDER_MARK} the main thing a {lower} does")),
+        prompt = PLACEHOLDER_MARK,
     )
 }
 

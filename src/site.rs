@@ -95,7 +95,7 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
         load::load(root, &config, options.drafts, options.today)
     });
     diagnostics.extend(loaded.diagnostics);
-    let index = GuideIndex::new(&loaded.guides);
+    let index = GuideIndex::new(&loaded.guides).with_unavailable(loaded.unavailable.clone());
     diagnostics.extend(crate::timings::stage("validate across guides", || {
         validate::validate(&loaded.guides, &index, &loaded.skipped_drafts)
     }));

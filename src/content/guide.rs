@@ -489,6 +489,10 @@ pub fn link_targets(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// What every placeholder `careergen new` writes starts with; a published
+/// guide that still holds one is refused.
+pub const PLACEHOLDER_MARK: &str = "TODO:";
+
 /// `^[a-z0-9]+(-[a-z0-9]+)*$`
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::guide::Guide;
+use super::index::{Reason, Unavailable};
 use super::parse::{MAX_FILE_BYTES, Parsed, parse_guide, too_large};
 use super::text::{Stamp, read_stamped};
 use crate::config::SiteConfig;
@@ -20,6 +21,9 @@ pub struct Loaded {
     pub guides: Vec<Guide>,
     /// Drafts that were left out (without `--drafts`), by slug.
     pub skipped_drafts: Vec<String>,
+    /// Guide files with no page: drafts left out and files that failed to
+    /// load, for [`super::index::GuideIndex::with_unavailable`].
+    pub unavailable: Vec<Unavailable>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -65,13 +69,7 @@ fn read_stamped_guide(
     today: NaiveDate,
 ) -> (Parsed, Option<Stamp>) {
     let display = crate::diagnostics::display_path(root, file);
-    let content_path = file
-        .strip_prefix(root.join(CONTENT_DIR))
-        .unwrap_or(file)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
+    let content_path = content_path(root, file);
     match crate::timings::work("read guide files", || read_stamped(file)) {
         Ok((bytes, _)) if bytes.len() > MAX_FILE_BYTES => {
             let size = std::fs::metadata(file).map_or(bytes.len() as u64, |m| m.len());
@@ -100,6 +98,16 @@ fn read_stamped_guide(
     }
 }
 
+/// `file` relative to `root/content`, with `/` separators: what `@/` links name.
+fn content_path(root: &Path, file: &Path) -> String {
+    file.strip_prefix(root.join(CONTENT_DIR))
+        .unwrap_or(file)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Reads and parses every guide under `root/content`. The guides keep
 /// only stamps of their files and read their text again when asked.
 pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) -> Loaded {
@@ -109,6 +117,7 @@ pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) ->
             return Loaded {
                 guides: Vec::new(),
                 skipped_drafts: Vec::new(),
+                unavailable: Vec::new(),
                 diagnostics: vec![diagnostic],
             };
         }
@@ -128,14 +137,29 @@ pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) ->
     let mut loaded = Loaded {
         guides: Vec::with_capacity(results.len()),
         skipped_drafts: Vec::new(),
+        unavailable: Vec::new(),
         diagnostics: Vec::new(),
     };
-    for parsed in results {
+    for (file, parsed) in files.iter().zip(results) {
         loaded.diagnostics.extend(parsed.diagnostics);
         match parsed.guide {
-            Some(guide) if guide.draft && !drafts => loaded.skipped_drafts.push(guide.slug),
+            Some(guide) if guide.draft && !drafts => {
+                loaded.unavailable.push(Unavailable {
+                    content_path: guide.content_path,
+                    slug: guide.slug.clone(),
+                    reason: Reason::Draft,
+                });
+                loaded.skipped_drafts.push(guide.slug);
+            }
             Some(guide) => loaded.guides.push(guide),
-            None => {}
+            None => loaded.unavailable.push(Unavailable {
+                content_path: content_path(root, file),
+                slug: file
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                reason: Reason::Failed,
+            }),
         }
     }
     loaded

@@ -11,9 +11,9 @@ use serde_yaml::Value;
 use super::front_matter;
 use super::guide::*;
 use super::text::{Text, TextSource};
-use super::yaml::{self, Map, Reader, YamlText};
+use super::yaml::{self, Map, Reader, YamlText, control_character};
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Position, suggest};
+use crate::diagnostics::{Diagnostic, Position, kinds, suggest};
 
 /// Every top-level key of a guide's front matter.
 pub const GUIDE_KEYS: &[&str] = &[
@@ -42,6 +42,10 @@ pub const GUIDE_KEYS: &[&str] = &[
 /// above any real guide (the largest example is under 20 KiB), low enough
 /// that parsing stays well under a second.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// The longest title, in characters: room for every real occupation title
+/// (O*NET's longest has 105).
+pub const MAX_TITLE_CHARS: usize = 150;
 
 /// How old `last_reviewed` may be before `check` warns, in months.
 const REVIEW_MONTHS: u32 = 24;
@@ -141,7 +145,7 @@ impl GuideReader<'_, '_> {
         document: front_matter::Document<'_>,
     ) -> Option<Guide> {
         let root = self.r.mapping(value, "", GUIDE_KEYS)?;
-        let title = self.text(&root, "title", true, 80);
+        let title = self.text(&root, "title", true, MAX_TITLE_CHARS);
         let slug = self.slug(&root, path);
         let summary = self.text(&root, "summary", true, 320);
         if let Some(summary) = &summary {
@@ -153,7 +157,8 @@ impl GuideReader<'_, '_> {
                         "expected at most 160 characters for a meta description, found {count}"
                     ),
                 )
-                .with_help("search engines cut longer summaries");
+                .with_help("search engines cut longer summaries")
+                .with_kind(kinds::LONG_SUMMARY);
                 self.r.push_at("summary", warning);
             }
         }
@@ -184,9 +189,19 @@ impl GuideReader<'_, '_> {
         let draft = self.r.opt_bool(&root.at("draft")).unwrap_or(false);
         if !draft {
             self.check_complete(&root, salary.is_some(), outlook.is_some());
+            self.check_placeholders(value, &document);
         }
         let extra = match root.at("extra").value {
-            Some(value @ Value::Mapping(_)) => yaml_to_json(value),
+            Some(value @ Value::Mapping(_)) => {
+                // Templates print `extra` as they like: its text must be
+                // as clean as any other field's.
+                for (field, text) in strings(value, "extra") {
+                    if control_character(text).is_some() {
+                        self.r.string_value(&Value::String(text.to_string()), &field);
+                    }
+                }
+                yaml_to_json(value)
+            }
             Some(other) => {
                 self.r.error(
                     "extra",
@@ -257,8 +272,43 @@ impl GuideReader<'_, '_> {
                     (self.today - reviewed).num_days()
                 ),
             )
-            .with_help("check the facts against current sources, then update `last_reviewed`");
+            .with_help("check the facts against current sources, then update `last_reviewed`")
+            .with_kind(kinds::STALE_REVIEW);
             self.r.push_at("last_reviewed", warning);
+        }
+    }
+
+    /// Refuses a published guide that still holds a placeholder
+    /// [`PLACEHOLDER_MARK`] of `careergen new`, in any front-matter text or
+    /// in the body: one error at each placeholder's line.
+    fn check_placeholders(&mut self, value: &Value, document: &front_matter::Document<'_>) {
+        let help = "write the guide's own text here, or put back `draft: true` until it is written";
+        for (field, text) in strings(value, "") {
+            if text.contains(PLACEHOLDER_MARK) {
+                let diagnostic = Diagnostic::error(
+                    &self.r.path,
+                    format!(
+                        "expected the guide's own text in a published guide, found the placeholder {text:?}"
+                    ),
+                )
+                .with_help(help);
+                self.r.push_at(&field, diagnostic);
+            }
+        }
+        for (i, line) in document.body.lines().enumerate() {
+            if let Some(at) = line.find(PLACEHOLDER_MARK) {
+                let column = line[..at].chars().count() + 1;
+                let diagnostic = Diagnostic::error(
+                    &self.r.path,
+                    format!(
+                        "expected the guide's own text in a published guide, found the placeholder {:?}",
+                        line.trim()
+                    ),
+                )
+                .with_help(help);
+                self.r
+                    .push_at_position(diagnostic, Position::new(document.body_line + i, column));
+            }
         }
     }
 
@@ -288,7 +338,8 @@ impl GuideReader<'_, '_> {
                 "incomplete guide: expected `salary`, `outlook` and `requirements`, found no {listed}"
             ),
         )
-        .with_help("add what is known, or mark the guide `draft: true` until it is");
+        .with_help("add what is known, or mark the guide `draft: true` until it is")
+        .with_kind(kinds::INCOMPLETE);
         self.r.push_at_start(warning);
     }
 
@@ -344,7 +395,7 @@ impl GuideReader<'_, '_> {
     fn unique_strings(&mut self, map: &Map<'_>, key: &str, required: bool) -> Vec<String> {
         let slot = map.at(key);
         if required && slot.value.is_none() {
-            self.r.req_string(&slot);
+            self.r.missing(&slot, "a list of text items");
             return Vec::new();
         }
         let items = self.r.string_list(&slot);
@@ -367,7 +418,8 @@ impl GuideReader<'_, '_> {
                 self.r.error(
                     &format!("{field}[{i}]"),
                     format!(
-                        "expected unique items, found {item:?} again (first at {field}[{first}])"
+                        "expected unique items, found {item:?} again (first as item {})",
+                        first + 1
                     ),
                 );
             } else {
@@ -460,7 +512,7 @@ impl GuideReader<'_, '_> {
     fn duties(&mut self, root: &Map<'_>) -> Vec<String> {
         let slot = root.at("duties");
         if slot.value.is_none() {
-            self.r.req_string(&slot);
+            self.r.missing(&slot, "a list of 1 to 25 duties");
             return Vec::new();
         }
         let duties = self.r.string_list(&slot);
@@ -485,7 +537,7 @@ impl GuideReader<'_, '_> {
                 let share_slot = m.at("share_percent");
                 let share = r.opt_number(&share_slot);
                 if share_slot.value.is_none() {
-                    r.req_string(&share_slot);
+                    r.missing(&share_slot, "a number above 0 and at most 100");
                 }
                 if let Some(s) = share
                     && !(s > 0.0 && s <= 100.0)
@@ -551,7 +603,10 @@ impl GuideReader<'_, '_> {
                 let name = r.req_string(&m.at("name"));
                 let kind_slot = m.at("kind");
                 if kind_slot.value.is_none() {
-                    r.req_string(&kind_slot);
+                    r.missing(
+                        &kind_slot,
+                        &format!("one of {}", CredentialKind::NAMES.join(", ")),
+                    );
                 }
                 let kind = r
                     .opt_enum(&kind_slot, CredentialKind::NAMES)
@@ -1012,6 +1067,37 @@ impl GuideReader<'_, '_> {
     fn date(&mut self, slot: &yaml::Slot<'_>) -> Option<NaiveDate> {
         read_date(self.r, slot, self.today)
     }
+}
+
+/// Every text in `value` with its field path, `field` being the path of
+/// `value` itself.
+fn strings<'v>(value: &'v Value, field: &str) -> Vec<(String, &'v str)> {
+    fn walk<'v>(value: &'v Value, field: String, out: &mut Vec<(String, &'v str)>) {
+        match value {
+            Value::String(text) => out.push((field, text)),
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, format!("{field}[{i}]"), out);
+                }
+            }
+            Value::Mapping(map) => {
+                for (key, item) in map {
+                    let key = key.as_str().unwrap_or("?");
+                    let path = if field.is_empty() {
+                        key.to_string()
+                    } else {
+                        format!("{field}.{key}")
+                    };
+                    walk(item, path, out);
+                }
+            }
+            Value::Tagged(tagged) => walk(&tagged.value, field, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, field.to_string(), &mut out);
+    out
 }
 
 fn read_date(r: &mut Reader<'_>, slot: &yaml::Slot<'_>, today: NaiveDate) -> Option<NaiveDate> {

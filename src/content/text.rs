@@ -156,9 +156,46 @@ pub fn read_stamped(file: &Path) -> std::io::Result<(Vec<u8>, Option<Stamp>)> {
     Ok((bytes, stamp))
 }
 
+/// `text` with each control character other than a tab or a line break
+/// replaced by a space: they are parse errors in HTML (U+000B, U+0001 …),
+/// and a space keeps every later character in its column. Borrowed when
+/// there is none, which a byte scan finds fast.
+pub fn without_control_characters(text: &str) -> std::borrow::Cow<'_, str> {
+    // C0 controls, DEL, and the lead byte of the C1 range U+0080–U+009F.
+    let suspect = text
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2);
+    if !suspect
+        || !text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_become_spaces() {
+        assert_eq!(without_control_characters("a\u{b}b\u{1}c\u{85}d"), "a b c d");
+        assert_eq!(without_control_characters("a\tb\nc é"), "a\tb\nc é");
+        assert!(matches!(
+            without_control_characters("plain é"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     fn released(dir: &Path, text: &str) -> (PathBuf, TextSource) {
         let file = dir.join("a.md");

@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::guide::Guide;
-use super::index::GuideIndex;
-use crate::diagnostics::{Diagnostic, suggest};
+use super::index::{GuideIndex, Reason};
+use crate::diagnostics::{Diagnostic, kinds, suggest};
 
 /// Checks the cross-guide rules. `skipped_drafts` are slugs of drafts left
 /// out of this build, so a reference to one can say why it fails.
@@ -48,9 +48,15 @@ pub fn validate(
                     format!("expected another guide, found this guide's own slug {slug:?}"),
                     None,
                 ))
-            } else if index.by_slug(slug).is_some() {
+            } else if index.by_slug(slug).is_some()
+                // The file that may hold it failed to load and says why: one
+                // mistake, one error, not one more in each guide naming it.
+                || index.unavailable_slug(slug) == Some(Reason::Failed)
+            {
                 None
-            } else if skipped_drafts.iter().any(|d| d == slug) {
+            } else if skipped_drafts.iter().any(|d| d == slug)
+                || index.unavailable_slug(slug) == Some(Reason::Draft)
+            {
                 Some((
                     format!("expected a published guide, found the draft {slug:?}"),
                     Some("build with `--drafts`, or publish that guide".to_string()),
@@ -75,15 +81,24 @@ pub fn validate(
         }
     }
     unlinked(guides, index, &mut diagnostics);
+    diagnostics.extend(crate::render::browse::spelling_collisions(guides));
     diagnostics
 }
+
+/// The fewest published guides in a site where links between guides are
+/// expected: with one or two there is little to link.
+pub const MIN_GUIDES_FOR_LINKS: usize = 3;
 
 /// Warns about each published guide that no other guide links to, by a
 /// `career_path` or `related_careers` entry or an `@/` link in its Markdown.
 /// Readers then reach it only from the listings.
+///
+/// Only where links are expected: a site of at least
+/// [`MIN_GUIDES_FOR_LINKS`] published guides in which some guide already
+/// links another. A site that links no guide at all (a fresh site, or one
+/// generated from a data set) gets no warning per guide for it.
 fn unlinked(guides: &[Guide], index: &GuideIndex, diagnostics: &mut Vec<Diagnostic>) {
-    // With one published guide there is nothing to link from.
-    if guides.iter().filter(|g| !g.draft).count() < 2 {
+    if guides.iter().filter(|g| !g.draft).count() < MIN_GUIDES_FOR_LINKS {
         return;
     }
     let mut linked: HashSet<&str> = HashSet::new();
@@ -101,6 +116,9 @@ fn unlinked(guides: &[Guide], index: &GuideIndex, diagnostics: &mut Vec<Diagnost
             }
         }
     }
+    if linked.is_empty() {
+        return;
+    }
     for guide in guides {
         if guide.draft || linked.contains(guide.slug.as_str()) {
             continue;
@@ -112,7 +130,8 @@ fn unlinked(guides: &[Guide], index: &GuideIndex, diagnostics: &mut Vec<Diagnost
         .with_help(format!(
             "name `{}` under another guide's `related_careers` or `career_path`, or link it with `@/{}`",
             guide.slug, guide.content_path
-        ));
+        ))
+        .with_kind(kinds::UNLINKED);
         if let Some(position) = guide.anchor("title") {
             diagnostic = diagnostic.at_position(position);
         }
@@ -226,7 +245,18 @@ mod tests {
         assert_eq!(unlinked_paths(&single), Vec::<String>::new());
         let with_draft = guides(&[("a", "", ""), ("b", "draft: true", "")]);
         assert_eq!(unlinked_paths(&with_draft), Vec::<String>::new());
-        let two = guides(&[("a", "", ""), ("b", "draft: true", ""), ("c", "", "")]);
-        assert_eq!(unlinked_paths(&two), ["content/a.md", "content/c.md"]);
+    }
+
+    #[test]
+    fn unlinked_guides_are_warned_about_only_where_links_are_expected() {
+        // Two published guides, one linking the other: too few to expect links.
+        let two = guides(&[("a", "", "[c](@/c.md)"), ("b", "draft: true", ""), ("c", "", "")]);
+        assert_eq!(unlinked_paths(&two), Vec::<String>::new());
+        // Three, none linking any: a site that does not link its guides.
+        let unlinked_site = guides(&[("a", "", ""), ("b", "", ""), ("c", "", "")]);
+        assert_eq!(unlinked_paths(&unlinked_site), Vec::<String>::new());
+        // Three, one linking another: the other two are reached from nowhere.
+        let linked_site = guides(&[("a", "", "[c](@/c.md)"), ("b", "", ""), ("c", "", "")]);
+        assert_eq!(unlinked_paths(&linked_site), ["content/a.md", "content/b.md"]);
     }
 }

@@ -35,6 +35,28 @@ pub fn parse(path: &std::path::Path, text: YamlText<'_>) -> Result<Value, Diagno
     }
     serde_yaml::from_str::<Value>(text.yaml).map_err(|err| {
         let message = yaml_message(&err);
+        if message.contains("duplicate entry with key")
+            && let Some(duplicate) = Locations::of(text.yaml, text.first_line)
+                .duplicates
+                .into_iter()
+                .next()
+        {
+            return duplicate_key(path, duplicate, text.file_text);
+        }
+        if let Some((field, number)) = too_large_integer(&message) {
+            let mut diagnostic = Diagnostic::error(
+                path,
+                format!("expected a smaller whole number, found `{number}`"),
+            )
+            .with_field(field);
+            if let Some(loc) = err.location() {
+                diagnostic = diagnostic.at(
+                    Position::new(loc.line() + text.first_line - 1, loc.column()),
+                    text.file_text,
+                );
+            }
+            return diagnostic;
+        }
         let mut diagnostic = Diagnostic::error(path, format!("invalid YAML: {message}"));
         let line = err.location().map_or(1, |loc| loc.line());
         if tab_indented(text.yaml, line) {
@@ -117,6 +139,41 @@ fn tab_indented(yaml: &str, line: usize) -> bool {
         .any(indented)
 }
 
+/// A key written twice in one mapping: the error is placed at the second,
+/// naming the line of the first.
+fn duplicate_key(path: &std::path::Path, duplicate: Duplicate, file_text: &str) -> Diagnostic {
+    let key = duplicate
+        .field
+        .rsplit('.')
+        .next()
+        .unwrap_or(&duplicate.field)
+        .to_string();
+    Diagnostic::error(
+        path,
+        format!(
+            "expected each key once, found `{key}` again (first on line {})",
+            duplicate.first.line
+        ),
+    )
+    .with_field(duplicate.field.as_str())
+    .with_help("keep one of the two and delete the other")
+    .at(duplicate.again, file_text)
+}
+
+/// The field and number of serde_yaml's error for an integer beyond 64
+/// bits (`outlook.employment: invalid type: integer `1…` as u128, expected
+/// any YAML value`), which names Rust types instead of the problem.
+fn too_large_integer(message: &str) -> Option<(&str, &str)> {
+    let at = message.find("invalid type: integer `")?;
+    let rest = &message[at + "invalid type: integer `".len()..];
+    let (number, tail) = rest.split_once('`')?;
+    if !(tail.starts_with(" as u128") || tail.starts_with(" as i128")) {
+        return None;
+    }
+    let field = message[..at].trim_end().trim_end_matches(':');
+    Some((field, number))
+}
+
 /// serde_yaml's message without its trailing " at line L column C".
 fn yaml_message(err: &serde_yaml::Error) -> String {
     let message = err.to_string();
@@ -132,6 +189,17 @@ fn yaml_message(err: &serde_yaml::Error) -> String {
 pub struct Locations {
     keys: HashMap<String, Position>,
     values: HashMap<String, Position>,
+    /// Keys written twice in one mapping, in the order met.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A key written a second time in the same mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The field path of the key (`salary.median`).
+    pub field: String,
+    pub first: Position,
+    pub again: Position,
 }
 
 enum Frame {
@@ -182,7 +250,16 @@ impl Recorder {
             None => {
                 if let Some(Frame::Mapping { path, key }) = self.stack.last_mut() {
                     let field = join(path, text);
-                    self.locations.keys.entry(field).or_insert(position);
+                    match self.locations.keys.get(&field) {
+                        Some(first) => self.locations.duplicates.push(Duplicate {
+                            field,
+                            first: *first,
+                            again: position,
+                        }),
+                        None => {
+                            self.locations.keys.insert(field, position);
+                        }
+                    }
                     *key = Some(text.to_string());
                 }
             }
@@ -439,6 +516,15 @@ impl<'a> Reader<'a> {
         );
     }
 
+    /// Records a diagnostic at `position` of the file, with its code frame.
+    pub fn push_at_position(&mut self, diagnostic: Diagnostic, position: Position) {
+        if self.full(diagnostic.severity) {
+            return;
+        }
+        let diagnostic = diagnostic.at(position, self.file_text);
+        self.diagnostics.push(diagnostic);
+    }
+
     /// Records a diagnostic about the whole document, placed at its first line.
     pub fn push_at_start(&mut self, diagnostic: Diagnostic) {
         if self.full(diagnostic.severity) {
@@ -448,14 +534,16 @@ impl<'a> Reader<'a> {
         self.diagnostics.push(diagnostic);
     }
 
-    fn missing(&mut self, slot: &Slot<'_>, expected: &str) {
+    /// Records that the required `slot` is absent; `expected` says what kind
+    /// of value it takes (`a list of duties`).
+    pub fn missing(&mut self, slot: &Slot<'_>, expected: &str) {
         if self.full(Severity::Error) {
             return;
         }
-        // A missing top-level key is placed at the start of the front
-        // matter; a missing nested key at the key of the mapping it belongs in.
+        // A missing top-level key is placed at the front matter's opening
+        // `---`; a missing nested key at the key of the mapping it belongs in.
         let position = if slot.parent.is_empty() {
-            Position::new(self.first_line, 1)
+            Position::new(self.first_line.saturating_sub(1).max(1), 1)
         } else {
             self.key_position(&slot.parent)
         };
@@ -515,7 +603,21 @@ impl<'a> Reader<'a> {
     /// Text: a string, or a number or boolean written without quotes.
     pub fn string_value(&mut self, value: &Value, field: &str) -> Option<String> {
         match value {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => match control_character(s) {
+                None => Some(s.clone()),
+                Some((before, c)) => {
+                    let diagnostic = Diagnostic::error(
+                        &self.path,
+                        format!(
+                            "expected text without control characters, found U+{:04X} after {before:?}",
+                            u32::from(c)
+                        ),
+                    )
+                    .with_help("delete it (a YAML escape such as `\\x01` writes one); only tabs and line breaks are allowed");
+                    self.push_at(field, diagnostic);
+                    None
+                }
+            },
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             other => {
@@ -555,10 +657,26 @@ impl<'a> Reader<'a> {
                 None
             }),
             other => {
-                self.expected(&slot.field, "a number", other);
+                self.expected_number(&slot.field, "a number", other);
                 None
             }
         }
+    }
+
+    /// "expected a number, found the string …", suggesting the plain
+    /// number when the string is one written with a symbol or separators.
+    fn expected_number(&mut self, field: &str, expected: &str, found: &Value) {
+        let diagnostic = Diagnostic::error(
+            &self.path,
+            format!("expected {expected}, found {}", describe(found)),
+        );
+        let diagnostic = match found.as_str().and_then(plain_number) {
+            Some(plain) => diagnostic.with_help(format!(
+                "write a plain number, without quotes, symbols or separators: `{plain}`"
+            )),
+            None => diagnostic,
+        };
+        self.push_at(field, diagnostic);
     }
 
     pub fn opt_integer(&mut self, slot: &Slot<'_>) -> Option<i64> {
@@ -571,7 +689,7 @@ impl<'a> Reader<'a> {
                 None
             }),
             other => {
-                self.expected(&slot.field, "a whole number", other);
+                self.expected_number(&slot.field, "a whole number", other);
                 None
             }
         }
@@ -636,9 +754,95 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The first control character of `text` other than a tab or a line
+/// break, with the text before it: such characters break the HTML.
+pub fn control_character(text: &str) -> Option<(String, char)> {
+    let (at, c) = text
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n'))?;
+    let before: String = text[..at]
+        .chars()
+        .rev()
+        .take(20)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    Some((before, c))
+}
+
+/// A number written as text with a currency symbol, a percent sign or
+/// thousands separators (`"$97,550"`, `757,220`), as the plain number YAML
+/// reads (`97550`); a quoted plain number is returned as it is. `None` when the text is not such a number (`1,5`
+/// could be a decimal comma, and is left alone).
+pub fn plain_number(text: &str) -> Option<String> {
+    let trimmed = text
+        .trim()
+        .trim_start_matches(['$', '€', '£', '¥', '₹'])
+        .trim_end_matches(['%', '€'])
+        .trim();
+    let (sign, unsigned) = match trimmed.strip_prefix(['-', '−']) {
+        Some(rest) => ("-", rest),
+        None => ("", trimmed),
+    };
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let groups: Vec<&str> = whole.split([',', '_', ' ', '\u{a0}', '\u{202f}']).collect();
+    let grouped = groups.len() > 1;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let well_grouped = groups.first().is_some_and(|g| digits(g) && (!grouped || g.len() <= 3))
+        && groups[1..].iter().all(|g| g.len() == 3 && digits(g));
+    if !well_grouped || fraction.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    let plain = match fraction {
+        Some(fraction) => format!("{sign}{}.{fraction}", groups.concat()),
+        None => format!("{sign}{}", groups.concat()),
+    };
+    Some(plain)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_written_as_text_get_their_plain_form() {
+        assert_eq!(plain_number("$97,550").as_deref(), Some("97550"));
+        assert_eq!(plain_number("757,220").as_deref(), Some("757220"));
+        assert_eq!(plain_number("1,066,670.50").as_deref(), Some("1066670.50"));
+        assert_eq!(plain_number("4%").as_deref(), Some("4"));
+        assert_eq!(plain_number("-2%").as_deref(), Some("-2"));
+        assert_eq!(plain_number("1,5"), None);
+        assert_eq!(plain_number("lots"), None);
+        assert_eq!(plain_number("12,34,567"), None);
+    }
+
+    #[test]
+    fn control_characters_are_found_but_tabs_and_newlines_are_not() {
+        assert_eq!(
+            control_character("Baker\u{1} of bread"),
+            Some(("Baker".to_string(), '\u{1}'))
+        );
+        assert_eq!(control_character("a\tb\nc"), None);
+        assert_eq!(control_character("x\u{85}").map(|(_, c)| c), Some('\u{85}'));
+    }
+
+    #[test]
+    fn a_repeated_key_is_found_with_both_positions() {
+        let yaml = "title: A\nsalary:\n  entry: 1\n  median: 2\n  p75: 3\n  median: 4\n";
+        let locations = Locations::of(yaml, 2);
+        assert_eq!(
+            locations.duplicates,
+            [Duplicate {
+                field: "salary.median".to_string(),
+                first: Position::new(5, 3),
+                again: Position::new(7, 3),
+            }]
+        );
+    }
 
     #[test]
     fn locations_cover_block_and_flow_styles() {

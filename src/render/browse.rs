@@ -16,10 +16,11 @@
 //! Guides live at `<slug>/`, so a guide may not take one of these first
 //! segments as its slug: [`reserved_slug`] says which.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::SiteConfig;
 use crate::content::guide::{Education, Guide};
+use crate::diagnostics::{Diagnostic, kinds};
 use crate::render::markdown::slugify;
 
 /// Paths of the site's own pages, below the site root.
@@ -173,6 +174,68 @@ pub fn groups(grouping: Grouping, guides: &[Guide], config: &SiteConfig) -> Vec<
         .collect()
 }
 
+/// Warns where two spellings of an industry make one browse page
+/// (`Food & drink` and `Food drink` are both `industries/food-drink/`),
+/// which would merge them under one name with no word, and where a name
+/// makes no page at all (`&`). Spellings that differ only in case are one
+/// name and stay silent. One warning per extra spelling, at the first guide
+/// writing it, naming the guide of the first spelling.
+pub fn spelling_collisions(guides: &[Guide]) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    // Slug → (spelling, lowercased, guide) of the first seen.
+    let mut first: HashMap<String, (&str, String, &Guide)> = HashMap::new();
+    let mut reported: HashSet<(String, String)> = HashSet::new();
+    for guide in guides {
+        for (i, industry) in guide.industries.iter().enumerate() {
+            let field = format!("industries[{i}]");
+            let name = industry.trim();
+            let key = slugify(name);
+            if key.is_empty() {
+                let mut diagnostic = Diagnostic::warning(
+                    &guide.path,
+                    format!(
+                        "expected an industry name with a letter or digit, found {name:?}, which gets no browse page"
+                    ),
+                )
+                .with_field(field.as_str())
+                .with_kind(kinds::SPELLING);
+                if let Some(position) = guide.anchor(&field) {
+                    diagnostic = diagnostic.at_position(position);
+                }
+                diagnostics.push(diagnostic);
+                continue;
+            }
+            let lower = name.to_lowercase();
+            match first.get(&key) {
+                None => {
+                    first.insert(key, (name, lower, guide));
+                }
+                Some((spelling, first_lower, first_guide)) => {
+                    if *first_lower == lower || !reported.insert((key.clone(), lower)) {
+                        continue;
+                    }
+                    let mut diagnostic = Diagnostic::warning(
+                        &guide.path,
+                        format!(
+                            "expected one spelling per industry, found {name:?} here and {spelling:?} in `{}`, which share the page {}{key}/",
+                            first_guide.path.display(),
+                            Grouping::Industry.path()
+                        ),
+                    )
+                    .with_field(field.as_str())
+                    .with_help("write the industry the same way in both guides, or name two industries so that they differ in a letter or digit")
+                    .with_kind(kinds::SPELLING);
+                    if let Some(position) = guide.anchor(&field) {
+                        diagnostic = diagnostic.at_position(position);
+                    }
+                    diagnostics.push(diagnostic);
+                }
+            }
+        }
+    }
+    diagnostics
+}
+
 /// One step of a breadcrumb.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Crumb {
@@ -280,6 +343,24 @@ mod tests {
             ["Account manager", "Sales manager"]
         );
         assert_eq!(groups[1].name, "Retail trade");
+    }
+
+    #[test]
+    fn two_spellings_of_one_industry_slug_are_a_warning() {
+        let guides = vec![
+            minimal("a", "A", "industries: [Food & drink, Finance]"),
+            minimal("b", "B", "industries: [Food drink, finance]"),
+            minimal("c", "C", "industries: [food DRINK, '&']"),
+        ];
+        let warnings: Vec<String> = spelling_collisions(&guides)
+            .iter()
+            .map(|d| d.headline())
+            .collect();
+        assert_eq!(warnings.len(), 2, "{warnings:#?}");
+        assert!(warnings[0].contains(
+            "content/b.md:5:14: warning: industries, item 1: expected one spelling per industry, found \"Food drink\" here and \"Food & drink\" in `content/a.md`, which share the page industries/food-drink/"
+        ), "{warnings:#?}");
+        assert!(warnings[1].contains("industries, item 2: expected an industry name with a letter or digit, found \"&\""), "{warnings:#?}");
     }
 
     #[test]

@@ -806,14 +806,17 @@ pub fn outlook_sentence(
 ) -> String {
     let who = plural_lower(title);
     let span = period.map_or(String::new(), |p| format!(" from {} to {}", p.start, p.end));
-    let amount = if growth.fract().abs() < 0.05 {
-        format!("{}", growth.abs().round())
-    } else {
-        format!("{:.1}", growth.abs())
-    };
+    // The sentence is English, as are its numbers.
+    let amount = crate::render::format::NumberStyle::for_language("en")
+        .decimal(growth.abs(), crate::render::format::percent_decimals(growth));
+    // A negative figure reads as a decline whatever label was stated.
+    let declines = growth < 0.0 && amount.bytes().any(|b| matches!(b, b'1'..=b'9'));
     match label {
         GrowthLabel::LittleOrNoChange => {
             format!("Employment of {who} is projected to show little or no change{span}.")
+        }
+        _ if declines => {
+            format!("Employment of {who} is projected to decline {amount} percent{span}.")
         }
         GrowthLabel::Decline => {
             format!("Employment of {who} is projected to decline {amount} percent{span}.")
@@ -869,6 +872,24 @@ mod tests {
         assert_eq!(
             outlook_sentence("Secretary", -2.0, GrowthLabel::Decline, period),
             "Employment of secretaries is projected to decline 2 percent from 2024 to 2034."
+        );
+    }
+
+    #[test]
+    fn outlook_sentences_keep_the_sign_and_round_once() {
+        let period = ProjectionPeriod::parse("2024-2034").ok();
+        // −0.6 % is a decline, whatever label a guide stated without bands.
+        assert_eq!(
+            outlook_sentence("Typist", -0.6, GrowthLabel::SlowerThanAverage, None),
+            "Employment of typists is projected to decline 0.6 percent."
+        );
+        assert_eq!(
+            outlook_sentence("Typist", 4.96, GrowthLabel::AsFastAsAverage, period),
+            "Employment of typists is projected to grow 5 percent from 2024 to 2034, about as fast as the average for all occupations."
+        );
+        assert_eq!(
+            outlook_sentence("Typist", 0.25, GrowthLabel::SlowerThanAverage, None),
+            "Employment of typists is projected to grow 0.3 percent, slower than the average for all occupations."
         );
     }
 

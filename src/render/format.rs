@@ -34,39 +34,53 @@ impl NumberStyle {
         }
     }
 
-    /// A whole number with grouping: `1,066,670`.
+    /// A whole number with grouping: `1,066,670`, `−1,234`.
     pub fn integer(&self, value: i64) -> String {
-        let digits = value.unsigned_abs().to_string();
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3 + 1);
+        let mut out = String::new();
         if value < 0 {
             out.push('−');
         }
+        self.push_grouped(&mut out, value.unsigned_abs());
+        out
+    }
+
+    fn push_grouped(&self, out: &mut String, value: u64) {
+        let digits = value.to_string();
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push_str(self.group);
             }
             out.push(c);
         }
-        out
     }
 
-    /// A number with `decimals` places (0 or 2 for money, 1 for percents).
+    /// A number rounded to `decimals` places (0 or 2 for money, 1 for
+    /// percents). The sign is kept whenever the rounded number is not zero
+    /// (`−0.6`), and dropped when it is (`−0.04` to one place is `0.0`).
     pub fn decimal(&self, value: f64, decimals: usize) -> String {
-        let scale = 10f64.powi(decimals as i32);
-        let scaled = (value.abs() * scale).round();
-        let whole = (scaled / scale).trunc() as i64;
-        let mut out = self.integer(if value < 0.0 { -whole } else { whole });
+        let decimals = decimals.min(6);
+        let scale = 10u64.pow(decimals as u32);
+        // Rounded once, in whole units of the last place, so that the whole
+        // and fractional parts cannot disagree (`0.999` is `1.00`, not `0.100`).
+        let units = (value.abs() * scale as f64).round() as u64;
+        let mut out = String::new();
+        if value < 0.0 && units > 0 {
+            out.push('−');
+        }
+        self.push_grouped(&mut out, units / scale);
         if decimals > 0 {
-            let frac = (scaled - whole as f64 * scale).round() as i64;
             out.push(self.decimal);
-            out.push_str(&format!("{frac:0decimals$}"));
+            out.push_str(&format!("{:0decimals$}", units % scale));
         }
         out
     }
 
     /// An amount of money: `$75,500`, `75.500 €`, `$36.30` for hourly pay.
     pub fn money(&self, amount: f64, currency: &str, period: PayPeriod) -> String {
-        let decimals = if period == PayPeriod::Hour || amount.fract().abs() > 0.004 {
+        // Cents are shown for hourly pay, and for any figure whose cents
+        // do not round to zero (`$75,500.99`, but `$75,501` for 75,500.996).
+        let cents = (amount.abs() * 100.0).round() as u64;
+        let decimals = if period == PayPeriod::Hour || !cents.is_multiple_of(100) {
             currency_decimals(currency)
         } else {
             0
@@ -82,11 +96,21 @@ impl NumberStyle {
         }
     }
 
-    /// A percent as the Handbook writes it: `4%`, `-2%`, `4.5%`.
+    /// A percent as the Handbook writes it: `4%`, `−2%`, `4.5%`, `−0.6%`:
+    /// rounded to one place, which is left out when it is zero (`4.96` is `5%`).
     pub fn percent(&self, value: f64) -> String {
-        let decimals = if value.fract().abs() < 0.05 { 0 } else { 1 };
-        format!("{}%", self.decimal(value, decimals))
+        format!("{}%", self.decimal(value, percent_decimals(value)))
     }
+}
+
+/// The places a percent is shown with: one, or none when it rounds to a
+/// whole number.
+pub fn percent_decimals(value: f64) -> usize {
+    let tenths = (value.abs() * 10.0).round() as u64;
+    if tenths.is_multiple_of(10) { 0 } else { 1 }
+}
+
+impl NumberStyle {
 }
 
 /// The symbol for an ISO 4217 code, or the code itself.
@@ -150,6 +174,42 @@ mod tests {
         assert_eq!(style.percent(4.0), "4%");
         assert_eq!(style.percent(-2.0), "−2%");
         assert_eq!(style.percent(4.5), "4.5%");
+    }
+
+    #[test]
+    fn signs_survive_rounding_and_zero_has_none() {
+        let style = NumberStyle::for_language("en");
+        // Between −1 and 0 the whole part is zero: the sign must stay.
+        assert_eq!(style.percent(-0.6), "−0.6%");
+        assert_eq!(style.decimal(-0.6, 1), "−0.6");
+        assert_eq!(style.decimal(-0.5, 0), "−1");
+        assert_eq!(style.percent(-0.96), "−1%");
+        // What rounds to zero is zero, without a sign.
+        assert_eq!(style.percent(-0.04), "0%");
+        assert_eq!(style.percent(-0.0), "0%");
+        assert_eq!(style.decimal(-0.004, 2), "0.00");
+        assert_eq!(style.percent(0.0), "0%");
+        // Rounding up carries into the whole part.
+        assert_eq!(style.percent(4.96), "5%");
+        assert_eq!(style.percent(4.94), "4.9%");
+        assert_eq!(style.percent(0.05), "0.1%");
+        assert_eq!(style.decimal(0.999, 2), "1.00");
+        assert_eq!(style.decimal(-1234.5, 1), "−1,234.5");
+        assert_eq!(
+            NumberStyle::for_language("de").percent(-0.6),
+            "−0,6%"
+        );
+    }
+
+    #[test]
+    fn money_shows_cents_only_when_they_count() {
+        let style = NumberStyle::for_language("en");
+        assert_eq!(style.money(20.0, "USD", PayPeriod::Hour), "$20.00");
+        assert_eq!(style.money(75500.99, "USD", PayPeriod::Year), "$75,500.99");
+        assert_eq!(style.money(75500.996, "USD", PayPeriod::Year), "$75,501");
+        assert_eq!(style.money(75500.004, "USD", PayPeriod::Year), "$75,500");
+        assert_eq!(style.money(0.0, "USD", PayPeriod::Year), "$0");
+        assert_eq!(style.money(1500.5, "JPY", PayPeriod::Hour), "¥1,501");
     }
 
     #[test]

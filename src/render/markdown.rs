@@ -7,7 +7,7 @@ use std::path::Path;
 use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use crate::content::guide::Guide;
-use crate::content::index::GuideIndex;
+use crate::content::index::{GuideIndex, Reason};
 use crate::diagnostics::{Diagnostic, Position, suggest};
 
 /// Ids the default theme gives its own sections; body headings never take them.
@@ -46,8 +46,10 @@ pub struct Links<'a> {
 }
 
 impl Links<'_> {
-    /// The URL an `@/path.md#fragment` link points at, or an error message.
-    fn resolve(&self, target: &str) -> Result<String, (String, Option<String>)> {
+    /// The URL an `@/path.md#fragment` link points at, or an error message;
+    /// `Err(None)` for a guide whose file failed to load (its own errors
+    /// say why).
+    fn resolve(&self, target: &str) -> Result<String, Option<(String, Option<String>)>> {
         let (path, fragment) = match target.split_once('#') {
             Some((path, fragment)) => (path, Some(fragment)),
             None => (target, None),
@@ -61,15 +63,22 @@ impl Links<'_> {
                 }
                 Ok(url)
             }
-            None => {
-                let known: Vec<&str> = self.index.content_paths().collect();
-                Err((
+            None => match self.index.unavailable_content_path(path) {
+                Some(Reason::Failed) => Err(None),
+                Some(Reason::Draft) => Err(Some((
+                    format!("expected a link to a published guide, found `@/{target}`, a draft"),
+                    Some("build with `--drafts`, or publish that guide".to_string()),
+                ))),
+                None => {
+                    let known: Vec<&str> = self.index.content_paths().collect();
+                    Err(Some((
                     format!(
                         "expected a link to a guide under content/, found `@/{target}`, which names no guide"
                     ),
                     suggest(path, &known).map(|p| format!("did you mean `@/{p}`?")),
-                ))
-            }
+                    )))
+                }
+            },
         }
     }
 }
@@ -95,6 +104,7 @@ pub fn render_block(
     used_ids: &mut HashSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> String {
+    let text = &*crate::content::text::without_control_characters(text);
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading_start: Option<usize> = None;
     let mut next_suffix = HashMap::new();
@@ -111,7 +121,8 @@ pub fn render_block(
             }) if dest_url.starts_with("@/") => {
                 let dest_url = match links.resolve(&dest_url[2..]) {
                     Ok(url) => CowStr::from(url),
-                    Err((message, help)) => {
+                    Err(None) => dest_url,
+                    Err(Some((message, help))) => {
                         let mut diagnostic = Diagnostic::error(origin.path, message);
                         if let Some(field) = origin.field {
                             diagnostic = diagnostic.with_field(field);
