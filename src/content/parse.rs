@@ -347,7 +347,12 @@ impl GuideReader<'_, '_> {
     fn text(&mut self, map: &Map<'_>, key: &str, required: bool, max: usize) -> Option<String> {
         let slot = map.at(key);
         let value = if required {
-            self.r.req_string(&slot)?
+            if slot.value.is_none() {
+                self.r
+                    .missing(&slot, &format!("text of 1 to {max} characters"));
+                return None;
+            }
+            self.r.opt_string(&slot)?
         } else {
             self.r.opt_string(&slot)?
         };

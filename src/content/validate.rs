@@ -104,7 +104,7 @@ fn unlinked(guides: &[Guide], index: &GuideIndex, diagnostics: &mut Vec<Diagnost
     let mut linked: HashSet<&str> = HashSet::new();
     for guide in guides {
         for (_, slug) in guide.guide_references() {
-            if slug != guide.slug {
+            if slug != guide.slug && index.by_slug(slug).is_some() {
                 linked.insert(slug);
             }
         }

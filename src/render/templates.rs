@@ -139,9 +139,30 @@ impl Templates {
                 )),
                 report.message().to_string(),
             ),
-            ErrorKind::CircularInclude { tpl, .. } | ErrorKind::CircularExtend { tpl, .. } => {
-                (tpl.clone(), None, err.to_string())
-            }
+            // Named after the template that closes the circle (the page
+            // being rendered may only start it), listing the whole circle.
+            ErrorKind::CircularExtend {
+                tpl,
+                inheritance_chain: chain,
+            } => (
+                chain.last().unwrap_or(tpl).clone(),
+                None,
+                format!(
+                    "expected templates that do not extend each other in a circle, found `{tpl}` → `{}`",
+                    chain.join("` → `")
+                ),
+            ),
+            ErrorKind::CircularInclude {
+                tpl,
+                include_chain: chain,
+            } => (
+                chain.iter().rev().nth(1).unwrap_or(tpl).clone(),
+                None,
+                format!(
+                    "expected templates that do not include each other in a circle, found `{}`",
+                    chain.join("` → `")
+                ),
+            ),
             ErrorKind::MissingParent { current, .. } => (current.clone(), None, err.to_string()),
             ErrorKind::TemplateNotFound(name) => (name.clone(), None, err.to_string()),
             _ => (String::new(), None, err.to_string()),
