@@ -247,7 +247,11 @@ pub fn human_field(field: &str) -> String {
         if let Some(after) = rest.strip_prefix('[') {
             let close = after.find(']').unwrap_or(after.len());
             let index = &after[..close];
-            let noun = if list == "career_path" { "step" } else { "item" };
+            let noun = if list == "career_path" {
+                "step"
+            } else {
+                "item"
+            };
             match index.parse::<usize>() {
                 Ok(i) => out.push_str(&format!(", {noun} {}", i + 1)),
                 Err(_) => out.push_str(&format!("[{index}]")),
@@ -315,7 +319,11 @@ fn warning_kind(diagnostic: &Diagnostic) -> String {
 fn kind_summary(kind: &str, count: usize) -> String {
     let one = count == 1;
     let n = group_thousands(count);
-    let (noun, verb) = if one { ("guide", "is") } else { ("guides", "are") };
+    let (noun, verb) = if one {
+        ("guide", "is")
+    } else {
+        ("guides", "are")
+    };
     match kind {
         kinds::UNLINKED => format!("{n} {noun} {verb} not linked from another guide"),
         kinds::INCOMPLETE => {
@@ -478,7 +486,10 @@ mod tests {
             })
             .collect();
         diagnostics.push(Diagnostic::error("content/x.md", "expected text"));
-        diagnostics.push(Diagnostic::warning("content/y.md", "expected less, found more"));
+        diagnostics.push(Diagnostic::warning(
+            "content/y.md",
+            "expected less, found more",
+        ));
         let (errors, lines) = summarize(&diagnostics);
         assert_eq!(errors.len(), 1);
         assert_eq!(

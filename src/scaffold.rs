@@ -289,7 +289,9 @@ Delete this comment when you start. -->
 {prompt} How do people get into the job? What does a typical day look like?
 "#,
         title = quoted(title),
-        summary = quoted(&format!("{PLACEHOLDER_MARK} say in one sentence what a {lower} does.")),
+        summary = quoted(&format!(
+            "{PLACEHOLDER_MARK} say in one sentence what a {lower} does."
+        )),
         duty = quoted(&format!("{PLACEHOLDER_MARK} the main thing a {lower} does")),
         prompt = PLACEHOLDER_MARK,
     )

@@ -225,7 +225,7 @@ fn every_error_of_a_build_is_reported() {
         "content/one.md:3:19: error: salary.median:",
         "content/one.md:5:1: error: dutys:",
         "content/two.md:2:8: error: title:",
-        "content/two.md:6:29: error: related_careers[0].guide:",
+        "content/two.md:6:29: error: related_careers, item 1, guide:",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in\n{err}");
     }

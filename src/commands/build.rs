@@ -72,8 +72,11 @@ fn print_errors_and_warning_summary(
     use careergen::diagnostics;
     use std::io::Write;
     let (errors, warnings) = diagnostics::count(diagnostics);
-    let mut errors_only: Vec<diagnostics::Diagnostic> =
-        diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+    let mut errors_only: Vec<diagnostics::Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
     diagnostics::attach_source_lines(root, &mut errors_only);
     let stderr = std::io::stderr();
     let mut out = stderr.lock();

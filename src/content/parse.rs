@@ -197,7 +197,8 @@ impl GuideReader<'_, '_> {
                 // as clean as any other field's.
                 for (field, text) in strings(value, "extra") {
                     if control_character(text).is_some() {
-                        self.r.string_value(&Value::String(text.to_string()), &field);
+                        self.r
+                            .string_value(&Value::String(text.to_string()), &field);
                     }
                 }
                 yaml_to_json(value)
@@ -392,7 +393,8 @@ impl GuideReader<'_, '_> {
             format!("expected a file name usable as a URL slug, found {stem:?}"),
         )
         .with_help("rename the file or set `slug:` (lowercase letters, digits and dashes)");
-        self.r.push_at("", diagnostic);
+        // About the file's name: no line of it is at fault.
+        self.r.diagnostics.push(diagnostic);
         None
     }
 

@@ -189,7 +189,10 @@ mod tests {
 
     #[test]
     fn control_characters_become_spaces() {
-        assert_eq!(without_control_characters("a\u{b}b\u{1}c\u{85}d"), "a b c d");
+        assert_eq!(
+            without_control_characters("a\u{b}b\u{1}c\u{85}d"),
+            "a b c d"
+        );
         assert_eq!(without_control_characters("a\tb\nc é"), "a\tb\nc é");
         assert!(matches!(
             without_control_characters("plain é"),

@@ -250,13 +250,20 @@ mod tests {
     #[test]
     fn unlinked_guides_are_warned_about_only_where_links_are_expected() {
         // Two published guides, one linking the other: too few to expect links.
-        let two = guides(&[("a", "", "[c](@/c.md)"), ("b", "draft: true", ""), ("c", "", "")]);
+        let two = guides(&[
+            ("a", "", "[c](@/c.md)"),
+            ("b", "draft: true", ""),
+            ("c", "", ""),
+        ]);
         assert_eq!(unlinked_paths(&two), Vec::<String>::new());
         // Three, none linking any: a site that does not link its guides.
         let unlinked_site = guides(&[("a", "", ""), ("b", "", ""), ("c", "", "")]);
         assert_eq!(unlinked_paths(&unlinked_site), Vec::<String>::new());
         // Three, one linking another: the other two are reached from nowhere.
         let linked_site = guides(&[("a", "", "[c](@/c.md)"), ("b", "", ""), ("c", "", "")]);
-        assert_eq!(unlinked_paths(&linked_site), ["content/a.md", "content/b.md"]);
+        assert_eq!(
+            unlinked_paths(&linked_site),
+            ["content/a.md", "content/b.md"]
+        );
     }
 }

@@ -792,7 +792,9 @@ pub fn plain_number(text: &str) -> Option<String> {
     let groups: Vec<&str> = whole.split([',', '_', ' ', '\u{a0}', '\u{202f}']).collect();
     let grouped = groups.len() > 1;
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let well_grouped = groups.first().is_some_and(|g| digits(g) && (!grouped || g.len() <= 3))
+    let well_grouped = groups
+        .first()
+        .is_some_and(|g| digits(g) && (!grouped || g.len() <= 3))
         && groups[1..].iter().all(|g| g.len() == 3 && digits(g));
     if !well_grouped || fraction.is_some_and(|f| !digits(f)) {
         return None;

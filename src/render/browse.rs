@@ -360,7 +360,12 @@ mod tests {
         assert!(warnings[0].contains(
             "content/b.md:5:14: warning: industries, item 1: expected one spelling per industry, found \"Food drink\" here and \"Food & drink\" in `content/a.md`, which share the page industries/food-drink/"
         ), "{warnings:#?}");
-        assert!(warnings[1].contains("industries, item 2: expected an industry name with a letter or digit, found \"&\""), "{warnings:#?}");
+        assert!(
+            warnings[1].contains(
+                "industries, item 2: expected an industry name with a letter or digit, found \"&\""
+            ),
+            "{warnings:#?}"
+        );
     }
 
     #[test]

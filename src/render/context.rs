@@ -807,8 +807,10 @@ pub fn outlook_sentence(
     let who = plural_lower(title);
     let span = period.map_or(String::new(), |p| format!(" from {} to {}", p.start, p.end));
     // The sentence is English, as are its numbers.
-    let amount = crate::render::format::NumberStyle::for_language("en")
-        .decimal(growth.abs(), crate::render::format::percent_decimals(growth));
+    let amount = crate::render::format::NumberStyle::for_language("en").decimal(
+        growth.abs(),
+        crate::render::format::percent_decimals(growth),
+    );
     // A negative figure reads as a decline whatever label was stated.
     let declines = growth < 0.0 && amount.bytes().any(|b| matches!(b, b'1'..=b'9'));
     match label {

@@ -110,8 +110,7 @@ pub fn percent_decimals(value: f64) -> usize {
     if tenths.is_multiple_of(10) { 0 } else { 1 }
 }
 
-impl NumberStyle {
-}
+impl NumberStyle {}
 
 /// The symbol for an ISO 4217 code, or the code itself.
 pub fn currency_symbol(code: &str) -> &str {
@@ -195,10 +194,7 @@ mod tests {
         assert_eq!(style.percent(0.05), "0.1%");
         assert_eq!(style.decimal(0.999, 2), "1.00");
         assert_eq!(style.decimal(-1234.5, 1), "−1,234.5");
-        assert_eq!(
-            NumberStyle::for_language("de").percent(-0.6),
-            "−0,6%"
-        );
+        assert_eq!(NumberStyle::for_language("de").percent(-0.6), "−0,6%");
     }
 
     #[test]

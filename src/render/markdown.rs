@@ -72,10 +72,10 @@ impl Links<'_> {
                 None => {
                     let known: Vec<&str> = self.index.content_paths().collect();
                     Err(Some((
-                    format!(
-                        "expected a link to a guide under content/, found `@/{target}`, which names no guide"
-                    ),
-                    suggest(path, &known).map(|p| format!("did you mean `@/{p}`?")),
+                        format!(
+                            "expected a link to a guide under content/, found `@/{target}`, which names no guide"
+                        ),
+                        suggest(path, &known).map(|p| format!("did you mean `@/{p}`?")),
                     )))
                 }
             },
