@@ -186,7 +186,7 @@ fn a_circular_extends_names_the_template_that_closes_the_circle() {
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert!(
-        err.contains("templates/base.html: error: expected templates that do not extend each other in a circle, found `404.html` → `base.html` → `base.html`"),
+        err.contains("templates/base.html: error: expected templates that do not extend each other in a circle (a circular extends), found `404.html` → `base.html` → `base.html`"),
         "{err}"
     );
 }

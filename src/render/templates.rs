@@ -148,7 +148,7 @@ impl Templates {
                 chain.last().unwrap_or(tpl).clone(),
                 None,
                 format!(
-                    "expected templates that do not extend each other in a circle, found `{tpl}` → `{}`",
+                    "expected templates that do not extend each other in a circle (a circular extends), found `{tpl}` → `{}`",
                     chain.join("` → `")
                 ),
             ),
@@ -159,7 +159,7 @@ impl Templates {
                 chain.iter().rev().nth(1).unwrap_or(tpl).clone(),
                 None,
                 format!(
-                    "expected templates that do not include each other in a circle, found `{}`",
+                    "expected templates that do not include each other in a circle (a circular include), found `{}`",
                     chain.join("` → `")
                 ),
             ),
