@@ -30,7 +30,7 @@ use super::server::Stale;
 use super::watch::Changes;
 use crate::config::SiteConfig;
 use crate::content::guide::Guide;
-use crate::content::index::GuideIndex;
+use crate::content::index::{GuideIndex, Reason, Unavailable};
 use crate::content::load::{self, CONTENT_DIR};
 use crate::content::text::{Text, TextSource};
 use crate::content::validate;
@@ -384,7 +384,7 @@ impl Workspace {
         let index = self
             .index
             .take()
-            .unwrap_or_else(|| GuideIndex::new(&self.guides));
+            .unwrap_or_else(|| GuideIndex::new(&self.guides).with_unavailable(self.unavailable()));
         let validated = self.validate(&index);
         let mut diagnostics = self.diagnostics(&validated);
         let Some(mut site) = self.assemble(index) else {
@@ -466,6 +466,38 @@ impl Workspace {
     }
 
     /// The content path (`sales/lead.md`) of a guide file.
+    /// The guide files with no page: drafts left out and files that
+    /// failed to load, so that links to them say why.
+    fn unavailable(&self) -> Vec<Unavailable> {
+        let mut out = Vec::new();
+        for (file, state) in &self.files {
+            let reason = if state.skipped_draft.is_some() {
+                Reason::Draft
+            } else {
+                let display = diagnostics::display_path(&self.options.root, file);
+                if self
+                    .guides
+                    .binary_search_by(|g| g.path.as_path().cmp(&display))
+                    .is_ok()
+                {
+                    continue;
+                }
+                Reason::Failed
+            };
+            let slug = state.skipped_draft.clone().unwrap_or_else(|| {
+                file.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            });
+            out.push(Unavailable {
+                content_path: self.content_path(file),
+                slug,
+                reason,
+            });
+        }
+        out
+    }
+
     fn content_path(&self, file: &Path) -> String {
         let content = self.options.root.join(CONTENT_DIR);
         site::relative_name(&content, file)
@@ -565,6 +597,8 @@ impl Workspace {
     }
 
     fn insert_parsed(&mut self, file: PathBuf, parsed: crate::content::parse::Parsed) {
+        // The index also knows the files with no guide (drafts, failures).
+        self.index = None;
         let content_path = self.content_path(&file);
         self.pending.guides.insert(content_path.clone());
         self.unvalidated.insert(content_path.clone());
@@ -804,7 +838,7 @@ impl Workspace {
         let index = self
             .index
             .take()
-            .unwrap_or_else(|| GuideIndex::new(&self.guides));
+            .unwrap_or_else(|| GuideIndex::new(&self.guides).with_unavailable(self.unavailable()));
         let site = self.assemble(index)?;
         let outcome = self.render_work(&site, &mut work, true, Vec::new(), started, stop);
         self.disassemble(site);
@@ -1549,6 +1583,54 @@ mod tests {
             differing.is_empty(),
             "differs from a cold build: {differing:?}"
         );
+    }
+
+    fn failed(outcome: Outcome) -> Vec<Diagnostic> {
+        match outcome {
+            Outcome::Built(_) => panic!("the rebuild succeeded"),
+            Outcome::Failed(diagnostics) => diagnostics,
+        }
+    }
+
+    #[test]
+    fn links_to_a_guide_turned_draft_or_broken_say_so_or_stay_silent() {
+        let site = fixture();
+        let root = site.path();
+        let mut workspace = Workspace::new(options(root));
+        built(workspace.rebuild(&Changes::default()));
+
+        // Alpha links beta twice (`related_careers` and `@/beta.md`).
+        let changes = edit(
+            root,
+            "content/beta.md",
+            "duties:",
+            "duties: [Visit customers]\ndraft: true",
+        );
+        let errors: Vec<String> = failed(workspace.rebuild(&changes))
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.headline())
+            .collect();
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(errors.iter().all(|e| e.contains("draft")), "{errors:#?}");
+        assert!(
+            !errors.iter().any(|e| e.contains("names no guide")),
+            "{errors:#?}"
+        );
+
+        // Broken, beta's own error is the only one.
+        let changes = edit(root, "content/beta.md", "summary:", "summary: [unclosed");
+        let errors: Vec<String> = failed(workspace.rebuild(&changes))
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.headline())
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert!(errors[0].starts_with("content/beta.md:"), "{errors:#?}");
+
+        edit(root, "content/beta.md", "summary:", "summary: Beta again.");
+        let changes = edit(root, "content/beta.md", "draft:", "");
+        built(workspace.rebuild(&changes));
     }
 
     #[test]
