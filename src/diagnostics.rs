@@ -104,7 +104,7 @@ impl Diagnostic {
         self
     }
 
-    /// Sets the kind of problem, for [`summarize`].
+    /// Sets the kind of problem, by which [`summarize`] counts warnings.
     pub fn with_kind(mut self, kind: &'static str) -> Self {
         self.kind = Some(kind);
         self
@@ -273,16 +273,15 @@ pub fn human_field(field: &str) -> String {
     out
 }
 
-/// Errors in full and warnings counted: one line per kind of warning,
-/// for `build`, whose output must not drown an error in warnings.
-/// Returns the errors and the summary lines.
-pub fn summarize(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<String>) {
-    let mut errors = Vec::new();
+/// The warnings among `diagnostics` counted, one line per kind ("1,016
+/// guides are not linked from another guide — run `careergen check` to list
+/// them"), for `build` and `serve`, whose output must not bury an error
+/// under warnings.
+pub fn summarize(diagnostics: &[Diagnostic]) -> Vec<String> {
     // Kinds in order of first appearance, so the summary is stable.
     let mut kinds: Vec<(String, usize)> = Vec::new();
     for diagnostic in diagnostics {
         if diagnostic.is_error() {
-            errors.push(diagnostic);
             continue;
         }
         let kind = warning_kind(diagnostic);
@@ -291,7 +290,7 @@ pub fn summarize(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<String>) 
             None => kinds.push((kind, 1)),
         }
     }
-    let lines = kinds
+    kinds
         .into_iter()
         .map(|(kind, count)| {
             let them = if count == 1 { "it" } else { "them" };
@@ -300,8 +299,7 @@ pub fn summarize(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<String>) 
                 kind_summary(&kind, count)
             )
         })
-        .collect();
-    (errors, lines)
+        .collect()
 }
 
 /// The kind a warning is counted under: its set kind, or else what its
@@ -490,8 +488,7 @@ mod tests {
             "content/y.md",
             "expected less, found more",
         ));
-        let (errors, lines) = summarize(&diagnostics);
-        assert_eq!(errors.len(), 1);
+        let lines = summarize(&diagnostics);
         assert_eq!(
             lines,
             [

@@ -5,7 +5,7 @@ use careergen::output::{self, DiskSink, Staging};
 use careergen::site::{self, BuildOptions};
 
 use super::progress::Progress;
-use super::{Outcome, plural, quiet, verbose};
+use super::{Outcome, plural, print_diagnostics, quiet, verbose};
 use crate::cli::BuildArgs;
 
 pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
@@ -24,7 +24,7 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
     let progress = Progress::start("building");
     let mut report = site::build(&options, &progress.sink(&DiskSink::new(staging.dir())));
     progress.finish();
-    print_errors_and_warning_summary(&root, &mut report.diagnostics, color);
+    print_diagnostics(&root, &mut report.diagnostics, color);
     if report.has_errors() {
         // Dropping the staging folder leaves the previous output untouched.
         eprintln!(
@@ -58,42 +58,4 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
         print!("{}", careergen::timings::take().render(10));
     }
     Ok(Outcome::Success)
-}
-
-/// Prints every error with its code frame, and the warnings summed up in
-/// one line per kind ("1,016 guides are not linked from another guide"):
-/// on a large site, warnings listed one by one would bury the errors.
-/// `careergen check` lists them all.
-fn print_errors_and_warning_summary(
-    root: &std::path::Path,
-    diagnostics: &mut [careergen::diagnostics::Diagnostic],
-    color: bool,
-) {
-    use careergen::diagnostics;
-    use std::io::Write;
-    let (errors, warnings) = diagnostics::count(diagnostics);
-    let mut errors_only: Vec<diagnostics::Diagnostic> = diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .cloned()
-        .collect();
-    diagnostics::attach_source_lines(root, &mut errors_only);
-    let stderr = std::io::stderr();
-    let mut out = stderr.lock();
-    for error in &errors_only {
-        let _ = writeln!(out, "{}", error.render(color));
-    }
-    if !quiet() {
-        for line in diagnostics::summarize(diagnostics).1 {
-            let _ = writeln!(out, "warning: {line}");
-        }
-    }
-    if errors > 0 {
-        let _ = writeln!(
-            out,
-            "{errors} error{}, {warnings} warning{}",
-            plural(errors),
-            plural(warnings)
-        );
-    }
 }

@@ -69,14 +69,29 @@ pub fn verbose() -> bool {
     VERBOSITY.load(Ordering::Relaxed) == Verbosity::Verbose as u8
 }
 
-/// Prints every diagnostic with its code frame (warnings only when not
-/// quiet), then a count when there are errors.
+/// For `build` and `serve`: prints every error with its code frame, the
+/// warnings summed up in one line per kind ("1,016 guides are not linked
+/// from another guide"; none when quiet), then a count when there are
+/// errors. On a large site warnings listed one by one would bury the
+/// errors; `careergen check` lists them all.
 pub fn print_diagnostics(root: &Path, diagnostics: &mut [Diagnostic], color: bool) {
-    print_diagnostics_with(root, diagnostics, color, !quiet());
     let (errors, warnings) = diagnostics::count(diagnostics);
+    let mut errors_only: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
+    print_diagnostics_with(root, &mut errors_only, color, false);
+    let stderr = std::io::stderr();
+    let mut out = stderr.lock();
+    if !quiet() {
+        for line in diagnostics::summarize(diagnostics) {
+            let _ = writeln!(out, "warning: {line}");
+        }
+    }
     if errors > 0 {
         let _ = writeln!(
-            std::io::stderr(),
+            out,
             "{errors} error{}, {warnings} warning{}",
             plural(errors),
             plural(warnings)

@@ -221,7 +221,7 @@ pub fn median_pay(bars: &[MedianBar<'_>], period: PayPeriod, id: &str) -> Option
         .iter()
         .map(|b| text_width(&b.value))
         .fold(0.0, f64::max);
-    // Titles may run to 80 characters: shorten them to the room left beside
+    // Titles may run to 150 characters: shorten them to the room left beside
     // the figure. The full titles are in the description and the table.
     let room = ((width - widest_value - FONT) / (FONT * CHAR_WIDTH)).floor() as usize;
     let rows: Vec<Row> = bars
