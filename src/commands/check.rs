@@ -94,7 +94,8 @@ fn print_json(diagnostics: &[Diagnostic]) -> Result<()> {
             line: d.position.map(|p| p.line),
             column: d.position.map(|p| p.column),
             severity: d.severity,
-            field: d.field.as_deref(),
+            // `null`, never `""`, where no field applies.
+            field: d.field.as_deref().filter(|f| !f.is_empty()),
             message: &d.message,
             help: d.help.as_deref(),
         };

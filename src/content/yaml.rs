@@ -43,12 +43,16 @@ pub fn parse(path: &std::path::Path, text: YamlText<'_>) -> Result<Value, Diagno
         {
             return duplicate_key(path, duplicate, text.file_text);
         }
-        if let Some((field, number)) = too_large_integer(&message) {
-            let mut diagnostic = Diagnostic::error(
-                path,
-                format!("expected a smaller whole number, found `{number}`"),
-            )
-            .with_field(field);
+        let rewritten = too_large_integer(&message)
+            .map(|(field, number)| {
+                (
+                    field,
+                    format!("expected a smaller whole number, found `{number}`"),
+                )
+            })
+            .or_else(|| invalid_tagged_value(&message));
+        if let Some((field, message)) = rewritten {
+            let mut diagnostic = Diagnostic::error(path, message).with_field(field);
             if let Some(loc) = err.location() {
                 diagnostic = diagnostic.at(
                     Position::new(loc.line() + text.first_line - 1, loc.column()),
@@ -172,6 +176,26 @@ fn too_large_integer(message: &str) -> Option<(&str, &str)> {
     }
     let field = message[..at].trim_end().trim_end_matches(':');
     Some((field, number))
+}
+
+/// serde_yaml's error for a value its tag forbids (`title: !!int abc`:
+/// `title: invalid value: string "abc", expected an integer`), reworded as
+/// every other message: the field, what was expected, what was found.
+fn invalid_tagged_value(message: &str) -> Option<(&str, String)> {
+    let at = message.find("invalid value: ")?;
+    let rest = &message[at + "invalid value: ".len()..];
+    let (found, expected) = rest.rsplit_once(", expected ")?;
+    let field = message[..at].trim_end().trim_end_matches(':');
+    let found = match found.strip_prefix("string ") {
+        Some(text) => format!("the string {text}"),
+        None => found.to_string(),
+    };
+    let expected = match expected {
+        "a float" | "f64" => "a number (as its tag says)",
+        "an integer" | "i64" | "u64" => "a whole number (as its tag says)",
+        other => other,
+    };
+    Some((field, format!("expected {expected}, found {found}")))
 }
 
 /// serde_yaml's message without its trailing " at line L column C".
@@ -809,6 +833,37 @@ pub fn plain_number(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_error(yaml: &str) -> String {
+        let text = YamlText {
+            yaml,
+            first_line: 2,
+            file_text: yaml,
+        };
+        parse(std::path::Path::new("a.md"), text)
+            .expect_err("invalid")
+            .headline()
+    }
+
+    #[test]
+    fn serde_wording_never_reaches_people() {
+        assert_eq!(
+            parse_error("o:\n  employment: 99999999999999999999\n"),
+            "a.md:3:15: error: o.employment: expected a smaller whole number, found `99999999999999999999`"
+        );
+        assert_eq!(
+            parse_error("o: { n: -99999999999999999999 }\n"),
+            "a.md:2:9: error: o.n: expected a smaller whole number, found `-99999999999999999999`"
+        );
+        assert_eq!(
+            parse_error("title: !!int abc\n"),
+            "a.md:2:8: error: title: expected a whole number (as its tag says), found the string \"abc\""
+        );
+        assert_eq!(
+            parse_error("s:\n  median: 1\n  median: 2\n"),
+            "a.md:4:3: error: s.median: expected each key once, found `median` again (first on line 3)"
+        );
+    }
 
     #[test]
     fn numbers_written_as_text_get_their_plain_form() {
