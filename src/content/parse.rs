@@ -196,8 +196,7 @@ impl GuideReader<'_, '_> {
                 // Templates print `extra` as they like: its text must be
                 // as clean as any other field's.
                 for (field, text) in strings(value, "extra", |t| control_character(t).is_some()) {
-                    self.r
-                        .string_value(&Value::String(text.to_string()), &field);
+                    self.r.clean_text(text, &field);
                 }
                 yaml_to_json(value)
             }

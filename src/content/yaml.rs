@@ -627,21 +627,7 @@ impl<'a> Reader<'a> {
     /// Text: a string, or a number or boolean written without quotes.
     pub fn string_value(&mut self, value: &Value, field: &str) -> Option<String> {
         match value {
-            Value::String(s) => match control_character(s) {
-                None => Some(s.clone()),
-                Some((before, c)) => {
-                    let diagnostic = Diagnostic::error(
-                        &self.path,
-                        format!(
-                            "expected text without control characters, found U+{:04X} after {before:?}",
-                            u32::from(c)
-                        ),
-                    )
-                    .with_help("delete it (a YAML escape such as `\\x01` writes one); only tabs and line breaks are allowed");
-                    self.push_at(field, diagnostic);
-                    None
-                }
-            },
+            Value::String(s) => self.clean_text(s, field).then(|| s.clone()),
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             other => {
@@ -649,6 +635,25 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// Whether `text` is free of control characters (tabs and line breaks
+    /// aside), which would break the HTML; if not, records an error at
+    /// `field` naming the first.
+    pub fn clean_text(&mut self, text: &str, field: &str) -> bool {
+        let Some((before, c)) = control_character(text) else {
+            return true;
+        };
+        let diagnostic = Diagnostic::error(
+            &self.path,
+            format!(
+                "expected text without control characters, found U+{:04X} after {before:?}",
+                u32::from(c)
+            ),
+        )
+        .with_help("delete it (a YAML escape such as `\\x01` writes one); only tabs and line breaks are allowed");
+        self.push_at(field, diagnostic);
+        false
     }
 
     pub fn opt_string(&mut self, slot: &Slot<'_>) -> Option<String> {
