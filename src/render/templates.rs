@@ -128,6 +128,15 @@ impl Templates {
             .map_err(|err| self.diagnostic(&err, Some(output)))
     }
 
+    /// The file the template `name` was read from, for diagnostics
+    /// (`themes/default/templates/guide.html`).
+    pub fn source_path(&self, name: &str) -> PathBuf {
+        self.files
+            .get(name)
+            .map(|p| crate::diagnostics::display_path(&self.root, p))
+            .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")))
+    }
+
     /// Turns a Tera error into a diagnostic on the template file.
     fn diagnostic(&self, err: &tera::Error, page: Option<&str>) -> Diagnostic {
         let (template, position, message) = match err.kind() {
@@ -146,11 +155,7 @@ impl Templates {
             ErrorKind::TemplateNotFound(name) => (name.clone(), None, err.to_string()),
             _ => (String::new(), None, err.to_string()),
         };
-        let path = self
-            .files
-            .get(&template)
-            .map(|p| crate::diagnostics::display_path(&self.root, p))
-            .unwrap_or_else(|| PathBuf::from(format!("templates/{template}")));
+        let path = self.source_path(&template);
         let mut diagnostic = Diagnostic::error(path, first_line(&message));
         if let Some(position) = position {
             diagnostic = diagnostic.at_position(position);
