@@ -810,7 +810,7 @@ fn render_markdown(
     });
     // One set of ids for every text on the page: headings and footnotes
     // of the body and of the front-matter fields never share an id.
-    let mut ids = PageIds::new();
+    let mut ids = PageIds::with_theme_ids(site.templates.ids());
     let content_html =
         markdown::render_block(body.body(), &links, body_origin, &mut ids, diagnostics);
     let environment_summary_html = guide.environment.summary.as_deref().map(|text| {

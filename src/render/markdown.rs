@@ -39,21 +39,35 @@ pub fn is_theme_id(id: &str) -> bool {
 /// same page (body, requirements notes, FAQ answers, environment summary)
 /// shares one, so that no two elements of the page get the same id.
 #[derive(Debug, Default)]
-pub struct PageIds {
+pub struct PageIds<'a> {
+    /// Ids the templates write literally, when known (`Templates::ids`).
+    theme: Option<&'a HashSet<String>>,
     used: HashSet<String>,
     /// The next number to try for each base id, so that many equal
     /// headings take linear, not quadratic, time.
     next_suffix: HashMap<String, usize>,
 }
 
-impl PageIds {
+impl<'a> PageIds<'a> {
+    /// Ids for a page of the default theme: [`is_theme_id`] says which the
+    /// theme keeps.
     pub fn new() -> Self {
         PageIds::default()
     }
 
+    /// Ids for a page whose templates also write the ids in `theme`.
+    pub fn with_theme_ids(theme: &'a HashSet<String>) -> Self {
+        PageIds {
+            theme: Some(theme),
+            ..PageIds::default()
+        }
+    }
+
     /// Whether `id` is already used on the page, by the theme or by Markdown.
     pub fn is_taken(&self, id: &str) -> bool {
-        is_theme_id(id) || self.used.contains(id)
+        is_theme_id(id)
+            || self.theme.is_some_and(|theme| theme.contains(id))
+            || self.used.contains(id)
     }
 
     /// Takes `base`, or `base-1`, `base-2` … when it is taken.
@@ -195,7 +209,7 @@ pub fn render_block(
     text: &str,
     links: &Links<'_>,
     origin: Origin<'_>,
-    ids: &mut PageIds,
+    ids: &mut PageIds<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
@@ -249,7 +263,9 @@ pub fn render_block(
                             origin.path,
                             "expected alt text saying what the image shows, found none",
                         )
-                        .with_help("write it between the brackets: `![A nurse checks a chart](chart.jpg)`");
+                        .with_help(
+                            "write it between the brackets: `![A nurse checks a chart](chart.jpg)`",
+                        );
                         diagnostics.push(origin.locate(warning, text, offset));
                     }
                 }
@@ -271,7 +287,11 @@ pub fn render_block(
                     if ids.is_taken(id) {
                         let message = format!(
                             "expected an id used nowhere else on the page, found `id=\"{id}\"`, which {} already uses",
-                            if is_theme_id(id) { "the theme" } else { "this page" }
+                            if ids.used.contains(id) {
+                                "this page"
+                            } else {
+                                "the theme"
+                            }
                         );
                         diagnostics.push(origin.locate(error(message), text, range.start));
                     } else {
@@ -360,7 +380,7 @@ fn resolve<'t>(
 fn footnote_id<'t>(
     footnotes: &mut HashMap<String, CowStr<'t>>,
     label: &str,
-    ids: &mut PageIds,
+    ids: &mut PageIds<'_>,
 ) -> CowStr<'t> {
     footnotes
         .entry(label.to_lowercase())
@@ -422,7 +442,7 @@ pub fn render_inline(
     text: &str,
     links: &Links<'_>,
     origin: Origin<'_>,
-    ids: &mut PageIds,
+    ids: &mut PageIds<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> String {
     let html = render_block(text, links, origin, ids, diagnostics);
@@ -549,6 +569,117 @@ mod tests {
             .filter_map(|rest| rest.split('"').next())
             .collect();
         assert_eq!(ids.len(), 40_000);
+    }
+
+    #[test]
+    fn footnotes_take_page_ids_apart_from_headings() {
+        let (html, _) = render("## Note\n\nText[^note].\n\n[^note]: The note.\n");
+        assert!(html.contains(r#"<h2 id="note">"#), "{html}");
+        assert!(html.contains(r##"<a href="#fn-note">1</a>"##), "{html}");
+        assert!(
+            html.contains(r#"<div class="footnote-definition" id="fn-note">"#),
+            "{html}"
+        );
+        // A second text on the same page gets its own footnote ids.
+        let guides = Vec::new();
+        let index = GuideIndex::new(&guides);
+        let links = Links {
+            guides: &guides,
+            index: &index,
+            root: "../",
+            site_root: Path::new("/nonexistent"),
+        };
+        let origin = Origin {
+            path: Path::new("content/a.md"),
+            first_line: Some(1),
+            field: None,
+            field_guide: None,
+        };
+        let mut ids = PageIds::new();
+        let mut found = Vec::new();
+        let text = "## Fn note\n\nA[^Note] b[^note].\n\n[^note]: x\n";
+        let first = render_block(text, &links, origin, &mut ids, &mut found);
+        let second = render_block(text, &links, origin, &mut ids, &mut found);
+        assert!(first.contains(r#"<h2 id="fn-note">"#), "{first}");
+        assert!(first.contains(r#"id="fn-note-1""#), "{first}");
+        assert_eq!(
+            first.matches(r##"href="#fn-note-1""##).count(),
+            2,
+            "{first}"
+        );
+        assert!(second.contains(r#"<h2 id="fn-note-2">"#), "{second}");
+        assert!(second.contains(r#"id="fn-note-3""#), "{second}");
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn raw_html_ids_must_be_free() {
+        let (_, found) =
+            render("<div id=\"faq\"></div>\n\n## X\n\n<span id='x'>a</span> <b data-id=\"faq\">\n");
+        let messages: Vec<(Option<Position>, &str)> = found
+            .iter()
+            .map(|d| (d.position, d.message.as_str()))
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(messages[0].0, Some(Position::new(5, 1)));
+        assert!(
+            messages[0].1.contains("`id=\"faq\"`, which the theme"),
+            "{messages:?}"
+        );
+        assert_eq!(messages[1].0, Some(Position::new(9, 1)));
+        assert!(
+            messages[1].1.contains("`id=\"x\"`, which this page"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn images_without_alt_text_are_warnings() {
+        let (_, found) = render("![](a.png) ![ ](b.png) ![A chart](c.png) ![`code`](d.png)\n");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|d| !d.is_error()));
+        assert_eq!(found[0].position, Some(Position::new(5, 1)));
+        assert_eq!(found[1].position, Some(Position::new(5, 12)));
+    }
+
+    #[test]
+    fn at_links_to_files_resolve_under_content_then_static() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for file in [
+            "content/images/a.jpg",
+            "static/docs/b.pdf",
+            "static/images/a.jpg",
+        ] {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "x").expect("write");
+        }
+        assert_eq!(linked_file(dir.path(), "images/a.jpg"), Some("content"));
+        assert_eq!(linked_file(dir.path(), "docs/b.pdf"), Some("static"));
+        assert_eq!(linked_file(dir.path(), "docs/../images/a.jpg"), None);
+        assert_eq!(linked_file(dir.path(), "docs"), None);
+        let guides = Vec::new();
+        let index = GuideIndex::new(&guides);
+        let links = Links {
+            guides: &guides,
+            index: &index,
+            root: "../",
+            site_root: dir.path(),
+        };
+        assert_eq!(
+            links.resolve("docs/b.pdf#page=2").ok().as_deref(),
+            Some("../docs/b.pdf#page=2")
+        );
+        assert!(links.resolve("docs/c.pdf").is_err());
+    }
+
+    #[test]
+    fn local_destinations_include_raw_html() {
+        let found = local_destinations(
+            "[a](x/) ![b](@/y.png)\n\n<img src=\"z.png\" alt=\"\"> <a href='w?a=1&amp;b=2'>w</a>\n",
+        );
+        let names: Vec<&str> = found.iter().map(|(d, _)| d.as_str()).collect();
+        assert_eq!(names, ["x/", "z.png", "w?a=1&b=2"]);
     }
 
     #[test]

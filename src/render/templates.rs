@@ -1,7 +1,7 @@
 //! Tera templates: the theme's files with the site's own `templates/`
 //! laid over them, compiled once per build; errors name the template file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use tera::{Context, ErrorKind, Tera};
@@ -14,6 +14,9 @@ pub struct Templates {
     tera: Tera,
     files: BTreeMap<String, PathBuf>,
     root: PathBuf,
+    /// The ids written literally in any template (`id="pay"`), which
+    /// Markdown then never gives (see `markdown::PageIds`).
+    ids: HashSet<String>,
 }
 
 /// Template names every theme must provide.
@@ -67,10 +70,17 @@ impl Templates {
                 )),
             }
         }
+        let ids = sources
+            .iter()
+            .flat_map(|(_, text)| super::markdown::html_attributes(text, "id"))
+            .filter(|id| !id.contains(['{', '}']))
+            .map(str::to_string)
+            .collect();
         let templates = Templates {
             tera: Tera::new(),
             files,
             root: root.to_path_buf(),
+            ids,
         };
         for name in REQUIRED {
             if !templates.files.contains_key(*name) {
@@ -109,6 +119,11 @@ impl Templates {
 
     pub fn tera_mut(&mut self) -> &mut Tera {
         &mut self.tera
+    }
+
+    /// The ids the templates write literally (`id="pay"`).
+    pub fn ids(&self) -> &HashSet<String> {
+        &self.ids
     }
 
     /// Whether the site or theme has a template called `name`.
