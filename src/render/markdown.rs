@@ -420,10 +420,10 @@ pub fn local_destinations(text: &str) -> Vec<(String, usize)> {
     let mut found = Vec::new();
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                if !dest_url.starts_with("@/") {
-                    found.push((dest_url.to_string(), range.start));
-                }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !dest_url.starts_with("@/") =>
+            {
+                found.push((dest_url.to_string(), range.start));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 for name in ["href", "src"] {
