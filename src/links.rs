@@ -75,6 +75,46 @@ struct State {
     written: HashSet<String>,
     /// Every local target, by output path.
     targets: HashMap<String, Linked>,
+    /// Links that lead to the same file from any page as deep as theirs
+    /// (`../style.css` one folder deep, `/careers/`), by depth and as
+    /// written: most links of a page, resolved once per site at the end.
+    by_depth: Vec<HashMap<String, Linked>>,
+}
+
+impl State {
+    /// Counts `page` in for `key` of `map`.
+    fn note(map: &mut HashMap<String, Linked>, key: &str, page: &str) {
+        match map.get_mut(key) {
+            Some(linked) => linked.add(page, 1),
+            None => {
+                map.insert(
+                    key.to_string(),
+                    Linked {
+                        page: page.to_string(),
+                        pages: 1,
+                    },
+                );
+            }
+        }
+    }
+
+    /// Resolves the links kept by depth into `targets`.
+    fn resolve(&mut self, base_url: &str, base_path: &str) {
+        for (depth, links) in std::mem::take(&mut self.by_depth).into_iter().enumerate() {
+            let dir = "d/".repeat(depth);
+            for (href, linked) in links {
+                let Some(target) = target(&dir, &href, base_url, base_path) else {
+                    continue;
+                };
+                match self.targets.get_mut(&target) {
+                    Some(known) => known.add(&linked.page, linked.pages),
+                    None => {
+                        self.targets.insert(target, linked);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Where a target is linked from.
@@ -83,6 +123,16 @@ struct Linked {
     /// depend on the order pages were rendered in).
     page: String,
     pages: usize,
+}
+
+impl Linked {
+    /// Counts in `pages` more pages, `page` the first of them.
+    fn add(&mut self, page: &str, pages: usize) {
+        self.pages += pages;
+        if page < self.page.as_str() {
+            self.page = page.to_string();
+        }
+    }
 }
 
 impl<'a> CheckedSink<'a> {
@@ -99,7 +149,8 @@ impl<'a> CheckedSink<'a> {
     /// at its Markdown line when a guide's Markdown holds it, else on the
     /// template (or static file) that made the page.
     pub fn finish(self, site: &Site) -> Vec<Diagnostic> {
-        let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        state.resolve(&self.base_url, &self.base_path);
         let broken: BTreeMap<&str, &Linked> = state
             .targets
             .iter()
@@ -155,30 +206,51 @@ impl<'a> CheckedSink<'a> {
             Some(end) => &path[..=end],
             None => "",
         };
+        let depth = path.matches('/').count();
         // Pages repeat links (`../` in the header and the breadcrumb):
-        // resolve each written form once.
+        // take each written form once.
         let values: HashSet<&str> = link_attributes(html).collect();
-        let targets: HashSet<String> = values
-            .into_iter()
-            .filter_map(|value| target(dir, value, &self.base_url, &self.base_path))
-            .collect();
+        let mut same_at_depth = Vec::new();
+        let mut targets = Vec::new();
+        for value in values {
+            if leads_alike_from(value, depth, &self.base_url) {
+                same_at_depth.push(value);
+            } else if let Some(target) = target(dir, value, &self.base_url, &self.base_path) {
+                targets.push(target);
+            }
+        }
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if state.by_depth.len() <= depth {
+            state.by_depth.resize_with(depth + 1, HashMap::new);
+        }
+        for value in same_at_depth {
+            State::note(&mut state.by_depth[depth], value, path);
+        }
         for target in targets {
-            state
-                .targets
-                .entry(target)
-                .and_modify(|linked| {
-                    linked.pages += 1;
-                    if path < linked.page.as_str() {
-                        linked.page = path.to_string();
-                    }
-                })
-                .or_insert_with(|| Linked {
-                    page: path.to_string(),
-                    pages: 1,
-                });
+            State::note(&mut state.targets, &target, path);
         }
     }
+}
+
+/// Whether `href` leads to the same file from every page `depth` folders
+/// deep: it climbs out of the page's folders first, or starts at the root.
+/// Links to other sites are left out.
+fn leads_alike_from(href: &str, depth: usize, base_url: &str) -> bool {
+    if href.starts_with('/') && !href.starts_with("//") {
+        return true;
+    }
+    if !base_url.is_empty() && href.starts_with(base_url) {
+        return true;
+    }
+    let mut rest = href;
+    for _ in 0..depth {
+        match rest.strip_prefix("../") {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    // `../../` from one folder deep leaves the site: keep it exact.
+    depth > 0 && !rest.starts_with("..")
 }
 
 impl Sink for CheckedSink<'_> {
@@ -423,6 +495,29 @@ mod tests {
         ] {
             assert_eq!(t("a/", href), None, "{href}");
         }
+    }
+
+    #[test]
+    fn links_alike_from_every_page_of_a_depth_are_told_apart() {
+        let base = "https://example.org/careers/";
+        assert!(leads_alike_from("../style.css", 1, base));
+        assert!(leads_alike_from("../../", 2, base));
+        assert!(leads_alike_from("/careers/x/", 1, base));
+        assert!(leads_alike_from("https://example.org/careers/x/", 1, base));
+        assert!(!leads_alike_from("photo.jpg", 1, base));
+        assert!(!leads_alike_from("../../x", 1, base));
+        assert!(!leads_alike_from("../x", 2, base));
+        assert!(!leads_alike_from("style.css", 0, base));
+        assert!(!leads_alike_from("//cdn.example/x", 1, base));
+        // Kept by depth and resolved at the end, they meet the exact ones.
+        let mut state = State::default();
+        state.by_depth.resize_with(2, HashMap::new);
+        State::note(&mut state.by_depth[1], "../b/", "z/index.html");
+        State::note(&mut state.by_depth[1], "../b/", "a/index.html");
+        State::note(&mut state.targets, "b/index.html", "c/index.html");
+        state.resolve(base, "/careers/");
+        let linked = &state.targets["b/index.html"];
+        assert_eq!((linked.page.as_str(), linked.pages), ("a/index.html", 3));
     }
 
     #[test]
