@@ -338,6 +338,11 @@ fn kind_summary(kind: &str, count: usize) -> String {
             "{n} {} written in two spellings that make one browse page",
             if one { "name is" } else { "names are" }
         ),
+        kinds::MISSING_ALT => format!(
+            "{n} {} no alt text saying what {} shows",
+            if one { "image has" } else { "images have" },
+            if one { "it" } else { "each" }
+        ),
         other => format!("{n} warning{}: {other}", if one { "" } else { "s" }),
     }
 }
@@ -368,6 +373,8 @@ pub mod kinds {
     pub const LONG_SUMMARY: &str = "long-summary";
     /// Two spellings of a name that make the same browse page.
     pub const SPELLING: &str = "one-slug-two-spellings";
+    /// A Markdown image without alt text.
+    pub const MISSING_ALT: &str = "missing-alt-text";
 }
 
 /// Sorts diagnostics by file, then position, so output is stable across runs.

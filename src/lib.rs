@@ -13,6 +13,7 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod links;
 pub mod output;
 pub mod render;
 pub mod scaffold;

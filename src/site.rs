@@ -1,7 +1,6 @@
 //! A whole build: config → guides → validation → Markdown → templates →
 //! files in a [`Sink`]. `build`, `check` and `serve` all run this.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -22,7 +21,7 @@ use crate::render::browse::{self, Grouping};
 use crate::render::context::{
     CrumbView, Formatter, GroupingView, GuideView, PageView, RenderedMarkdown, SiteView,
 };
-use crate::render::markdown::{self, Links, Origin};
+use crate::render::markdown::{self, Links, Origin, PageIds};
 use crate::render::similar::SimilarIndex;
 use crate::render::templates::Templates;
 use crate::render::{charts, compare, search, site_files};
@@ -308,6 +307,8 @@ fn other_pages(site: &Site, groups: &[(Grouping, Vec<browse::Group>)]) -> Vec<Pa
 /// Renders every page and copies static files.
 fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
     prepare(site);
+    let checked = crate::links::CheckedSink::new(sink, site);
+    let sink: &dyn Sink = &checked;
     let guides: Vec<usize> = (0..site.guides.len()).collect();
     let (mut rendered, listings) = crate::timings::stage("render pages", || {
         let mut rendered = render_guide_pages(site, &guides, sink);
@@ -328,7 +329,10 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
     let files = crate::timings::stage("copy static files", || {
         copy_static(site, sink, &mut rendered.diagnostics)
     });
-    rendered.files = rendered.pages + site_files.files + files;
+    let linked = crate::links::copy_linked_files(site, sink, &mut rendered.diagnostics);
+    rendered.files = rendered.pages + site_files.files + files + linked;
+    let broken_links = crate::timings::stage("check links", || checked.finish(site));
+    rendered.diagnostics.extend(broken_links);
     rendered
 }
 
@@ -785,6 +789,7 @@ fn render_markdown(
         guides: &site.guides,
         index: &site.index,
         root: "../",
+        site_root: &site.root,
     };
     let field_origin = |field: &'static str| Origin {
         path: &guide.path,
@@ -803,7 +808,9 @@ fn render_markdown(
         diagnostics.push(Diagnostic::error(&guide.path, message));
         Text::default()
     });
-    let mut ids = HashSet::new();
+    // One set of ids for every text on the page: headings and footnotes
+    // of the body and of the front-matter fields never share an id.
+    let mut ids = PageIds::with_theme_ids(site.templates.ids());
     let content_html =
         markdown::render_block(body.body(), &links, body_origin, &mut ids, diagnostics);
     let environment_summary_html = guide.environment.summary.as_deref().map(|text| {
@@ -811,6 +818,7 @@ fn render_markdown(
             text,
             &links,
             field_origin("environment.summary"),
+            &mut ids,
             diagnostics,
         )
     });
@@ -819,7 +827,7 @@ fn render_markdown(
             text,
             &links,
             field_origin("requirements.notes"),
-            &mut HashSet::new(),
+            &mut ids,
             diagnostics,
         )
     });
@@ -833,13 +841,7 @@ fn render_markdown(
                 field: Some(&field),
                 ..field_origin("faq")
             };
-            markdown::render_block(
-                &faq.answer,
-                &links,
-                origin,
-                &mut HashSet::new(),
-                diagnostics,
-            )
+            markdown::render_block(&faq.answer, &links, origin, &mut ids, diagnostics)
         })
         .collect();
     RenderedMarkdown {

@@ -1,5 +1,6 @@
 //! Markdown to HTML with pulldown-cmark: the one place that sets its
-//! options, gives headings unique ids and resolves `@/` links between guides.
+//! options, gives headings and footnotes ids unique on their page and
+//! resolves `@/` links to guides and to files under `content/` or `static/`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -8,9 +9,10 @@ use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd, htm
 
 use crate::content::guide::Guide;
 use crate::content::index::{GuideIndex, Reason};
-use crate::diagnostics::{Diagnostic, Position, suggest};
+use crate::content::load::CONTENT_DIR;
+use crate::diagnostics::{self, Diagnostic, Position, suggest};
 
-/// Ids the default theme gives its own sections; body headings never take them.
+/// Ids the default theme gives its own sections; Markdown never takes them.
 pub const RESERVED_IDS: &[&str] = &[
     "main",
     "quick-facts",
@@ -26,6 +28,61 @@ pub const RESERVED_IDS: &[&str] = &[
     "more",
     "search",
 ];
+
+/// Whether the theme may use `id` for its own elements: a reserved section
+/// id, a `__` sub-id (`pay__title`) or a `cg-` id (`cg-pay-chart`).
+pub fn is_theme_id(id: &str) -> bool {
+    RESERVED_IDS.contains(&id) || id.contains("__") || id.starts_with("cg-")
+}
+
+/// The ids given so far on one page. Every Markdown text rendered onto the
+/// same page (body, requirements notes, FAQ answers, environment summary)
+/// shares one, so that no two elements of the page get the same id.
+#[derive(Debug, Default)]
+pub struct PageIds<'a> {
+    /// Ids the templates write literally, when known (`Templates::ids`).
+    theme: Option<&'a HashSet<String>>,
+    used: HashSet<String>,
+    /// The next number to try for each base id, so that many equal
+    /// headings take linear, not quadratic, time.
+    next_suffix: HashMap<String, usize>,
+}
+
+impl<'a> PageIds<'a> {
+    /// Ids for a page of the default theme: [`is_theme_id`] says which the
+    /// theme keeps.
+    pub fn new() -> Self {
+        PageIds::default()
+    }
+
+    /// Ids for a page whose templates also write the ids in `theme`.
+    pub fn with_theme_ids(theme: &'a HashSet<String>) -> Self {
+        PageIds {
+            theme: Some(theme),
+            ..PageIds::default()
+        }
+    }
+
+    /// Whether `id` is already used on the page, by the theme or by Markdown.
+    pub fn is_taken(&self, id: &str) -> bool {
+        is_theme_id(id)
+            || self.theme.is_some_and(|theme| theme.contains(id))
+            || self.used.contains(id)
+    }
+
+    /// Takes `base`, or `base-1`, `base-2` … when it is taken.
+    fn claim(&mut self, base: String) -> String {
+        let mut unique = base.clone();
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(1);
+        while self.is_taken(&unique) {
+            unique = format!("{base}-{n}");
+            n += 1;
+        }
+        self.next_suffix.insert(base, n);
+        self.used.insert(unique.clone());
+        unique
+    }
+}
 
 /// The pulldown-cmark options for every Markdown text of a site.
 pub fn options() -> Options {
@@ -43,27 +100,52 @@ pub struct Links<'a> {
     pub index: &'a GuideIndex,
     /// The relative path from the page to the site root (`../` for a guide page).
     pub root: &'a str,
+    /// The site folder, in which `@/` links to files other than guides are
+    /// looked up under `content/` and `static/`.
+    pub site_root: &'a Path,
+}
+
+/// The folders an `@/` link to a file other than a guide may name, in the
+/// order they are tried. A file there is written at the same path below the
+/// output folder.
+pub const LINKABLE_DIRS: [&str; 2] = [CONTENT_DIR, "static"];
+
+/// Whether `path` (an `@/` target without its `@/`) stays inside the folder
+/// it is looked up in: no empty, `.` or `..` parts, no `\`.
+pub fn is_plain_path(path: &str) -> bool {
+    !path.is_empty()
+        && !path.contains('\\')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+/// The file under `content/` or `static/` of `site_root` that an `@/` link
+/// to `path` names, as the folder's name.
+pub fn linked_file(site_root: &Path, path: &str) -> Option<&'static str> {
+    if !is_plain_path(path) {
+        return None;
+    }
+    LINKABLE_DIRS
+        .into_iter()
+        .find(|dir| site_root.join(dir).join(path).is_file())
 }
 
 impl Links<'_> {
-    /// The URL an `@/path.md#fragment` link points at, or an error message;
-    /// `Err(None)` for a guide whose file failed to load (its own errors
-    /// say why).
+    /// The URL an `@/path#fragment` link points at, or an error message
+    /// with an optional hint; `Err(None)` for a guide whose file failed to
+    /// load (its own errors say why).
     fn resolve(&self, target: &str) -> Result<String, Option<(String, Option<String>)>> {
         let (path, fragment) = match target.split_once('#') {
             Some((path, fragment)) => (path, Some(fragment)),
             None => (target, None),
         };
-        match self.index.by_content_path(path) {
-            Some(i) => {
-                let mut url = format!("{}{}/", self.root, self.guides[i].slug);
-                if let Some(fragment) = fragment {
-                    url.push('#');
-                    url.push_str(fragment);
-                }
-                Ok(url)
-            }
-            None => match self.index.unavailable_content_path(path) {
+        let mut url = if let Some(i) = self.index.by_content_path(path) {
+            format!("{}{}/", self.root, self.guides[i].slug)
+        } else if !path.ends_with(".md") && linked_file(self.site_root, path).is_some() {
+            format!("{}{path}", self.root)
+        } else if path.ends_with(".md") {
+            return match self.index.unavailable_content_path(path) {
                 Some(Reason::Failed) => Err(None),
                 Some(Reason::Draft) => Err(Some((
                     format!("expected a link to a published guide, found `@/{target}`, a draft"),
@@ -78,8 +160,23 @@ impl Links<'_> {
                         suggest(path, &known).map(|p| format!("did you mean `@/{p}`?")),
                     )))
                 }
-            },
+            };
+        } else {
+            return Err(Some((
+                format!(
+                    "expected a link to a file under content/ or static/, found `@/{target}`, which names no such file"
+                ),
+                Some(
+                    "`@/` links name a guide (`@/account-manager.md`) or a file by its path below content/ or static/ (`@/images/office.jpg`)"
+                        .to_string(),
+                ),
+            )));
+        };
+        if let Some(fragment) = fragment {
+            url.push('#');
+            url.push_str(fragment);
         }
+        Ok(url)
     }
 }
 
@@ -96,21 +193,46 @@ pub struct Origin<'a> {
     pub field_guide: Option<&'a Guide>,
 }
 
-/// Renders block Markdown. `used_ids` carries heading ids already on the page.
+impl Origin<'_> {
+    /// `diagnostic`, placed at byte `offset` of `text` (or at the field
+    /// holding `text`) and naming the field.
+    pub fn locate(&self, mut diagnostic: Diagnostic, text: &str, offset: usize) -> Diagnostic {
+        if let Some(field) = self.field {
+            diagnostic = diagnostic.with_field(field);
+        }
+        let position = match self.first_line {
+            Some(line) => Some(Position::of_offset(text, offset, line)),
+            None => self
+                .field_guide
+                .zip(self.field)
+                .and_then(|(guide, field)| guide.anchor(field)),
+        };
+        match position {
+            Some(position) => diagnostic.at_position(position),
+            None => diagnostic,
+        }
+    }
+}
+
+/// Renders block Markdown. `ids` holds the ids already given on the page.
 pub fn render_block(
     text: &str,
     links: &Links<'_>,
     origin: Origin<'_>,
-    used_ids: &mut HashSet<String>,
+    ids: &mut PageIds<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> String {
     let text = &*crate::content::text::without_control_characters(text);
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading_start: Option<usize> = None;
-    let mut next_suffix = HashMap::new();
+    // Footnote labels of this text, by lowercase label, and their page ids.
+    let mut footnotes: HashMap<String, CowStr<'_>> = HashMap::new();
+    // Where the image being read starts, in `events` and in `text`.
+    let mut image_start: Option<(usize, usize)> = None;
     let mut table_alignments = Vec::new();
     let mut in_table_head = false;
     let mut head_cell = 0;
+    let error = |message: String| Diagnostic::error(origin.path, message);
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Link {
@@ -118,38 +240,77 @@ pub fn render_block(
                 dest_url,
                 title,
                 id,
-            }) if dest_url.starts_with("@/") => {
-                let dest_url = match links.resolve(&dest_url[2..]) {
-                    Ok(url) => CowStr::from(url),
-                    Err(None) => dest_url,
-                    Err(Some((message, help))) => {
-                        let mut diagnostic = Diagnostic::error(origin.path, message);
-                        if let Some(field) = origin.field {
-                            diagnostic = diagnostic.with_field(field);
-                        }
-                        let position = match origin.first_line {
-                            Some(line) => Some(Position::of_offset(text, range.start, line)),
-                            None => origin
-                                .field_guide
-                                .zip(origin.field)
-                                .and_then(|(guide, field)| guide.anchor(field)),
-                        };
-                        if let Some(position) = position {
-                            diagnostic = diagnostic.at_position(position);
-                        }
-                        if let Some(help) = help {
-                            diagnostic = diagnostic.with_help(help);
-                        }
-                        diagnostics.push(diagnostic);
-                        dest_url
-                    }
-                };
+            }) => {
+                let dest_url = resolve(dest_url, links, text, range.start, origin, diagnostics);
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
                 }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                image_start = Some((events.len(), range.start));
+                let dest_url = resolve(dest_url, links, text, range.start, origin, diagnostics);
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((start, offset)) = image_start.take() {
+                    let has_alt = events[start + 1..].iter().any(
+                        |e| matches!(e, Event::Text(t) | Event::Code(t) if !t.trim().is_empty()),
+                    );
+                    if !has_alt {
+                        let warning = Diagnostic::warning(
+                            origin.path,
+                            "expected alt text saying what the image shows, found none",
+                        )
+                        .with_help(
+                            "write it between the brackets: `![A nurse checks a chart](chart.jpg)`",
+                        )
+                        .with_kind(diagnostics::kinds::MISSING_ALT);
+                        diagnostics.push(origin.locate(warning, text, offset));
+                    }
+                }
+                events.push(event);
+            }
+            // Footnotes take page-wide ids too: a footnote `[^note]` and a
+            // heading `## Note` must not share `note`, or the footnote link
+            // jumps to the heading.
+            Event::FootnoteReference(label) => {
+                let id = footnote_id(&mut footnotes, &label, ids);
+                events.push(Event::FootnoteReference(id));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let id = footnote_id(&mut footnotes, &label, ids);
+                events.push(Event::Start(Tag::FootnoteDefinition(id)));
+            }
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                for id in html_attributes(html, "id") {
+                    if ids.is_taken(id) {
+                        let message = format!(
+                            "expected an id used nowhere else on the page, found `id=\"{id}\"`, which {} already uses",
+                            if ids.used.contains(id) {
+                                "this page"
+                            } else {
+                                "the theme"
+                            }
+                        );
+                        diagnostics.push(origin.locate(error(message), text, range.start));
+                    } else {
+                        ids.used.insert(id.to_string());
+                    }
+                }
+                events.push(event);
             }
             // Header cells get `scope="col"` so that screen readers tie
             // each column to its header.
@@ -187,7 +348,7 @@ pub fn render_block(
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(start) = heading_start.take() {
-                    assign_heading_id(&mut events, start, used_ids, &mut next_suffix);
+                    assign_heading_id(&mut events, start, ids);
                 }
                 events.push(event);
             }
@@ -199,15 +360,105 @@ pub fn render_block(
     out
 }
 
+/// Rewrites an `@/` destination to the URL it names, reporting one that
+/// names nothing; other destinations are left as written (the link check
+/// after the build reads them from the pages).
+fn resolve<'t>(
+    dest_url: CowStr<'t>,
+    links: &Links<'_>,
+    text: &str,
+    offset: usize,
+    origin: Origin<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> CowStr<'t> {
+    let Some(target) = dest_url.strip_prefix("@/") else {
+        return dest_url;
+    };
+    match links.resolve(target) {
+        Ok(url) => CowStr::from(url),
+        Err(None) => dest_url,
+        Err(Some((message, help))) => {
+            let mut diagnostic = Diagnostic::error(origin.path, message);
+            if let Some(help) = help {
+                diagnostic = diagnostic.with_help(help);
+            }
+            diagnostics.push(origin.locate(diagnostic, text, offset));
+            dest_url
+        }
+    }
+}
+
+/// The page id of the footnote `label` (`fn-note` for `[^note]`), the same
+/// for its references and its definition.
+fn footnote_id<'t>(
+    footnotes: &mut HashMap<String, CowStr<'t>>,
+    label: &str,
+    ids: &mut PageIds<'_>,
+) -> CowStr<'t> {
+    footnotes
+        .entry(label.to_lowercase())
+        .or_insert_with(|| {
+            let slug = slugify(label);
+            let base = if slug.is_empty() {
+                "fn".to_string()
+            } else {
+                format!("fn-{slug}")
+            };
+            CowStr::from(ids.claim(base))
+        })
+        .clone()
+}
+
+/// The values of the attribute `name` in an HTML fragment (`id` of
+/// `<div id="x">`), quoted with `"` or `'`.
+pub fn html_attributes<'h>(html: &'h str, name: &'h str) -> impl Iterator<Item = &'h str> + 'h {
+    html.match_indices('=').filter_map(move |(at, _)| {
+        let before = html[..at].trim_end();
+        let attribute_start = before.len().checked_sub(name.len())?;
+        if !before[attribute_start..].eq_ignore_ascii_case(name)
+            || !before[..attribute_start].ends_with(|c: char| c.is_ascii_whitespace())
+        {
+            return None;
+        }
+        let value = html[at + 1..].trim_start();
+        let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let value = &value[1..];
+        value.find(quote).map(|end| &value[..end])
+    })
+}
+
+/// Every link and image destination written in Markdown `text` other than
+/// `@/` ones, with its byte offset, raw HTML `href` and `src` included.
+pub fn local_destinations(text: &str) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !dest_url.starts_with("@/") =>
+            {
+                found.push((dest_url.to_string(), range.start));
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for name in ["href", "src"] {
+                    for value in html_attributes(&html, name) {
+                        found.push((value.replace("&amp;", "&"), range.start));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
 /// Renders a short Markdown text without its wrapping paragraph.
 pub fn render_inline(
     text: &str,
     links: &Links<'_>,
     origin: Origin<'_>,
+    ids: &mut PageIds<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> String {
-    let mut ids = HashSet::new();
-    let html = render_block(text, links, origin, &mut ids, diagnostics);
+    let html = render_block(text, links, origin, ids, diagnostics);
     let trimmed = html.trim_end();
     match trimmed
         .strip_prefix("<p>")
@@ -219,15 +470,8 @@ pub fn render_inline(
 }
 
 /// Gives the heading that starts at `events[start]` an id from its text,
-/// unless the author set one, making it unique on the page. `next_suffix`
-/// remembers the next number to try for each base id, so that many equal
-/// headings take linear, not quadratic, time.
-fn assign_heading_id(
-    events: &mut [Event<'_>],
-    start: usize,
-    used: &mut HashSet<String>,
-    next_suffix: &mut HashMap<String, usize>,
-) {
+/// unless the author set one, making it unique on the page.
+fn assign_heading_id(events: &mut [Event<'_>], start: usize, ids: &mut PageIds) {
     let text: String = events[start + 1..]
         .iter()
         .filter_map(|e| match e {
@@ -252,15 +496,7 @@ fn assign_heading_id(
         if base.starts_with("cg-") {
             base.insert_str(0, "h-");
         }
-        let mut unique = base.clone();
-        let mut n = next_suffix.get(&base).copied().unwrap_or(1);
-        while RESERVED_IDS.contains(&unique.as_str()) || used.contains(&unique) {
-            unique = format!("{base}-{n}");
-            n += 1;
-        }
-        next_suffix.insert(base, n);
-        used.insert(unique.clone());
-        *id = Some(CowStr::from(unique));
+        *id = Some(CowStr::from(ids.claim(base)));
     }
 }
 
@@ -293,6 +529,7 @@ mod tests {
             guides: &guides,
             index: &index,
             root: "../",
+            site_root: Path::new("/nonexistent"),
         };
         let origin = Origin {
             path: Path::new("content/a.md"),
@@ -301,7 +538,7 @@ mod tests {
             field_guide: None,
         };
         let mut diagnostics = Vec::new();
-        let html = render_block(text, &links, origin, &mut HashSet::new(), &mut diagnostics);
+        let html = render_block(text, &links, origin, &mut PageIds::new(), &mut diagnostics);
         (html, diagnostics)
     }
 
@@ -345,6 +582,117 @@ mod tests {
             .filter_map(|rest| rest.split('"').next())
             .collect();
         assert_eq!(ids.len(), 40_000);
+    }
+
+    #[test]
+    fn footnotes_take_page_ids_apart_from_headings() {
+        let (html, _) = render("## Note\n\nText[^note].\n\n[^note]: The note.\n");
+        assert!(html.contains(r#"<h2 id="note">"#), "{html}");
+        assert!(html.contains(r##"<a href="#fn-note">1</a>"##), "{html}");
+        assert!(
+            html.contains(r#"<div class="footnote-definition" id="fn-note">"#),
+            "{html}"
+        );
+        // A second text on the same page gets its own footnote ids.
+        let guides = Vec::new();
+        let index = GuideIndex::new(&guides);
+        let links = Links {
+            guides: &guides,
+            index: &index,
+            root: "../",
+            site_root: Path::new("/nonexistent"),
+        };
+        let origin = Origin {
+            path: Path::new("content/a.md"),
+            first_line: Some(1),
+            field: None,
+            field_guide: None,
+        };
+        let mut ids = PageIds::new();
+        let mut found = Vec::new();
+        let text = "## Fn note\n\nA[^Note] b[^note].\n\n[^note]: x\n";
+        let first = render_block(text, &links, origin, &mut ids, &mut found);
+        let second = render_block(text, &links, origin, &mut ids, &mut found);
+        assert!(first.contains(r#"<h2 id="fn-note">"#), "{first}");
+        assert!(first.contains(r#"id="fn-note-1""#), "{first}");
+        assert_eq!(
+            first.matches(r##"href="#fn-note-1""##).count(),
+            2,
+            "{first}"
+        );
+        assert!(second.contains(r#"<h2 id="fn-note-2">"#), "{second}");
+        assert!(second.contains(r#"id="fn-note-3""#), "{second}");
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn raw_html_ids_must_be_free() {
+        let (_, found) =
+            render("<div id=\"faq\"></div>\n\n## X\n\n<span id='x'>a</span> <b data-id=\"faq\">\n");
+        let messages: Vec<(Option<Position>, &str)> = found
+            .iter()
+            .map(|d| (d.position, d.message.as_str()))
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(messages[0].0, Some(Position::new(5, 1)));
+        assert!(
+            messages[0].1.contains("`id=\"faq\"`, which the theme"),
+            "{messages:?}"
+        );
+        assert_eq!(messages[1].0, Some(Position::new(9, 1)));
+        assert!(
+            messages[1].1.contains("`id=\"x\"`, which this page"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn images_without_alt_text_are_warnings() {
+        let (_, found) = render("![](a.png) ![ ](b.png) ![A chart](c.png) ![`code`](d.png)\n");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|d| !d.is_error()));
+        assert_eq!(found[0].position, Some(Position::new(5, 1)));
+        assert_eq!(found[1].position, Some(Position::new(5, 12)));
+    }
+
+    #[test]
+    fn at_links_to_files_resolve_under_content_then_static() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for file in [
+            "content/images/a.jpg",
+            "static/docs/b.pdf",
+            "static/images/a.jpg",
+        ] {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "x").expect("write");
+        }
+        assert_eq!(linked_file(dir.path(), "images/a.jpg"), Some("content"));
+        assert_eq!(linked_file(dir.path(), "docs/b.pdf"), Some("static"));
+        assert_eq!(linked_file(dir.path(), "docs/../images/a.jpg"), None);
+        assert_eq!(linked_file(dir.path(), "docs"), None);
+        let guides = Vec::new();
+        let index = GuideIndex::new(&guides);
+        let links = Links {
+            guides: &guides,
+            index: &index,
+            root: "../",
+            site_root: dir.path(),
+        };
+        assert_eq!(
+            links.resolve("docs/b.pdf#page=2").ok().as_deref(),
+            Some("../docs/b.pdf#page=2")
+        );
+        assert!(links.resolve("docs/c.pdf").is_err());
+    }
+
+    #[test]
+    fn local_destinations_include_raw_html() {
+        let found = local_destinations(
+            "[a](x/) ![b](@/y.png)\n\n<img src=\"z.png\" alt=\"\"> <a href='w?a=1&amp;b=2'>w</a>\n",
+        );
+        let names: Vec<&str> = found.iter().map(|(d, _)| d.as_str()).collect();
+        assert_eq!(names, ["x/", "z.png", "w?a=1&b=2"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Tera templates: the theme's files with the site's own `templates/`
 //! laid over them, compiled once per build; errors name the template file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use tera::{Context, ErrorKind, Tera};
@@ -14,6 +14,9 @@ pub struct Templates {
     tera: Tera,
     files: BTreeMap<String, PathBuf>,
     root: PathBuf,
+    /// The ids written literally in any template (`id="pay"`), which
+    /// Markdown then never gives (see `markdown::PageIds`).
+    ids: HashSet<String>,
 }
 
 /// Template names every theme must provide.
@@ -67,10 +70,17 @@ impl Templates {
                 )),
             }
         }
+        let ids = sources
+            .iter()
+            .flat_map(|(_, text)| super::markdown::html_attributes(text, "id"))
+            .filter(|id| !id.contains(['{', '}']))
+            .map(str::to_string)
+            .collect();
         let templates = Templates {
             tera: Tera::new(),
             files,
             root: root.to_path_buf(),
+            ids,
         };
         for name in REQUIRED {
             if !templates.files.contains_key(*name) {
@@ -111,6 +121,11 @@ impl Templates {
         &mut self.tera
     }
 
+    /// The ids the templates write literally (`id="pay"`).
+    pub fn ids(&self) -> &HashSet<String> {
+        &self.ids
+    }
+
     /// Whether the site or theme has a template called `name`.
     pub fn has(&self, name: &str) -> bool {
         self.files.contains_key(name)
@@ -126,6 +141,15 @@ impl Templates {
         self.tera
             .render(name, context)
             .map_err(|err| self.diagnostic(&err, Some(output)))
+    }
+
+    /// The file the template `name` was read from, for diagnostics
+    /// (`themes/default/templates/guide.html`).
+    pub fn source_path(&self, name: &str) -> PathBuf {
+        self.files
+            .get(name)
+            .map(|p| crate::diagnostics::display_path(&self.root, p))
+            .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")))
     }
 
     /// Turns a Tera error into a diagnostic on the template file.
@@ -167,11 +191,7 @@ impl Templates {
             ErrorKind::TemplateNotFound(name) => (name.clone(), None, err.to_string()),
             _ => (String::new(), None, err.to_string()),
         };
-        let path = self
-            .files
-            .get(&template)
-            .map(|p| crate::diagnostics::display_path(&self.root, p))
-            .unwrap_or_else(|| PathBuf::from(format!("templates/{template}")));
+        let path = self.source_path(&template);
         let mut diagnostic = Diagnostic::error(path, first_line(&message));
         if let Some(position) = position {
             diagnostic = diagnostic.at_position(position);

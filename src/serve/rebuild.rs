@@ -1439,6 +1439,10 @@ fn static_sources(
     for (rel, path) in site::static_files(site, diagnostics) {
         sources.insert(rel, StaticSource::File(path));
     }
+    // Files under content/ that `@/` links name are published as a build does.
+    for (rel, path) in crate::links::linked_files(site) {
+        sources.insert(rel, StaticSource::File(path));
+    }
     sources
 }
 
