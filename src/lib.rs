@@ -18,4 +18,6 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+pub mod statics;
 pub mod timings;
+pub mod walk;

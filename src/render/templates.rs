@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use tera::{Context, ErrorKind, Tera};
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Position};
 
@@ -14,6 +13,8 @@ pub struct Templates {
     tera: Tera,
     files: BTreeMap<String, PathBuf>,
     root: PathBuf,
+    /// Found while reading the template folders (a link that leads nowhere).
+    warnings: Vec<Diagnostic>,
 }
 
 /// Template names every theme must provide.
@@ -67,10 +68,14 @@ impl Templates {
                 )),
             }
         }
+        let (errors, warnings): (Vec<_>, Vec<_>) =
+            diagnostics.into_iter().partition(Diagnostic::is_error);
+        let mut diagnostics = errors;
         let templates = Templates {
             tera: Tera::new(),
             files,
             root: root.to_path_buf(),
+            warnings,
         };
         for name in REQUIRED {
             if !templates.files.contains_key(*name) {
@@ -81,6 +86,7 @@ impl Templates {
             }
         }
         if !diagnostics.is_empty() {
+            diagnostics.extend(templates.warnings);
             return Err(diagnostics);
         }
         templates.compile(sources)
@@ -109,6 +115,11 @@ impl Templates {
 
     pub fn tera_mut(&mut self) -> &mut Tera {
         &mut self.tera
+    }
+
+    /// What reading the template folders found that does not stop a build.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// Whether the site or theme has a template called `name`.
@@ -166,38 +177,17 @@ fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).trim().to_string()
 }
 
-/// Adds every file under `dir` by its path relative to `dir` (`partials/x.html`).
+/// Adds every file under `dir` by its path relative to `dir`
+/// (`partials/x.html`), skipping hidden files and editors' files.
 fn collect(
     dir: &Path,
     files: &mut BTreeMap<String, PathBuf>,
     root: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    if !dir.is_dir() {
-        return;
-    }
-    for entry in WalkDir::new(dir).sort_by_file_name() {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let name = entry
-                    .path()
-                    .strip_prefix(dir)
-                    .unwrap_or(entry.path())
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                if !name.starts_with('.') && !name.ends_with('~') {
-                    files.insert(name, entry.into_path());
-                }
-            }
-            Ok(_) => {}
-            Err(err) => diagnostics.push(Diagnostic::error(
-                crate::diagnostics::display_path(root, dir),
-                format!("cannot read the templates folder: {err}"),
-            )),
-        }
-    }
+    let walked = crate::walk::files(root, dir, crate::walk::Hidden::Skip);
+    diagnostics.extend(walked.diagnostics);
+    files.extend(walked.files);
 }
 
 #[cfg(test)]
