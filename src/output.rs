@@ -37,6 +37,27 @@ impl Sink for DiskSink {
     }
 }
 
+/// Removes the file at `path` (relative, `/`-separated) below `dir`, then
+/// each folder above it, up to `dir`, that it leaves empty. A file already
+/// gone is not an error.
+pub fn remove_file(dir: &Path, path: &str) -> io::Result<()> {
+    let target = dir.join(path);
+    match fs::remove_file(&target) {
+        Ok(()) => {}
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+        Err(err) => return Err(err),
+    }
+    let mut folder = target.parent();
+    while let Some(current) = folder.filter(|f| *f != dir && f.starts_with(dir)) {
+        // Fails on a folder that still holds something: then stop.
+        if fs::remove_dir(current).is_err() {
+            break;
+        }
+        folder = current.parent();
+    }
+    Ok(())
+}
+
 /// Keeps every file in memory (`check`, `serve`, tests).
 #[derive(Default)]
 pub struct MemorySink {
@@ -284,30 +305,46 @@ fn remove_dead(base: &Path, output: &Path) {
     let _ = fs::remove_dir_all(base);
 }
 
+/// An output folder refused before anything is read: a usage error, which
+/// the binary reports with exit code 2.
+#[derive(Debug)]
+pub struct RefusedOutput(String);
+
+impl std::fmt::Display for RefusedOutput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RefusedOutput {}
+
 /// Refuses output folders that would destroy the site's own sources: the
 /// site folder itself or a folder inside one the build reads (`content/`,
 /// `templates/`, `static/`, `themes/`), whether the output folder exists
-/// yet or not, and however it is reached (`..`, links).
+/// yet or not, and however it is reached (`..`, links). A refusal is a
+/// [`RefusedOutput`].
 pub fn check_output_folder(root: &Path, output: &Path) -> anyhow::Result<()> {
     let root =
         fs::canonicalize(root).with_context(|| format!("cannot open `{}`", root.display()))?;
     let output_abs = resolve(output)
         .with_context(|| format!("cannot open the output folder `{}`", output.display()))?;
     if root.starts_with(&output_abs) {
-        bail!(
+        return Err(RefusedOutput(format!(
             "the output folder `{}` contains the site itself; choose another --output",
             output.display()
-        );
+        ))
+        .into());
     }
     for protected in ["content", "templates", "themes", "static"] {
         // The input folder as the build reads it (it may be a link).
         let input = root.join(protected);
         let input = fs::canonicalize(&input).unwrap_or(input);
         if output_abs.starts_with(&input) {
-            bail!(
+            return Err(RefusedOutput(format!(
                 "the output folder `{}` is inside the site's `{protected}/`; choose another --output",
                 output.display()
-            );
+            ))
+            .into());
         }
     }
     Ok(())

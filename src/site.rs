@@ -170,6 +170,7 @@ pub fn build(options: &BuildOptions, sink: &dyn Sink) -> Report {
         diagnostics.extend(rendered.diagnostics);
         report.timings.render = render_started.elapsed();
     }
+    crate::render::templates::merge_render_errors(&mut diagnostics);
     diagnostics::sort(&mut diagnostics);
     report.diagnostics = diagnostics;
     report.timings.load = load_time;

@@ -107,12 +107,27 @@ fn urlset(config: &SiteConfig, urls: &[SitemapUrl]) -> String {
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is named by its
-/// absolute URL, as the protocol requires.
+/// absolute URL, as the protocol requires. Crawlers read the file only at
+/// a host's root: for a site under a sub-path it is still written (the
+/// host may serve the folder at a domain's root too), with a comment
+/// saying where it must be served from to count.
 pub fn robots_txt(config: &SiteConfig) -> String {
-    format!(
+    let mut text = String::new();
+    if config.base_path != "/" {
+        let root = &config.base_url[..config.base_url.len() - config.base_path.len() + 1];
+        let _ = writeln!(
+            text,
+            "# Crawlers read robots.txt only at {root}robots.txt, not at {}robots.txt:\n\
+             # serve this file there, or copy its Sitemap line into that file.",
+            config.base_url
+        );
+    }
+    let _ = write!(
+        text,
         "User-agent: *\nDisallow:\n\nSitemap: {}{SITEMAP_FILE}\n",
         config.base_url
-    )
+    );
+    text
 }
 
 /// One guide in the feed.
@@ -332,10 +347,21 @@ mod tests {
 
     #[test]
     fn robots_txt_names_the_sitemap() {
-        let config = config_at("https://example.org/careers/");
+        let config = config_at("https://example.org/");
         assert_eq!(
             robots_txt(&config),
-            "User-agent: *\nDisallow:\n\nSitemap: https://example.org/careers/sitemap.xml\n"
+            "User-agent: *\nDisallow:\n\nSitemap: https://example.org/sitemap.xml\n"
+        );
+    }
+
+    #[test]
+    fn robots_txt_under_a_sub_path_says_where_it_must_be_served() {
+        let config = config_at("https://example.edu/careers/");
+        assert_eq!(
+            robots_txt(&config),
+            "# Crawlers read robots.txt only at https://example.edu/robots.txt, not at https://example.edu/careers/robots.txt:\n\
+             # serve this file there, or copy its Sitemap line into that file.\n\
+             User-agent: *\nDisallow:\n\nSitemap: https://example.edu/careers/sitemap.xml\n"
         );
     }
 

@@ -167,10 +167,54 @@ impl Templates {
             diagnostic = diagnostic.at_position(position);
         }
         if let Some(page) = page {
-            diagnostic = diagnostic.with_help(format!("while rendering `{page}`"));
+            diagnostic = diagnostic.with_help(format!("{RENDERING}`{page}`"));
         }
         diagnostic
     }
+}
+
+/// How the help of a render error begins, before the page's path.
+const RENDERING: &str = "while rendering ";
+
+/// Folds the render errors that are the same mistake met on many pages (a
+/// bad variable in `guide.html` fails every guide's page) into one each,
+/// saying how many pages it hit and naming the first of them by path.
+pub fn merge_render_errors(diagnostics: &mut Vec<Diagnostic>) {
+    let page_of = |d: &Diagnostic| {
+        d.help
+            .as_deref()
+            .and_then(|help| help.strip_prefix(RENDERING))
+            .map(|page| page.trim_matches('`').to_string())
+    };
+    // The same mistake: everything but the page is equal.
+    let key = |d: &Diagnostic| (d.severity, d.path.clone(), d.position, d.field.clone(), d.message.clone());
+    let mut pages: BTreeMap<_, (usize, String)> = BTreeMap::new();
+    for d in diagnostics.iter() {
+        if let Some(page) = page_of(d) {
+            let entry = pages.entry(key(d)).or_insert((0, page.clone()));
+            entry.0 += 1;
+            if page < entry.1 {
+                entry.1 = page;
+            }
+        }
+    }
+    if pages.values().all(|(count, _)| *count == 1) {
+        return;
+    }
+    diagnostics.retain_mut(|d| {
+        if page_of(d).is_none() {
+            return true;
+        }
+        let Some((count, first)) = pages.remove(&key(d)) else {
+            return false;
+        };
+        d.help = Some(if count == 1 {
+            format!("{RENDERING}`{first}`")
+        } else {
+            format!("hit {count} pages, among them `{first}`")
+        });
+        true
+    });
 }
 
 fn first_line(message: &str) -> String {

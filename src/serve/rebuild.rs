@@ -923,6 +923,7 @@ impl Workspace {
             (None, Vec::new())
         };
         if diagnostics.iter().any(Diagnostic::is_error) {
+            crate::render::templates::merge_render_errors(&mut diagnostics);
             diagnostics::sort(&mut diagnostics);
             return Some(Outcome::Failed(diagnostics));
         }
