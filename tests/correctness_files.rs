@@ -359,3 +359,46 @@ fn a_killed_build_leaves_public_old_or_new_whole_and_the_next_build_cleans_up() 
     assert_eq!(built(&new_site), new);
     assert_eq!(names(&out_dir), ["public"]);
 }
+
+/// Polls `done` until it holds, for at most 30 seconds (no timing is
+/// asserted: the deadline only keeps a broken build from hanging).
+fn eventually(what: &str, done: impl Fn() -> bool) {
+    let started = std::time::Instant::now();
+    while !done() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "waited in vain for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+#[test]
+fn serve_output_removes_the_folders_of_guides_that_went() {
+    let site = TestSite::fixture("serve-site");
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = out.path().join("site");
+    let mut child = careergen()
+        .arg("serve")
+        .arg("--root")
+        .arg(site.root())
+        .args(["--port", "0", "--output"])
+        .arg(&output)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start serve");
+    eventually("the first build in --output", || {
+        output.join("gamma/index.html").is_file()
+    });
+    fs::remove_file(site.path("content/gamma.md")).expect("remove guide");
+    eventually("the guide's page to go", || {
+        !output.join("gamma/index.html").exists()
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    // The folder that held only the page went with it.
+    assert!(!output.join("gamma").exists(), "{:?}", names(&output));
+    assert!(output.join("alpha/index.html").is_file());
+}
