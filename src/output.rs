@@ -65,6 +65,14 @@ pub struct MemorySink {
 }
 
 impl MemorySink {
+    /// Whether a file was written at `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains_key(path)
+    }
+
     pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
@@ -455,10 +463,22 @@ mod tests {
 
         let next = Staging::new(&output).expect("next build");
         let mut left = names(temp.path());
-        left.retain(|n| !n.starts_with(".public.staging-") || {
-            let live_name = live.dir().file_name().expect("name").to_string_lossy().to_string();
-            let next_name = next.dir().file_name().expect("name").to_string_lossy().to_string();
-            !(n.starts_with(&live_name) || n.starts_with(&next_name))
+        left.retain(|n| {
+            !n.starts_with(".public.staging-") || {
+                let live_name = live
+                    .dir()
+                    .file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .to_string();
+                let next_name = next
+                    .dir()
+                    .file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .to_string();
+                !(n.starts_with(&live_name) || n.starts_with(&next_name))
+            }
         });
         assert_eq!(left, [".other.staging-1", "public", "public.staging-1"]);
         assert!(live.dir().is_dir(), "a live build's folder is kept");

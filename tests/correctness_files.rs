@@ -58,7 +58,10 @@ fn dangling_links_and_editor_leftovers_never_break_a_build() {
         &site.path("themes/default/templates/.#base.html"),
     );
     site.write("themes/default/templates/base.html~", "{% if %}");
-    link("user@host.1:1", &site.path("themes/default/static/.#style.css"));
+    link(
+        "user@host.1:1",
+        &site.path("themes/default/static/.#style.css"),
+    );
     // A dangling link that is not an editor's: a located warning.
     link("retired.md", &site.path("content/old-title.md"));
 
@@ -68,7 +71,9 @@ fn dangling_links_and_editor_leftovers_never_break_a_build() {
         assert_eq!(output.status.code(), Some(0), "{command}: {err}");
         assert!(!err.contains("error"), "{command}: {err}");
         assert!(
-            err.contains("content/old-title.md: warning: a link to `retired.md`, which does not exist"),
+            err.contains(
+                "content/old-title.md: warning: a link to `retired.md`, which does not exist"
+            ),
             "{command}: {err}"
         );
         assert_eq!(
@@ -352,7 +357,10 @@ fn a_killed_build_leaves_public_old_or_new_whole_and_the_next_build_cleans_up() 
         );
         if i % 4 == 3 {
             // The next build succeeds and leaves nothing beside public/.
-            assert_eq!(built(site), if i % 2 == 0 { new.clone() } else { old.clone() });
+            assert_eq!(
+                built(site),
+                if i % 2 == 0 { new.clone() } else { old.clone() }
+            );
             assert_eq!(names(&out_dir), ["public"], "after kill {}", i + 1);
         }
     }
@@ -401,4 +409,37 @@ fn serve_output_removes_the_folders_of_guides_that_went() {
     // The folder that held only the page went with it.
     assert!(!output.join("gamma").exists(), "{:?}", names(&output));
     assert!(output.join("alpha/index.html").is_file());
+}
+
+#[test]
+fn serve_reports_a_static_file_over_a_generated_file() {
+    let site = TestSite::fixture("serve-site");
+    site.write("static/alpha/index.html", "<p>A hand-made page</p>\n");
+    let log = site.path("serve.log");
+    let out = site.path("serve.out");
+    let mut child = careergen()
+        .arg("serve")
+        .arg("--root")
+        .arg(site.root())
+        .args(["--port", "0"])
+        .stdin(Stdio::null())
+        .stdout(fs::File::create(&out).expect("out file"))
+        .stderr(fs::File::create(&log).expect("log file"))
+        .spawn()
+        .expect("start serve");
+    let expected = "static/alpha/index.html: error: this static file would replace the page of `content/alpha.md`";
+    eventually("serve to report the static file", || {
+        fs::read_to_string(&log)
+            .unwrap_or_default()
+            .contains(expected)
+    });
+    // Once the static file goes, the site builds.
+    fs::remove_file(site.path("static/alpha/index.html")).expect("remove");
+    eventually("serve to build the site", || {
+        fs::read_to_string(&out)
+            .unwrap_or_default()
+            .contains("static/alpha/index.html changed: rendered")
+    });
+    let _ = child.kill();
+    let _ = child.wait();
 }

@@ -187,7 +187,15 @@ pub fn merge_render_errors(diagnostics: &mut Vec<Diagnostic>) {
             .map(|page| page.trim_matches('`').to_string())
     };
     // The same mistake: everything but the page is equal.
-    let key = |d: &Diagnostic| (d.severity, d.path.clone(), d.position, d.field.clone(), d.message.clone());
+    let key = |d: &Diagnostic| {
+        (
+            d.severity,
+            d.path.clone(),
+            d.position,
+            d.field.clone(),
+            d.message.clone(),
+        )
+    };
     let mut pages: BTreeMap<_, (usize, String)> = BTreeMap::new();
     for d in diagnostics.iter() {
         if let Some(page) = page_of(d) {

@@ -430,7 +430,8 @@ impl Workspace {
             .files
             .into_par_iter()
             .filter_map(|file| {
-                let parsed = load::read_guide(&self.options.root, &file, config?, self.options.today);
+                let parsed =
+                    load::read_guide(&self.options.root, &file, config?, self.options.today);
                 Some((file, parsed))
             })
             .collect();
@@ -922,6 +923,43 @@ impl Workspace {
         } else {
             (None, Vec::new())
         };
+        // A static file may not replace a file the build generates.
+        {
+            let listing_outputs: Option<HashSet<String>> = listings.as_ref().map(|listings| {
+                listings
+                    .other_pages(site)
+                    .into_iter()
+                    .map(|page| listings.output(site, page))
+                    .collect()
+            });
+            let generated = |rel: &str| {
+                let guide_page = rel
+                    .strip_suffix("/index.html")
+                    .is_some_and(|slug| site.index.by_slug(slug).is_some());
+                // Without new listings no page came or went: what is
+                // served is what the site has.
+                let listing_page = match &listing_outputs {
+                    Some(outputs) => outputs.contains(rel),
+                    None => self.pages_out.contains_key(rel),
+                };
+                let site_file = if work.site_files {
+                    site_sink.contains(rel)
+                } else {
+                    self.site_out.contains_key(rel)
+                };
+                guide_page || listing_page || site_file
+            };
+            let statics = static_map.as_ref().unwrap_or(&self.static_map);
+            for (rel, source) in statics {
+                if generated(rel) {
+                    let shown = match source {
+                        StaticSource::File(path) => diagnostics::display_path(&site.root, path),
+                        StaticSource::Builtin(_) => theme::display_path("static", rel).into(),
+                    };
+                    diagnostics.push(crate::statics::collision(site, &shown, rel));
+                }
+            }
+        }
         if diagnostics.iter().any(Diagnostic::is_error) {
             crate::render::templates::merge_render_errors(&mut diagnostics);
             diagnostics::sort(&mut diagnostics);
