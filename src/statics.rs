@@ -15,7 +15,7 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::output::Sink;
 use crate::render::theme;
 use crate::site::Site;
-use crate::walk::{self, Hidden};
+use crate::walk::{self, Hidden, Links};
 
 /// The folders static files come from, in the order they are laid over
 /// each other: the theme's `static/`, then the site's.
@@ -32,7 +32,7 @@ pub fn static_dirs(root: &Path, config: &SiteConfig) -> [PathBuf; 2] {
 pub fn static_files(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<String, PathBuf> {
     let mut files = BTreeMap::new();
     for dir in static_dirs(&site.root, &site.config) {
-        let walked = walk::files(&site.root, &dir, Hidden::Keep);
+        let walked = walk::files(&site.root, &dir, Hidden::Keep, Links::Skip);
         diagnostics.extend(walked.diagnostics);
         files.extend(walked.files);
     }

@@ -41,6 +41,17 @@ pub enum Hidden {
     Keep,
 }
 
+/// Whether a walk follows links to files and folders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// Links are read as the files and folders they lead to: guides.
+    Follow,
+    /// Links are left out, each with a warning: static files and
+    /// templates, so that nothing from outside the site (`static/etc ->
+    /// /etc`) is ever published or read as a template.
+    Skip,
+}
+
 /// Whether a walk with `hidden` leaves out a file or folder called `name`.
 pub fn is_skipped(name: &str, hidden: Hidden) -> bool {
     is_editor_file(name) || (hidden == Hidden::Skip && name.starts_with('.'))
@@ -57,10 +68,10 @@ pub struct Walked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Lists the files below `dir` (following links), skipping editors' files
-/// and, with [`Hidden::Skip`], hidden ones. A missing `dir` has no files.
-/// Diagnostics name paths relative to `root`.
-pub fn files(root: &Path, dir: &Path, hidden: Hidden) -> Walked {
+/// Lists the files below `dir`, skipping editors' files and, with
+/// [`Hidden::Skip`], hidden ones; `links` says what links are. A missing
+/// `dir` has no files. Diagnostics name paths relative to `root`.
+pub fn files(root: &Path, dir: &Path, hidden: Hidden, links: Links) -> Walked {
     let mut walked = Walked::default();
     if !dir.is_dir() {
         return walked;
@@ -70,7 +81,7 @@ pub fn files(root: &Path, dir: &Path, hidden: Hidden) -> Walked {
             .is_some_and(|name| is_skipped(&name.to_string_lossy(), hidden))
     };
     let mut entries = WalkDir::new(dir)
-        .follow_links(true)
+        .follow_links(links == Links::Follow)
         .sort_by_file_name()
         .into_iter();
     while let Some(entry) = entries.next() {
@@ -79,6 +90,14 @@ pub fn files(root: &Path, dir: &Path, hidden: Hidden) -> Walked {
                 if entry.file_type().is_dir() {
                     entries.skip_current_dir();
                 }
+            }
+            Ok(entry)
+                if entry.depth() > 0
+                    && entry.path_is_symlink()
+                    && !entry.file_type().is_dir()
+                    && !entry.file_type().is_file() =>
+            {
+                walked.diagnostics.push(skipped_link(root, entry.path()));
             }
             Ok(entry) => {
                 if entry.file_type().is_file() {
@@ -99,6 +118,31 @@ pub fn files(root: &Path, dir: &Path, hidden: Hidden) -> Walked {
     walked
 }
 
+/// A link a walk does not follow: a warning, whether it leads anywhere or not.
+fn skipped_link(root: &Path, path: &Path) -> Diagnostic {
+    let shown = diagnostics::display_path(root, path);
+    let target = std::fs::read_link(path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    if path.metadata().is_err() {
+        return dangling_warning(shown, &target);
+    }
+    Diagnostic::warning(
+        shown,
+        format!("a link to `{target}`: left out, as links are here so that nothing outside the site is published"),
+    )
+    .with_help("copy the file into the site instead of linking to it")
+}
+
+/// The warning for a link to `target`, which does not exist.
+fn dangling_warning(shown: PathBuf, target: &str) -> Diagnostic {
+    Diagnostic::warning(
+        shown,
+        format!("a link to `{target}`, which does not exist: left out"),
+    )
+    .with_help("remove the link, or make it point at a file that exists")
+}
+
 /// A link that leads nowhere is a warning (the file is left out, as a
 /// missing file would be); anything else that cannot be read is an error.
 fn walk_diagnostic(root: &Path, path: &Path, err: &walkdir::Error) -> Diagnostic {
@@ -111,11 +155,7 @@ fn walk_diagnostic(root: &Path, path: &Path, err: &walkdir::Error) -> Diagnostic
         let target = std::fs::read_link(path)
             .map(|t| t.display().to_string())
             .unwrap_or_default();
-        return Diagnostic::warning(
-            shown,
-            format!("a link to `{target}`, which does not exist: left out"),
-        )
-        .with_help("remove the link, or make it point at a file that exists");
+        return dangling_warning(shown, &target);
     }
     if let Some(ancestor) = err.loop_ancestor() {
         return Diagnostic::error(
@@ -184,7 +224,7 @@ mod tests {
             .expect("lock link");
         std::os::unix::fs::symlink("gone.md", dir.join("c.md")).expect("dangling link");
 
-        let walked = files(temp.path(), &dir, Hidden::Skip);
+        let walked = files(temp.path(), &dir, Hidden::Skip, Links::Follow);
         let names: Vec<&str> = walked.files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["a.md"]);
         let [warning] = walked.diagnostics.as_slice() else {
@@ -194,8 +234,23 @@ mod tests {
         assert_eq!(warning.path, Path::new("content/c.md"));
         assert!(warning.message.contains("`gone.md`"), "{warning:?}");
 
-        let walked = files(temp.path(), &dir, Hidden::Keep);
+        let walked = files(temp.path(), &dir, Hidden::Keep, Links::Follow);
         let names: Vec<&str> = walked.files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, [".drafts/b.md", "a.md"]);
+
+        // Not followed, a link is left out with a warning whether it leads
+        // somewhere or not; an editor's link stays silent.
+        std::os::unix::fs::symlink("/etc", dir.join("etc")).expect("link to a folder");
+        std::os::unix::fs::symlink("a.md", dir.join("b.md")).expect("link to a file");
+        let walked = files(temp.path(), &dir, Hidden::Skip, Links::Skip);
+        let names: Vec<&str> = walked.files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["a.md"]);
+        let warned: Vec<String> = walked
+            .diagnostics
+            .iter()
+            .filter(|d| !d.is_error())
+            .map(|d| d.path.display().to_string())
+            .collect();
+        assert_eq!(warned, ["content/b.md", "content/c.md", "content/etc"]);
     }
 }

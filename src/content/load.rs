@@ -10,7 +10,7 @@ use super::parse::{MAX_FILE_BYTES, Parsed, parse_guide, too_large};
 use super::text::{Stamp, read_stamped};
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
-use crate::walk::{self, Hidden};
+use crate::walk::{self, Hidden, Links};
 
 /// The content folder's name inside a site.
 pub const CONTENT_DIR: &str = "content";
@@ -36,7 +36,7 @@ pub struct Listing {
 /// Lists the Markdown files under `root/content`, sorted, skipping hidden
 /// files and editors' files (see [`crate::walk`]).
 pub fn guide_files(root: &Path) -> Listing {
-    let walked = walk::files(root, &root.join(CONTENT_DIR), Hidden::Skip);
+    let walked = walk::files(root, &root.join(CONTENT_DIR), Hidden::Skip, Links::Follow);
     let files = walked
         .files
         .into_iter()

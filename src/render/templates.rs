@@ -237,7 +237,12 @@ fn collect(
     root: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let walked = crate::walk::files(root, dir, crate::walk::Hidden::Skip);
+    let walked = crate::walk::files(
+        root,
+        dir,
+        crate::walk::Hidden::Skip,
+        crate::walk::Links::Skip,
+    );
     diagnostics.extend(walked.diagnostics);
     files.extend(walked.files);
 }

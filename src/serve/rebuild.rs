@@ -1450,7 +1450,14 @@ fn template_sources(root: &Path, theme: &str) -> BTreeMap<String, String> {
     for dir in dirs {
         // Unreadable templates are reported by `Templates::load`; here
         // they only have to differ from what was there.
-        for (name, path) in crate::walk::files(root, &dir, crate::walk::Hidden::Skip).files {
+        for (name, path) in crate::walk::files(
+            root,
+            &dir,
+            crate::walk::Hidden::Skip,
+            crate::walk::Links::Skip,
+        )
+        .files
+        {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             sources.insert(name, text);
         }
