@@ -121,7 +121,6 @@ pub struct Staging {
     dir: PathBuf,
     /// The lock file, held locked for the life of the build.
     lock: Option<(File, PathBuf)>,
-    committed: bool,
 }
 
 /// The suffix of the lock file beside a staging folder.
@@ -158,14 +157,15 @@ impl Staging {
         // lock file is never a live build's.
         let lock = File::create_new(&lock_path)
             .with_context(|| format!("cannot create `{}`", lock_path.display()))?;
-        lock.try_lock()
-            .map_err(io::Error::from)
-            .with_context(|| format!("cannot lock `{}`", lock_path.display()))?;
+        // A new file is never locked by another. On a file system without
+        // locks the lock fails; leftovers are then never taken for dead (a
+        // lock that cannot be taken counts as held) and stay until removed
+        // by hand, but they still block nothing.
+        let _ = lock.try_lock();
         let staging = Staging {
             output: output.to_path_buf(),
             dir,
             lock: Some((lock, lock_path)),
-            committed: false,
         };
         fs::create_dir(&staging.dir)
             .with_context(|| format!("cannot create `{}`", staging.dir.display()))?;
@@ -178,7 +178,7 @@ impl Staging {
 
     /// Replaces the output folder with the staging folder, then removes the
     /// previous output.
-    pub fn commit(mut self) -> anyhow::Result<()> {
+    pub fn commit(self) -> anyhow::Result<()> {
         match fs::symlink_metadata(&self.output) {
             Ok(_) if !self.output.is_dir() => {
                 bail!("`{}` exists and is not a folder", self.output.display())
@@ -187,7 +187,6 @@ impl Staging {
             Err(_) => fs::rename(&self.dir, &self.output)
                 .with_context(|| format!("cannot create `{}`", self.output.display()))?,
         }
-        self.committed = true;
         Ok(())
     }
 
@@ -428,11 +427,10 @@ mod tests {
         let output = temp.path().join("public");
         fs::create_dir(&output).expect("mkdir");
         fs::write(output.join("old.html"), "old").expect("write");
-        let mut staging = Staging::new(&output).expect("staging");
+        let staging = Staging::new(&output).expect("staging");
         fs::write(staging.dir().join("new.html"), "new").expect("write");
         let unsupported = |_: &Path, _: &Path| Err(io::Error::from(io::ErrorKind::Unsupported));
         staging.swap(unsupported).expect("swap");
-        staging.committed = true;
         drop(staging);
         assert_eq!(names(&output), ["new.html"]);
         assert_eq!(names(temp.path()), ["public"]);
