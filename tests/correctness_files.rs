@@ -194,7 +194,9 @@ fn robots_txt_under_a_sub_path_names_an_absolute_sitemap_and_where_to_serve_it()
         "{robots}"
     );
     assert!(
-        robots.starts_with("# Crawlers read robots.txt only at https://example.edu/robots.txt"),
+        robots.starts_with(
+            "# Crawlers read robots.txt only at the root of a host (/robots.txt), not at\n# /careers/robots.txt"
+        ),
         "{robots}"
     );
 }

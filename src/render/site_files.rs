@@ -114,12 +114,13 @@ fn urlset(config: &SiteConfig, urls: &[SitemapUrl]) -> String {
 pub fn robots_txt(config: &SiteConfig) -> String {
     let mut text = String::new();
     if config.base_path != "/" {
-        let root = &config.base_url[..config.base_url.len() - config.base_path.len() + 1];
+        // Paths only: a URL of the host outside `base_url` would read as a
+        // link leaving the site.
         let _ = writeln!(
             text,
-            "# Crawlers read robots.txt only at {root}robots.txt, not at {}robots.txt:\n\
-             # serve this file there, or copy its Sitemap line into that file.",
-            config.base_url
+            "# Crawlers read robots.txt only at the root of a host (/robots.txt), not at\n\
+             # {}robots.txt: serve this file at the root, or copy its Sitemap line there.",
+            config.base_path
         );
     }
     let _ = write!(
@@ -359,8 +360,8 @@ mod tests {
         let config = config_at("https://example.edu/careers/");
         assert_eq!(
             robots_txt(&config),
-            "# Crawlers read robots.txt only at https://example.edu/robots.txt, not at https://example.edu/careers/robots.txt:\n\
-             # serve this file there, or copy its Sitemap line into that file.\n\
+            "# Crawlers read robots.txt only at the root of a host (/robots.txt), not at\n\
+             # /careers/robots.txt: serve this file at the root, or copy its Sitemap line there.\n\
              User-agent: *\nDisallow:\n\nSitemap: https://example.edu/careers/sitemap.xml\n"
         );
     }
