@@ -445,3 +445,56 @@ fn serve_reports_a_static_file_over_a_generated_file() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[cfg(unix)]
+#[test]
+fn serve_keeps_building_while_an_editor_holds_a_lock_file() {
+    let site = TestSite::fixture("editor-leftovers");
+    // One guide is open in Emacs before serve starts.
+    link(
+        "user@host.1234:1700000000",
+        &site.path("content/.#sales-manager.md"),
+    );
+    let (out, log) = (site.path("serve.out"), site.path("serve.log"));
+    let mut child = careergen()
+        .arg("serve")
+        .arg("--root")
+        .arg(site.root())
+        .args(["--port", "0"])
+        .stdin(Stdio::null())
+        .stdout(fs::File::create(&out).expect("out file"))
+        .stderr(fs::File::create(&log).expect("log file"))
+        .spawn()
+        .expect("start serve");
+    eventually("serve to listen", || {
+        fs::read_to_string(&out)
+            .unwrap_or_default()
+            .contains("serving at")
+    });
+    // Emacs opens another (a lock link), and saves it the way it does:
+    // a backup, then the new text renamed over the guide.
+    link(
+        "user@host.1234:1700000000",
+        &site.path("content/.#account-manager.md"),
+    );
+    let guide = site.read("content/account-manager.md");
+    site.write("content/account-manager.md~", &guide);
+    site.write(
+        "content/.account-manager.md.tmp",
+        &guide.replace("looks after customers", "looks after customers well"),
+    );
+    fs::rename(
+        site.path("content/.account-manager.md.tmp"),
+        site.path("content/account-manager.md"),
+    )
+    .expect("rename over the guide");
+    eventually("the save to be built", || {
+        fs::read_to_string(&out)
+            .unwrap_or_default()
+            .contains("content/account-manager.md changed: rendered")
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    let log = fs::read_to_string(&log).unwrap_or_default();
+    assert!(!log.contains("error"), "{log}");
+}
