@@ -333,6 +333,13 @@ impl std::error::Error for RefusedOutput {}
 pub fn check_output_folder(root: &Path, output: &Path) -> anyhow::Result<()> {
     let root =
         fs::canonicalize(root).with_context(|| format!("cannot open `{}`", root.display()))?;
+    if fs::metadata(output).is_ok_and(|m| !m.is_dir()) {
+        return Err(RefusedOutput(format!(
+            "the output folder `{}` exists and is not a folder; choose another --output",
+            output.display()
+        ))
+        .into());
+    }
     let output_abs = resolve(output)
         .with_context(|| format!("cannot open the output folder `{}`", output.display()))?;
     if root.starts_with(&output_abs) {
@@ -521,6 +528,9 @@ mod tests {
                 .to_string();
             assert!(err.contains("choose another --output"), "{output}: {err}");
         }
+        fs::write(root.join("config.yaml"), "title: T\n").expect("config");
+        let err = check_output_folder(&root, &root.join("config.yaml")).expect_err("a file");
+        assert!(err.to_string().contains("is not a folder"), "{err}");
         for output in ["public", "out/site", "../elsewhere"] {
             check_output_folder(&root, &root.join(output)).expect(output);
         }
