@@ -45,7 +45,15 @@ fn collect(theme: &Path, dir: &Path, files: &mut Vec<(String, String)>) -> io::R
             );
             continue;
         };
-        if name.starts_with('.') || name.ends_with('~') {
+        // Hidden files and editors' leftovers (`src/walk.rs` lists them).
+        let editors = name.ends_with('~')
+            || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+            || name == "4913"
+            || name.eq_ignore_ascii_case("Thumbs.db")
+            || name.eq_ignore_ascii_case("desktop.ini")
+            || name.ends_with("___jb_tmp___")
+            || name.ends_with("___jb_old___");
+        if name.starts_with('.') || editors {
             continue;
         }
         let path = entry.path();

@@ -71,7 +71,7 @@ pub struct BuildArgs {
     pub output: Option<PathBuf>,
 
     /// Override `base_url` from config.yaml.
-    #[arg(long)]
+    #[arg(long, value_parser = base_url)]
     pub base_url: Option<String>,
 
     /// Print where the time went: each stage, Markdown, each template,
@@ -100,7 +100,7 @@ pub struct ServeArgs {
     pub output: Option<PathBuf>,
 
     /// Override `base_url` [default: the address served].
-    #[arg(long)]
+    #[arg(long, value_parser = base_url)]
     pub base_url: Option<String>,
 
     /// Open the site in the default browser.
@@ -161,4 +161,10 @@ pub struct InitArgs {
     /// Write into a folder that is not empty, replacing files of the same names.
     #[arg(long)]
     pub force: bool,
+}
+
+/// A `--base-url` that is not an absolute http(s) URL is a usage error
+/// (exit 2), caught before the site is read.
+fn base_url(url: &str) -> Result<String, String> {
+    careergen::config::split_base_url(url).map(|_| url.to_string())
 }

@@ -118,8 +118,9 @@ impl SiteConfig {
     }
 }
 
-/// Normalises a base URL to end with `/` and returns it with its path part.
-fn split_base_url(url: &str) -> Result<(String, String), String> {
+/// Normalises a base URL to end with `/` and returns it with its path
+/// part; an error says what was expected, for `base_url` and `--base-url`.
+pub fn split_base_url(url: &str) -> Result<(String, String), String> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))

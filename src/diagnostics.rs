@@ -343,6 +343,11 @@ fn kind_summary(kind: &str, count: usize) -> String {
             if one { "image has" } else { "images have" },
             if one { "it" } else { "each" }
         ),
+        kinds::DANGLING_LINK => format!(
+            "{n} symbolic {} to nothing and {} left out",
+            if one { "link leads" } else { "links lead" },
+            if one { "was" } else { "were" }
+        ),
         other => format!("{n} warning{}: {other}", if one { "" } else { "s" }),
     }
 }
@@ -375,6 +380,8 @@ pub mod kinds {
     pub const SPELLING: &str = "one-slug-two-spellings";
     /// A Markdown image without alt text.
     pub const MISSING_ALT: &str = "missing-alt-text";
+    /// A symbolic link under the site's folders that leads nowhere.
+    pub const DANGLING_LINK: &str = "dangling-link";
 }
 
 /// Sorts diagnostics by file, then position, so output is stable across runs.

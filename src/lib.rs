@@ -19,4 +19,6 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+pub mod statics;
 pub mod timings;
+pub mod walk;

@@ -160,6 +160,14 @@ impl<'a> CheckedSink<'a> {
         if broken.is_empty() {
             return Vec::new();
         }
+        // A page or file the build meant to write and could not (a template
+        // error on it, say) is reported by its own error, not once more
+        // for every page linking it.
+        let makers = page_makers(site);
+        let broken: BTreeMap<&str, &Linked> = broken
+            .into_iter()
+            .filter(|(target, _)| !makers.contains_key(*target))
+            .collect();
         let in_markdown: Vec<(Diagnostic, &str)> = site
             .guides
             .par_iter()
@@ -169,12 +177,10 @@ impl<'a> CheckedSink<'a> {
             .collect();
         let located: HashSet<&str> = in_markdown.iter().map(|(_, target)| *target).collect();
         let mut found: Vec<Diagnostic> = in_markdown.into_iter().map(|(d, _)| d).collect();
-        let mut makers: Option<HashMap<String, PathBuf>> = None;
         for (target, linked) in broken {
             if located.contains(target) {
                 continue;
             }
-            let makers = makers.get_or_insert_with(|| page_makers(site));
             let source = makers
                 .get(&linked.page)
                 .cloned()
@@ -286,7 +292,7 @@ fn page_makers(site: &Site) -> HashMap<String, PathBuf> {
             )
         })
         .collect();
-    for (rel, path) in site::static_files(site, &mut Vec::new()) {
+    for (rel, path) in crate::statics::static_files(site, &mut Vec::new()) {
         makers
             .entry(rel)
             .or_insert_with(|| diagnostics::display_path(&site.root, &path));

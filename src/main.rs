@@ -1,5 +1,6 @@
 //! The `careergen` binary: parse the command line, dispatch, print the
-//! error chain and choose the exit code (0 ok, 1 errors in the site, 2 usage).
+//! error chain and choose the exit code (0 ok, 1 errors in the site, 2 usage:
+//! clap's errors, a bad `--base-url`, a refused `--output`).
 
 mod cli;
 mod commands;
@@ -33,7 +34,15 @@ fn main() -> ExitCode {
         Ok(Outcome::Failed) => ExitCode::from(1),
         Err(err) => {
             eprintln!("error: {err:#}");
-            ExitCode::from(1)
+            // A refused --output is a usage error, as clap's own are.
+            if err
+                .downcast_ref::<careergen::output::RefusedOutput>()
+                .is_some()
+            {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
         }
     }
 }

@@ -2,10 +2,11 @@
 //! build succeeded, or memory for `check` and `serve`.
 
 use std::collections::BTreeMap;
-use std::fs;
+use std::fs::{self, File};
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context as _, bail};
 
@@ -36,6 +37,27 @@ impl Sink for DiskSink {
     }
 }
 
+/// Removes the file at `path` (relative, `/`-separated) below `dir`, then
+/// each folder above it, up to `dir`, that it leaves empty. A file already
+/// gone is not an error.
+pub fn remove_file(dir: &Path, path: &str) -> io::Result<()> {
+    let target = dir.join(path);
+    match fs::remove_file(&target) {
+        Ok(()) => {}
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+        Err(err) => return Err(err),
+    }
+    let mut folder = target.parent();
+    while let Some(current) = folder.filter(|f| *f != dir && f.starts_with(dir)) {
+        // Fails on a folder that still holds something: then stop.
+        if fs::remove_dir(current).is_err() {
+            break;
+        }
+        folder = current.parent();
+    }
+    Ok(())
+}
+
 /// Keeps every file in memory (`check`, `serve`, tests).
 #[derive(Default)]
 pub struct MemorySink {
@@ -43,6 +65,14 @@ pub struct MemorySink {
 }
 
 impl MemorySink {
+    /// Whether a file was written at `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains_key(path)
+    }
+
     pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
@@ -67,14 +97,40 @@ impl Sink for NullSink {
 
 /// A folder beside the output that becomes the output on [`Staging::commit`]
 /// and is removed if dropped before.
+///
+/// The staging folder is `.<output>.staging-<pid>-<nonce>` in the output's
+/// parent, beside a lock file of the same name plus `.lock` that the build
+/// holds locked until it is done. A build killed on the way (SIGKILL, out of
+/// memory, a CI timeout) leaves both behind; the kernel releases its lock,
+/// and the next build that stages beside the same output finds the lock
+/// free and removes what it left. Only names of that form are ever removed,
+/// and never while their lock is held: a live build is left alone, and a
+/// leftover never stops a build.
+///
+/// The swap itself is atomic where the OS allows it: on Linux
+/// `renameat2(RENAME_EXCHANGE)` (on macOS `renameatx_np(RENAME_SWAP)`)
+/// exchanges the two folders in one step, so the output folder is always
+/// there, holding the old site or the new one. Elsewhere, or on a file
+/// system that cannot exchange, the previous output is renamed aside to
+/// `<staging>.old` and the staging folder renamed into its place: for a
+/// moment there is no output folder, and a build killed in that moment
+/// leaves the previous site in `<staging>.old`, which the next build moves
+/// back before it cleans up.
 pub struct Staging {
     output: PathBuf,
     dir: PathBuf,
-    committed: bool,
+    /// The lock file, held locked for the life of the build.
+    lock: Option<(File, PathBuf)>,
 }
 
+/// The suffix of the lock file beside a staging folder.
+const LOCK_SUFFIX: &str = ".lock";
+/// The suffix of the previous output moved aside by the fallback swap.
+const OLD_SUFFIX: &str = ".old";
+
 impl Staging {
-    /// Creates an empty staging folder next to `output`.
+    /// Removes what dead builds left beside `output`, then creates an empty
+    /// staging folder next to it.
     pub fn new(output: &Path) -> anyhow::Result<Self> {
         let name = output
             .file_name()
@@ -87,81 +143,250 @@ impl Staging {
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)
             .with_context(|| format!("cannot create `{}`", parent.display()))?;
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir)
-                .with_context(|| format!("cannot clear `{}`", dir.display()))?;
-        }
-        fs::create_dir(&dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
-        Ok(Staging {
+        clean_leftovers(parent, output, &name);
+        let nonce = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir = parent.join(format!(
+            "{}{}-{nonce:x}",
+            staging_prefix(&name),
+            std::process::id()
+        ));
+        let lock_path = with_suffix(&dir, LOCK_SUFFIX);
+        // The lock comes first and goes last: a staging folder without its
+        // lock file is never a live build's.
+        let lock = File::create_new(&lock_path)
+            .with_context(|| format!("cannot create `{}`", lock_path.display()))?;
+        // A new file is never locked by another. On a file system without
+        // locks the lock fails; leftovers are then never taken for dead (a
+        // lock that cannot be taken counts as held) and stay until removed
+        // by hand, but they still block nothing.
+        let _ = lock.try_lock();
+        let staging = Staging {
             output: output.to_path_buf(),
             dir,
-            committed: false,
-        })
+            lock: Some((lock, lock_path)),
+        };
+        fs::create_dir(&staging.dir)
+            .with_context(|| format!("cannot create `{}`", staging.dir.display()))?;
+        Ok(staging)
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
-    /// Replaces the output folder with the staging folder.
-    pub fn commit(mut self) -> anyhow::Result<()> {
-        let old = self.dir.with_extension("old");
-        if self.output.exists() {
-            if !self.output.is_dir() {
-                bail!("`{}` exists and is not a folder", self.output.display());
+    /// Replaces the output folder with the staging folder, then removes the
+    /// previous output.
+    pub fn commit(self) -> anyhow::Result<()> {
+        match fs::symlink_metadata(&self.output) {
+            Ok(_) if !self.output.is_dir() => {
+                bail!("`{}` exists and is not a folder", self.output.display())
             }
-            fs::rename(&self.output, &old).with_context(|| {
-                format!("cannot move the previous `{}` aside", self.output.display())
-            })?;
+            Ok(_) => self.swap(exchange)?,
+            Err(_) => fs::rename(&self.dir, &self.output)
+                .with_context(|| format!("cannot create `{}`", self.output.display()))?,
         }
+        Ok(())
+    }
+
+    /// Swaps the staging folder with an existing output folder; afterwards
+    /// the staging folder's name holds the previous output.
+    fn swap(&self, exchange: fn(&Path, &Path) -> io::Result<()>) -> anyhow::Result<()> {
+        if exchange(&self.dir, &self.output).is_ok() {
+            return Ok(());
+        }
+        // Two renames: the previous output aside, the new one in its place.
+        let old = with_suffix(&self.dir, OLD_SUFFIX);
+        fs::rename(&self.output, &old).with_context(|| {
+            format!("cannot move the previous `{}` aside", self.output.display())
+        })?;
         if let Err(err) = fs::rename(&self.dir, &self.output) {
             // Put the previous site back so that a failed swap loses nothing.
-            if old.exists() {
-                let _ = fs::rename(&old, &self.output);
-            }
+            let _ = fs::rename(&old, &self.output);
             return Err(err).with_context(|| format!("cannot replace `{}`", self.output.display()));
         }
-        self.committed = true;
-        if old.exists() {
-            fs::remove_dir_all(&old)
-                .with_context(|| format!("cannot remove `{}`", old.display()))?;
-        }
+        fs::rename(&old, &self.dir)
+            .with_context(|| format!("cannot rename `{}`", old.display()))?;
         Ok(())
     }
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
-            let _ = fs::remove_dir_all(&self.dir);
+        // Not committed, this is the unused build; committed, the previous
+        // output. A removal that fails is retried by the next build.
+        let _ = fs::remove_dir_all(&self.dir);
+        // Set aside by a swap that could not finish: keep it while it is
+        // the only copy of the site.
+        if self.output.is_dir() {
+            let _ = fs::remove_dir_all(with_suffix(&self.dir, OLD_SUFFIX));
+        }
+        if let Some((lock, path)) = self.lock.take() {
+            let _ = fs::remove_file(&path);
+            drop(lock);
         }
     }
 }
 
-/// Refuses output folders that would destroy the site's own sources.
+/// `.public.staging-`: how the names of staging folders beside an output
+/// folder called `name` begin.
+fn staging_prefix(name: &str) -> String {
+    format!(".{name}.staging-")
+}
+
+/// `path` with `suffix` added to its file name.
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Exchanges two folders in one step, where the OS can.
+#[cfg(any(target_os = "linux", target_os = "macos"))]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+/// Exchanges two folders in one step, where the OS can: not here.
+#[cfg(not(any(target_os = "linux", target_os = "macos")))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// Removes the staging folders, their lock files and previous outputs that
+/// builds beside `output` (called `name`, in `parent`) left when they died.
+/// A previous output left aside while no output exists is moved back
+/// first. Best effort: what cannot be removed now is retried next time.
+fn clean_leftovers(parent: &Path, output: &Path, name: &str) {
+    let prefix = staging_prefix(name);
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let mut locks = Vec::new();
+    let mut others = Vec::new();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        if !file_name.starts_with(&prefix) {
+            continue;
+        }
+        match file_name.strip_suffix(LOCK_SUFFIX) {
+            Some(base) => locks.push(parent.join(base)),
+            None => others.push(entry.path()),
+        }
+    }
+    for base in &locks {
+        let lock_path = with_suffix(base, LOCK_SUFFIX);
+        let Ok(lock) = File::open(&lock_path) else {
+            continue;
+        };
+        // Held: a live build. Free: its owner died.
+        if lock.try_lock().is_err() {
+            continue;
+        }
+        remove_dead(base, output);
+        let _ = fs::remove_file(&lock_path);
+    }
+    // Folders without a lock file come from a build that died before it
+    // locked, or from an older careergen that staged without one.
+    for path in others {
+        let base = path
+            .to_str()
+            .and_then(|p| p.strip_suffix(OLD_SUFFIX))
+            .map_or_else(|| path.clone(), PathBuf::from);
+        if !locks.contains(&base) && !with_suffix(&base, LOCK_SUFFIX).exists() {
+            remove_dead(&base, output);
+        }
+    }
+}
+
+/// Removes a dead build's staging folder, and its previous output unless
+/// the output is missing, in which case it goes back in place.
+fn remove_dead(base: &Path, output: &Path) {
+    let old = with_suffix(base, OLD_SUFFIX);
+    if old.is_dir() && fs::symlink_metadata(output).is_err() {
+        let _ = fs::rename(&old, output);
+    }
+    let _ = fs::remove_dir_all(&old);
+    let _ = fs::remove_dir_all(base);
+}
+
+/// An output folder refused before anything is read: a usage error, which
+/// the binary reports with exit code 2.
+#[derive(Debug)]
+pub struct RefusedOutput(String);
+
+impl std::fmt::Display for RefusedOutput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RefusedOutput {}
+
+/// Refuses output folders that would destroy the site's own sources: the
+/// site folder itself or a folder inside one the build reads (`content/`,
+/// `templates/`, `static/`, `themes/`), whether the output folder exists
+/// yet or not, and however it is reached (`..`, links). A refusal is a
+/// [`RefusedOutput`].
 pub fn check_output_folder(root: &Path, output: &Path) -> anyhow::Result<()> {
     let root =
         fs::canonicalize(root).with_context(|| format!("cannot open `{}`", root.display()))?;
-    let output_abs = match fs::canonicalize(output) {
-        Ok(path) => path,
-        Err(_) => return Ok(()),
-    };
+    if fs::metadata(output).is_ok_and(|m| !m.is_dir()) {
+        return Err(RefusedOutput(format!(
+            "the output folder `{}` exists and is not a folder; choose another --output",
+            output.display()
+        ))
+        .into());
+    }
+    let output_abs = resolve(output)
+        .with_context(|| format!("cannot open the output folder `{}`", output.display()))?;
     if root.starts_with(&output_abs) {
-        bail!(
+        return Err(RefusedOutput(format!(
             "the output folder `{}` contains the site itself; choose another --output",
             output.display()
-        );
+        ))
+        .into());
     }
     for protected in ["content", "templates", "themes", "static"] {
-        if output_abs.starts_with(root.join(protected)) {
-            bail!(
+        // The input folder as the build reads it (it may be a link).
+        let input = root.join(protected);
+        let input = fs::canonicalize(&input).unwrap_or(input);
+        if output_abs.starts_with(&input) {
+            return Err(RefusedOutput(format!(
                 "the output folder `{}` is inside the site's `{protected}/`; choose another --output",
                 output.display()
-            );
+            ))
+            .into());
         }
     }
     Ok(())
+}
+
+/// The absolute path `path` names once its links are followed, for a path
+/// whose last parts may not exist yet: the part that exists is resolved by
+/// the OS, the rest lexically.
+fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let parts: Vec<Component<'_>> = absolute.components().collect();
+    for existing in (1..=parts.len()).rev() {
+        let Ok(mut resolved) = fs::canonicalize(parts[..existing].iter().collect::<PathBuf>())
+        else {
+            continue;
+        };
+        for part in &parts[existing..] {
+            match part {
+                Component::ParentDir => {
+                    resolved.pop();
+                }
+                Component::Normal(name) => resolved.push(name),
+                _ => {}
+            }
+        }
+        return Ok(resolved);
+    }
+    Ok(absolute)
 }
 
 #[cfg(test)]
@@ -191,5 +416,123 @@ mod tests {
         drop(staging);
         assert!(!dir.exists());
         assert!(output.join("a/index.html").exists());
+    }
+
+    /// The names in `dir`, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn the_fallback_swap_replaces_the_output_and_leaves_nothing_beside_it() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let output = temp.path().join("public");
+        fs::create_dir(&output).expect("mkdir");
+        fs::write(output.join("old.html"), "old").expect("write");
+        let staging = Staging::new(&output).expect("staging");
+        fs::write(staging.dir().join("new.html"), "new").expect("write");
+        let unsupported = |_: &Path, _: &Path| Err(io::Error::from(io::ErrorKind::Unsupported));
+        staging.swap(unsupported).expect("swap");
+        drop(staging);
+        assert_eq!(names(&output), ["new.html"]);
+        assert_eq!(names(temp.path()), ["public"]);
+    }
+
+    #[test]
+    fn dead_builds_leftovers_are_removed_and_live_ones_kept() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let output = temp.path().join("public");
+        fs::create_dir(&output).expect("mkdir");
+        // A build killed after it locked (its lock file is free now), one
+        // killed before it locked, one from before lock files, and the
+        // previous output an older careergen left aside.
+        for dead in [
+            ".public.staging-1-a",
+            ".public.staging-2-b",
+            ".public.staging-3",
+            ".public.staging-3.old",
+        ] {
+            fs::create_dir_all(temp.path().join(dead).join("x")).expect("mkdir");
+        }
+        fs::write(temp.path().join(".public.staging-1-a.lock"), "").expect("lock file");
+        // A live build: its lock is held.
+        let live = Staging::new(&output).expect("live build");
+        // Another output's staging folder, and a folder of the user's.
+        fs::create_dir(temp.path().join(".other.staging-1")).expect("mkdir");
+        fs::create_dir(temp.path().join("public.staging-1")).expect("mkdir");
+
+        let next = Staging::new(&output).expect("next build");
+        let mut left = names(temp.path());
+        left.retain(|n| {
+            !n.starts_with(".public.staging-") || {
+                let live_name = live
+                    .dir()
+                    .file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .to_string();
+                let next_name = next
+                    .dir()
+                    .file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .to_string();
+                !(n.starts_with(&live_name) || n.starts_with(&next_name))
+            }
+        });
+        assert_eq!(left, [".other.staging-1", "public", "public.staging-1"]);
+        assert!(live.dir().is_dir(), "a live build's folder is kept");
+        drop(next);
+        drop(live);
+        assert_eq!(
+            names(temp.path()),
+            [".other.staging-1", "public", "public.staging-1"]
+        );
+    }
+
+    #[test]
+    fn a_previous_output_left_aside_comes_back_when_the_output_is_missing() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let output = temp.path().join("public");
+        let aside = temp.path().join(".public.staging-9-c.old");
+        fs::create_dir(&aside).expect("mkdir");
+        fs::write(aside.join("index.html"), "old").expect("write");
+        drop(Staging::new(&output).expect("staging"));
+        assert_eq!(names(temp.path()), ["public"]);
+        assert_eq!(names(&output), ["index.html"]);
+    }
+
+    #[test]
+    fn output_folders_inside_the_sources_are_refused_before_they_exist() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let root = temp.path().join("site");
+        for dir in ["content", "templates", "static", "themes/default"] {
+            fs::create_dir_all(root.join(dir)).expect("mkdir");
+        }
+        for output in [
+            "templates/out",
+            "templates/a/b/out",
+            "content/out",
+            "static/out",
+            "themes/default/out",
+            "public/../templates/out",
+            ".",
+        ] {
+            let err = check_output_folder(&root, &root.join(output))
+                .expect_err(output)
+                .to_string();
+            assert!(err.contains("choose another --output"), "{output}: {err}");
+        }
+        fs::write(root.join("config.yaml"), "title: T\n").expect("config");
+        let err = check_output_folder(&root, &root.join("config.yaml")).expect_err("a file");
+        assert!(err.to_string().contains("is not a folder"), "{err}");
+        for output in ["public", "out/site", "../elsewhere"] {
+            check_output_folder(&root, &root.join(output)).expect(output);
+        }
     }
 }

@@ -47,6 +47,12 @@ pub fn new_guide(root: &Path, guide: &NewGuide<'_>, today: NaiveDate) -> anyhow:
             slug
         }
     };
+    if crate::render::browse::reserved_slug(&slug) {
+        bail!(
+            "the slug {slug:?} is taken by the site's own `{slug}/` pages; give the guide another with --slug (such as `{slug}-specialist`); reserved: {}",
+            crate::render::browse::RESERVED_SLUGS.join(", ")
+        );
+    }
     let config_path = root.join(CONFIG_FILE);
     if !config_path.is_file() {
         bail!(

@@ -1,14 +1,13 @@
 //! A whole build: config → guides → validation → Markdown → templates →
 //! files in a [`Sink`]. `build`, `check` and `serve` all run this.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use tera::Context;
-use walkdir::WalkDir;
 
 use crate::config::{self, SiteConfig};
 use crate::content::guide::Guide;
@@ -25,6 +24,7 @@ use crate::render::markdown::{self, Links, Origin, PageIds};
 use crate::render::similar::SimilarIndex;
 use crate::render::templates::Templates;
 use crate::render::{charts, compare, search, site_files};
+use crate::statics;
 
 /// What a build reads.
 #[derive(Debug, Clone)]
@@ -101,7 +101,10 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     let templates =
         crate::timings::stage("compile templates", || Templates::load(root, &config.theme));
     let templates = match templates {
-        Ok(templates) => Some(templates),
+        Ok(templates) => {
+            diagnostics.extend(templates.warnings().iter().cloned());
+            Some(templates)
+        }
         Err(template_diagnostics) => {
             diagnostics.extend(template_diagnostics);
             None
@@ -166,6 +169,7 @@ pub fn build(options: &BuildOptions, sink: &dyn Sink) -> Report {
         diagnostics.extend(rendered.diagnostics);
         report.timings.render = render_started.elapsed();
     }
+    crate::render::templates::merge_render_errors(&mut diagnostics);
     diagnostics::sort(&mut diagnostics);
     report.diagnostics = diagnostics;
     report.timings.load = load_time;
@@ -307,29 +311,32 @@ fn other_pages(site: &Site, groups: &[(Grouping, Vec<browse::Group>)]) -> Vec<Pa
 /// Renders every page and copies static files.
 fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
     prepare(site);
+    // Every written file passes the link check; what the build generates
+    // is recorded too, since no static file may replace it.
     let checked = crate::links::CheckedSink::new(sink, site);
-    let sink: &dyn Sink = &checked;
+    let recording = statics::Recording::new(&checked);
     let guides: Vec<usize> = (0..site.guides.len()).collect();
     let (mut rendered, listings) = crate::timings::stage("render pages", || {
-        let mut rendered = render_guide_pages(site, &guides, sink);
+        let mut rendered = render_guide_pages(site, &guides, &recording);
         let listings = crate::timings::work("render listing pages", || {
             let listings = Listings::new(site);
             // Never asked to stop, it renders every page.
             let others = listings.other_pages(site);
-            let more = render_listing_pages(site, &listings, &others, sink, &|| false);
+            let more = render_listing_pages(site, &listings, &others, &recording, &|| false);
             rendered.add(more.unwrap_or_default());
             listings
         });
         (rendered, listings)
     });
     let site_files = crate::timings::stage("write site files", || {
-        render_site_files(site, listings.browse_groups(), sink)
+        render_site_files(site, listings.browse_groups(), &recording)
     });
     rendered.diagnostics.extend(site_files.diagnostics);
+    let generated = recording.into_written();
     let files = crate::timings::stage("copy static files", || {
-        copy_static(site, sink, &mut rendered.diagnostics)
+        statics::copy(site, &checked, &generated, &mut rendered.diagnostics)
     });
-    let linked = crate::links::copy_linked_files(site, sink, &mut rendered.diagnostics);
+    let linked = crate::links::copy_linked_files(site, &checked, &mut rendered.diagnostics);
     rendered.files = rendered.pages + site_files.files + files + linked;
     let broken_links = crate::timings::stage("check links", || checked.finish(site));
     rendered.diagnostics.extend(broken_links);
@@ -852,79 +859,6 @@ fn render_markdown(
     }
 }
 
-/// The folders static files come from, in the order they are laid over
-/// each other: the theme's `static/`, then the site's.
-pub fn static_dirs(root: &Path, config: &SiteConfig) -> [PathBuf; 2] {
-    [
-        root.join("themes").join(&config.theme).join("static"),
-        root.join("static"),
-    ]
-}
-
-/// Copies the theme's `static/`, then the site's `static/` over it.
-fn copy_static(site: &Site, sink: &dyn Sink, diagnostics: &mut Vec<Diagnostic>) -> usize {
-    let files = static_files(site, diagnostics);
-    // A site on the built-in theme gets its static files from the binary;
-    // the site's own `static/` still wins.
-    let mut builtin = 0;
-    for (rel, bytes) in crate::render::theme::builtin_static(&site.root, &site.config.theme) {
-        if files.contains_key(rel) {
-            continue;
-        }
-        match sink.write(rel, bytes) {
-            Ok(()) => builtin += 1,
-            Err(err) => diagnostics.push(Diagnostic::error(
-                crate::render::theme::display_path("static", rel),
-                format!("cannot copy static file: {err}"),
-            )),
-        }
-    }
-    let results: Vec<Option<Diagnostic>> = files
-        .par_iter()
-        .map(|(rel, path)| {
-            std::fs::read(path)
-                .and_then(|bytes| sink.write(rel, &bytes))
-                .err()
-                .map(|err| {
-                    Diagnostic::error(
-                        diagnostics::display_path(&site.root, path),
-                        format!("cannot copy static file: {err}"),
-                    )
-                })
-        })
-        .collect();
-    let copied = results.iter().filter(|r| r.is_none()).count();
-    diagnostics.extend(results.into_iter().flatten());
-    builtin + copied
-}
-
-/// Every static file by its output path, the site's winning over the theme's.
-pub fn static_files(
-    site: &Site,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> std::collections::BTreeMap<String, PathBuf> {
-    let mut files = std::collections::BTreeMap::new();
-    for dir in static_dirs(&site.root, &site.config) {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in WalkDir::new(&dir).sort_by_file_name() {
-            match entry {
-                Ok(entry) if entry.file_type().is_file() => {
-                    let rel = relative_name(&dir, entry.path());
-                    files.insert(rel, entry.into_path());
-                }
-                Ok(_) => {}
-                Err(err) => diagnostics.push(Diagnostic::error(
-                    diagnostics::display_path(&site.root, &dir),
-                    format!("cannot read static files: {err}"),
-                )),
-            }
-        }
-    }
-    files
-}
-
 /// What a guide's page reads from other guides, so that `serve` can tell
 /// which pages an edit touches. Keep in step with
 /// [`Formatter::guide_view`] and `render_markdown`.
@@ -993,16 +927,6 @@ pub fn similarity_key(guide: &Guide) -> String {
         guide.related_careers.is_empty(),
     ))
     .unwrap_or_default()
-}
-
-/// `dir/a/b.css` → `a/b.css`.
-pub fn relative_name(dir: &Path, path: &Path) -> String {
-    path.strip_prefix(dir)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// What the pages listing guides show, worked out once for all of them:

@@ -33,7 +33,9 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
         );
         return Ok(Outcome::Failed);
     }
+    let swap_started = std::time::Instant::now();
     careergen::timings::stage("swap in the output folder", || staging.commit())?;
+    let swap = swap_started.elapsed();
     if !quiet() {
         println!(
             "built {} guide{}, {} page{} in {} ms",
@@ -47,9 +49,10 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
     if verbose() {
         let t = &report.timings;
         eprintln!(
-            "load and validate {} ms, render {} ms; {} files in `{}`",
+            "load and validate {} ms, render {} ms, swap in the output folder {} ms; {} files in `{}`",
             t.load.as_millis(),
             t.render.as_millis(),
+            swap.as_millis(),
             report.files,
             output_dir.display()
         );

@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use super::guide::Guide;
 use super::index::{Reason, Unavailable};
@@ -12,6 +11,7 @@ use super::parse::{MAX_FILE_BYTES, Parsed, parse_guide, too_large};
 use super::text::{Stamp, read_stamped};
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
+use crate::walk::{self, Hidden, Links};
 
 /// The content folder's name inside a site.
 pub const CONTENT_DIR: &str = "content";
@@ -27,32 +27,30 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The guide files under `root/content`, and what was wrong on the way.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Sorted by path.
+    pub files: Vec<PathBuf>,
+    /// A warning for a link that leads nowhere, an error for a file or
+    /// folder that cannot be read.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Lists the Markdown files under `root/content`, sorted, skipping hidden
-/// files and editors' temporary files.
-pub fn guide_files(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    let content = root.join(CONTENT_DIR);
-    if !content.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut files = Vec::new();
-    for entry in WalkDir::new(&content)
-        .follow_links(true)
-        .sort_by_file_name()
+/// files and editors' files (see [`crate::walk`]).
+pub fn guide_files(root: &Path) -> Listing {
+    let walked = walk::files(root, &root.join(CONTENT_DIR), Hidden::Skip, Links::Follow);
+    let files = walked
+        .files
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-    {
-        let entry = entry.map_err(|err| {
-            let path = err.path().unwrap_or(&content).to_path_buf();
-            Diagnostic::error(
-                crate::diagnostics::display_path(root, &path),
-                format!("cannot read the content folder: {err}"),
-            )
-        })?;
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "md") {
-            files.push(entry.into_path());
-        }
+        .filter(|(name, _)| name.ends_with(".md"))
+        .map(|(_, path)| path)
+        .collect();
+    Listing {
+        files,
+        diagnostics: walked.diagnostics,
     }
-    Ok(files)
 }
 
 /// Reads and parses one guide file found under `root/content`. The guide
@@ -111,17 +109,7 @@ fn content_path(root: &Path, file: &Path) -> String {
 /// Reads and parses every guide under `root/content`. The guides keep
 /// only stamps of their files and read their text again when asked.
 pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) -> Loaded {
-    let files = match guide_files(root) {
-        Ok(files) => files,
-        Err(diagnostic) => {
-            return Loaded {
-                guides: Vec::new(),
-                skipped_drafts: Vec::new(),
-                unavailable: Vec::new(),
-                diagnostics: vec![diagnostic],
-            };
-        }
-    };
+    let Listing { files, diagnostics } = guide_files(root);
     let results: Vec<_> = files
         .par_iter()
         .map(|file| {
@@ -138,7 +126,7 @@ pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) ->
         guides: Vec::with_capacity(results.len()),
         skipped_drafts: Vec::new(),
         unavailable: Vec::new(),
-        diagnostics: Vec::new(),
+        diagnostics,
     };
     for (file, parsed) in files.iter().zip(results) {
         loaded.diagnostics.extend(parsed.diagnostics);

@@ -107,12 +107,28 @@ fn urlset(config: &SiteConfig, urls: &[SitemapUrl]) -> String {
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is named by its
-/// absolute URL, as the protocol requires.
+/// absolute URL, as the protocol requires. Crawlers read the file only at
+/// a host's root: for a site under a sub-path it is still written (the
+/// host may serve the folder at a domain's root too), with a comment
+/// saying where it must be served from to count.
 pub fn robots_txt(config: &SiteConfig) -> String {
-    format!(
+    let mut text = String::new();
+    if config.base_path != "/" {
+        // Paths only: a URL of the host outside `base_url` would read as a
+        // link leaving the site.
+        let _ = writeln!(
+            text,
+            "# Crawlers read robots.txt only at the root of a host (/robots.txt), not at\n\
+             # {}robots.txt: serve this file at the root, or copy its Sitemap line there.",
+            config.base_path
+        );
+    }
+    let _ = write!(
+        text,
         "User-agent: *\nDisallow:\n\nSitemap: {}{SITEMAP_FILE}\n",
         config.base_url
-    )
+    );
+    text
 }
 
 /// One guide in the feed.
@@ -332,10 +348,21 @@ mod tests {
 
     #[test]
     fn robots_txt_names_the_sitemap() {
-        let config = config_at("https://example.org/careers/");
+        let config = config_at("https://example.org/");
         assert_eq!(
             robots_txt(&config),
-            "User-agent: *\nDisallow:\n\nSitemap: https://example.org/careers/sitemap.xml\n"
+            "User-agent: *\nDisallow:\n\nSitemap: https://example.org/sitemap.xml\n"
+        );
+    }
+
+    #[test]
+    fn robots_txt_under_a_sub_path_says_where_it_must_be_served() {
+        let config = config_at("https://example.edu/careers/");
+        assert_eq!(
+            robots_txt(&config),
+            "# Crawlers read robots.txt only at the root of a host (/robots.txt), not at\n\
+             # /careers/robots.txt: serve this file at the root, or copy its Sitemap line there.\n\
+             User-agent: *\nDisallow:\n\nSitemap: https://example.edu/careers/sitemap.xml\n"
         );
     }
 

@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use tera::{Context, ErrorKind, Tera};
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Position};
 
@@ -17,6 +16,8 @@ pub struct Templates {
     /// The ids written literally in any template (`id="pay"`), which
     /// Markdown then never gives (see `markdown::PageIds`).
     ids: HashSet<String>,
+    /// Found while reading the template folders (a link that leads nowhere).
+    warnings: Vec<Diagnostic>,
 }
 
 /// Template names every theme must provide.
@@ -76,11 +77,15 @@ impl Templates {
             .filter(|id| !id.contains(['{', '}']))
             .map(str::to_string)
             .collect();
+        let (errors, warnings): (Vec<_>, Vec<_>) =
+            diagnostics.into_iter().partition(Diagnostic::is_error);
+        let mut diagnostics = errors;
         let templates = Templates {
             tera: Tera::new(),
             files,
             root: root.to_path_buf(),
             ids,
+            warnings,
         };
         for name in REQUIRED {
             if !templates.files.contains_key(*name) {
@@ -91,6 +96,7 @@ impl Templates {
             }
         }
         if !diagnostics.is_empty() {
+            diagnostics.extend(templates.warnings);
             return Err(diagnostics);
         }
         templates.compile(sources)
@@ -124,6 +130,11 @@ impl Templates {
     /// The ids the templates write literally (`id="pay"`).
     pub fn ids(&self) -> &HashSet<String> {
         &self.ids
+    }
+
+    /// What reading the template folders found that does not stop a build.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// Whether the site or theme has a template called `name`.
@@ -197,48 +208,84 @@ impl Templates {
             diagnostic = diagnostic.at_position(position);
         }
         if let Some(page) = page {
-            diagnostic = diagnostic.with_help(format!("while rendering `{page}`"));
+            diagnostic = diagnostic.with_help(format!("{RENDERING}`{page}`"));
         }
         diagnostic
     }
+}
+
+/// How the help of a render error begins, before the page's path.
+const RENDERING: &str = "while rendering ";
+
+/// Folds the render errors that are the same mistake met on many pages (a
+/// bad variable in `guide.html` fails every guide's page) into one each,
+/// saying how many pages it hit and naming the first of them by path.
+pub fn merge_render_errors(diagnostics: &mut Vec<Diagnostic>) {
+    let page_of = |d: &Diagnostic| {
+        d.help
+            .as_deref()
+            .and_then(|help| help.strip_prefix(RENDERING))
+            .map(|page| page.trim_matches('`').to_string())
+    };
+    // The same mistake: everything but the page is equal.
+    let key = |d: &Diagnostic| {
+        (
+            d.severity,
+            d.path.clone(),
+            d.position,
+            d.field.clone(),
+            d.message.clone(),
+        )
+    };
+    let mut pages: BTreeMap<_, (usize, String)> = BTreeMap::new();
+    for d in diagnostics.iter() {
+        if let Some(page) = page_of(d) {
+            let entry = pages.entry(key(d)).or_insert((0, page.clone()));
+            entry.0 += 1;
+            if page < entry.1 {
+                entry.1 = page;
+            }
+        }
+    }
+    if pages.values().all(|(count, _)| *count == 1) {
+        return;
+    }
+    diagnostics.retain_mut(|d| {
+        if page_of(d).is_none() {
+            return true;
+        }
+        let Some((count, first)) = pages.remove(&key(d)) else {
+            return false;
+        };
+        d.help = Some(if count == 1 {
+            format!("{RENDERING}`{first}`")
+        } else {
+            format!("hit {count} pages, among them `{first}`")
+        });
+        true
+    });
 }
 
 fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).trim().to_string()
 }
 
-/// Adds every file under `dir` by its path relative to `dir` (`partials/x.html`).
+/// Adds every file under `dir` by its path relative to `dir`
+/// (`partials/x.html`), skipping hidden files and editors' files.
 fn collect(
     dir: &Path,
     files: &mut BTreeMap<String, PathBuf>,
     root: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    if !dir.is_dir() {
-        return;
-    }
-    for entry in WalkDir::new(dir).sort_by_file_name() {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let name = entry
-                    .path()
-                    .strip_prefix(dir)
-                    .unwrap_or(entry.path())
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                if !name.starts_with('.') && !name.ends_with('~') {
-                    files.insert(name, entry.into_path());
-                }
-            }
-            Ok(_) => {}
-            Err(err) => diagnostics.push(Diagnostic::error(
-                crate::diagnostics::display_path(root, dir),
-                format!("cannot read the templates folder: {err}"),
-            )),
-        }
-    }
+    let walked = crate::walk::files(
+        root,
+        dir,
+        crate::walk::Hidden::Skip,
+        crate::walk::Links::Skip,
+    );
+    diagnostics.extend(walked.diagnostics);
+    files.extend(walked.files);
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ pub mod watch;
 
 use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -420,17 +420,12 @@ impl Mirror {
                 Some(bytes) => sink
                     .write(path, bytes)
                     .with_context(|| format!("cannot write `{}`", target.display()))?,
-                None => remove_file(&target)?,
+                // Folders emptied by the removal (a guide's, a browse
+                // group's) go with it, as they would in a full build.
+                None => output::remove_file(&self.dir, path)
+                    .with_context(|| format!("cannot remove `{}`", target.display()))?,
             }
         }
         Ok(())
-    }
-}
-
-fn remove_file(path: &Path) -> anyhow::Result<()> {
-    match std::fs::remove_file(path) {
-        Ok(()) => Ok(()),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(err) => Err(err).with_context(|| format!("cannot remove `{}`", path.display())),
     }
 }

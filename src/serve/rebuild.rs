@@ -24,7 +24,6 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use super::server::Stale;
 use super::watch::Changes;
@@ -229,7 +228,7 @@ pub struct Workspace {
     /// Errors reading `config.yaml`, or about the command line's overrides.
     config_diagnostics: Vec<Diagnostic>,
     /// An error listing the content folder.
-    scan_diagnostic: Option<Diagnostic>,
+    scan_diagnostics: Vec<Diagnostic>,
     /// Every guide file by absolute path: path order is `load::guide_files` order.
     files: BTreeMap<PathBuf, FileState>,
     /// The files among `files` with errors.
@@ -318,7 +317,7 @@ impl Workspace {
             options,
             config: None,
             config_diagnostics: Vec::new(),
-            scan_diagnostic: None,
+            scan_diagnostics: Vec::new(),
             files: BTreeMap::new(),
             error_files: BTreeSet::new(),
             guides: Vec::new(),
@@ -411,7 +410,7 @@ impl Workspace {
         self.index = None;
         self.listings = None;
         self.dependencies.clear();
-        self.scan_diagnostic = None;
+        self.scan_diagnostics.clear();
         match site::load_config(&self.options) {
             Ok((config, diagnostics)) => {
                 self.config = Some(config);
@@ -424,26 +423,20 @@ impl Workspace {
                 return;
             }
         }
-        match load::guide_files(&self.options.root) {
-            Ok(files) => {
-                let config = self.config.as_ref();
-                let parsed: Vec<_> = files
-                    .into_par_iter()
-                    .filter_map(|file| {
-                        let parsed = load::read_guide(
-                            &self.options.root,
-                            &file,
-                            config?,
-                            self.options.today,
-                        );
-                        Some((file, parsed))
-                    })
-                    .collect();
-                for (file, parsed) in parsed {
-                    self.insert_parsed(file, parsed);
-                }
-            }
-            Err(diagnostic) => self.scan_diagnostic = Some(diagnostic),
+        let listing = load::guide_files(&self.options.root);
+        self.scan_diagnostics = listing.diagnostics;
+        let config = self.config.as_ref();
+        let parsed: Vec<_> = listing
+            .files
+            .into_par_iter()
+            .filter_map(|file| {
+                let parsed =
+                    load::read_guide(&self.options.root, &file, config?, self.options.today);
+                Some((file, parsed))
+            })
+            .collect();
+        for (file, parsed) in parsed {
+            self.insert_parsed(file, parsed);
         }
         self.reload_templates();
     }
@@ -500,7 +493,7 @@ impl Workspace {
 
     fn content_path(&self, file: &Path) -> String {
         let content = self.options.root.join(CONTENT_DIR);
-        site::relative_name(&content, file)
+        crate::walk::relative_name(&content, file)
     }
 
     /// Whether `file` is one `load::guide_files` would list.
@@ -630,16 +623,9 @@ impl Workspace {
     /// Lists the content folder again after folders came, went or moved,
     /// and re-reads every guide below the folders named.
     fn rescan_content(&mut self, dirs: &BTreeSet<PathBuf>) {
-        let listed = match load::guide_files(&self.options.root) {
-            Ok(files) => {
-                self.scan_diagnostic = None;
-                files
-            }
-            Err(diagnostic) => {
-                self.scan_diagnostic = Some(diagnostic);
-                return;
-            }
-        };
+        let listing = load::guide_files(&self.options.root);
+        self.scan_diagnostics = listing.diagnostics;
+        let listed = listing.files;
         let listed: BTreeSet<PathBuf> = listed.into_iter().collect();
         let known: Vec<PathBuf> = self.files.keys().cloned().collect();
         for file in known {
@@ -676,8 +662,8 @@ impl Workspace {
         self.template_sources = sources;
         match Templates::load(&self.options.root, &config.theme) {
             Ok(templates) => {
+                self.template_diagnostics = templates.warnings().to_vec();
                 self.templates = Some(templates);
-                self.template_diagnostics.clear();
             }
             Err(diagnostics) => {
                 self.templates = None;
@@ -694,7 +680,7 @@ impl Workspace {
         if self.config.is_none() {
             return diagnostics;
         }
-        diagnostics.extend(self.scan_diagnostic.clone());
+        diagnostics.extend(self.scan_diagnostics.iter().cloned());
         let read = self.read_paths();
         for file in self.error_files.iter() {
             if let Some(state) = self.files.get(file) {
@@ -971,7 +957,45 @@ impl Workspace {
         } else {
             (None, Vec::new())
         };
+        // A static file may not replace a file the build generates.
+        {
+            let listing_outputs: Option<HashSet<String>> = listings.as_ref().map(|listings| {
+                listings
+                    .other_pages(site)
+                    .into_iter()
+                    .map(|page| listings.output(site, page))
+                    .collect()
+            });
+            let generated = |rel: &str| {
+                let guide_page = rel
+                    .strip_suffix("/index.html")
+                    .is_some_and(|slug| site.index.by_slug(slug).is_some());
+                // Without new listings no page came or went: what is
+                // served is what the site has.
+                let listing_page = match &listing_outputs {
+                    Some(outputs) => outputs.contains(rel),
+                    None => self.pages_out.contains_key(rel),
+                };
+                let site_file = if work.site_files {
+                    site_sink.contains(rel)
+                } else {
+                    self.site_out.contains_key(rel)
+                };
+                guide_page || listing_page || site_file
+            };
+            let statics = static_map.as_ref().unwrap_or(&self.static_map);
+            for (rel, source) in statics {
+                if generated(rel) {
+                    let shown = match source {
+                        StaticSource::File(path) => diagnostics::display_path(&site.root, path),
+                        StaticSource::Builtin(_) => theme::display_path("static", rel).into(),
+                    };
+                    diagnostics.push(crate::statics::collision(site, &shown, rel));
+                }
+            }
+        }
         if diagnostics.iter().any(Diagnostic::is_error) {
+            crate::render::templates::merge_render_errors(&mut diagnostics);
             diagnostics::sort(&mut diagnostics);
             return Some(Outcome::Failed(diagnostics));
         }
@@ -1436,7 +1460,7 @@ fn static_sources(
         theme::builtin_static(&site.root, &site.config.theme)
             .map(|(rel, bytes)| (rel.to_string(), StaticSource::Builtin(bytes)))
             .collect();
-    for (rel, path) in site::static_files(site, diagnostics) {
+    for (rel, path) in crate::statics::static_files(site, diagnostics) {
         sources.insert(rel, StaticSource::File(path));
     }
     // Files under content/ that `@/` links name are published as a build does.
@@ -1462,17 +1486,17 @@ fn template_sources(root: &Path, theme: &str) -> BTreeMap<String, String> {
         dirs.insert(0, root.join("themes").join(theme).join("templates"));
     }
     for dir in dirs {
-        for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let name = site::relative_name(&dir, entry.path());
-            if name.starts_with('.') || name.ends_with('~') {
-                continue;
-            }
-            // An unreadable template is reported by `Templates::load`; here
-            // it only has to differ from what was there.
-            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        // Unreadable templates are reported by `Templates::load`; here
+        // they only have to differ from what was there.
+        for (name, path) in crate::walk::files(
+            root,
+            &dir,
+            crate::walk::Hidden::Skip,
+            crate::walk::Links::Skip,
+        )
+        .files
+        {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
             sources.insert(name, text);
         }
     }
@@ -1513,6 +1537,7 @@ fn uses_any(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use walkdir::WalkDir;
 
     /// A copy of the serve fixture site, on the built-in theme.
     fn fixture() -> tempfile::TempDir {

@@ -13,6 +13,7 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 
 use crate::config::CONFIG_FILE;
 use crate::content::load::CONTENT_DIR;
+use crate::walk::is_editor_file;
 
 /// The folders below the site root that a build reads.
 const WATCHED_DIRS: [&str; 4] = [CONTENT_DIR, "templates", "static", "themes"];
@@ -162,17 +163,6 @@ impl Changes {
     }
 }
 
-/// Swap, backup and lock files that editors write beside the file being
-/// saved: they never trigger a rebuild.
-pub fn is_editor_file(name: &str) -> bool {
-    name.ends_with('~')
-        || name.starts_with(".#")
-        || name == "4913"
-        || [".swp", ".swo", ".swx", ".swpx"]
-            .iter()
-            .any(|ext| name.ends_with(ext))
-}
-
 /// A message to the rebuild thread.
 pub enum Message {
     /// A debounced batch of file events.
@@ -293,6 +283,9 @@ mod tests {
             ("content/a.md~", none.clone()),
             ("content/.#a.md", none.clone()),
             ("content/4913", none.clone()),
+            ("content/#a.md#", none.clone()),
+            ("static/.DS_Store", none.clone()),
+            ("templates/.guide.html.swp", none.clone()),
             ("templates/guide.html", templates.clone()),
             ("themes/default/templates/base.html", templates.clone()),
             ("themes/other/templates/base.html", none.clone()),
