@@ -487,7 +487,9 @@ pub fn prepare(site: &mut Site) {
 
 /// Renders the pages of the guides at `guides` (after [`prepare`]) into `sink`.
 pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Rendered {
-    let formatter = Formatter::new(&site.config);
+    let mut formatter = Formatter::new(&site.config);
+    // Browse pages exist where the theme has their template.
+    formatter.browse_pages = site.templates.has(Page::Group(Grouping::Industry, 0).template());
     let diagnostics = Mutex::new(Vec::new());
     let push = |d: Diagnostic| {
         diagnostics
@@ -496,8 +498,10 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
             .push(d)
     };
 
-    // Only guides without related careers show suggestions.
-    let suggesting = guides.iter().any(|&i| {
+    // Only guides without related careers show suggestions, and only
+    // where the site wants them.
+    let suggesting = site.config.suggest_similar
+        && guides.iter().any(|&i| {
         site.guides
             .get(i)
             .is_some_and(|g| g.related_careers.is_empty())
@@ -971,8 +975,8 @@ pub fn listing_entry(formatter: &Formatter<'_>, guide: &Guide) -> String {
     serde_json::to_string(&(formatter.card(guide), &guide.industries)).unwrap_or_default()
 }
 
-/// What [`SimilarIndex`] scores and ranks `guide` by (category, industries,
-/// skills; title and slug for ties), and whether the guide asks for
+/// What [`SimilarIndex`] scores and ranks `guide` by (category, SOC code,
+/// industries, skills; title and slug for ties), and whether the guide asks for
 /// suggestions at all. While no guide's key changes (and no guide came or
 /// went), every guide's suggestions stay the same.
 pub fn similarity_key(guide: &Guide) -> String {
@@ -984,6 +988,7 @@ pub fn similarity_key(guide: &Guide) -> String {
         .collect();
     serde_json::to_string(&(
         &guide.category,
+        (&guide.codes.soc, &guide.codes.onet_soc),
         &guide.industries,
         skills,
         &guide.title,
