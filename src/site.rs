@@ -489,7 +489,9 @@ pub fn prepare(site: &mut Site) {
 pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Rendered {
     let mut formatter = Formatter::new(&site.config);
     // Browse pages exist where the theme has their template.
-    formatter.browse_pages = site.templates.has(Page::Group(Grouping::Industry, 0).template());
+    formatter.browse_pages = site
+        .templates
+        .has(Page::Group(Grouping::Industry, 0).template());
     let diagnostics = Mutex::new(Vec::new());
     let push = |d: Diagnostic| {
         diagnostics
@@ -502,10 +504,10 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
     // where the site wants them.
     let suggesting = site.config.suggest_similar
         && guides.iter().any(|&i| {
-        site.guides
-            .get(i)
-            .is_some_and(|g| g.related_careers.is_empty())
-    });
+            site.guides
+                .get(i)
+                .is_some_and(|g| g.related_careers.is_empty())
+        });
     let similar = suggesting.then(|| SimilarIndex::new(&site.guides));
     let guide_pages: usize = guides
         .par_iter()

@@ -564,9 +564,9 @@ impl<'a> Formatter<'a> {
             category_href: self
                 .category(guide)
                 .and_then(|c| self.browse_href(format!("categories/{}/", c.key))),
-            education_href: requirements
-                .education
-                .and_then(|e| self.browse_href(format!("education/{}/", e.name().replace('_', "-")))),
+            education_href: requirements.education.and_then(|e| {
+                self.browse_href(format!("education/{}/", e.name().replace('_', "-")))
+            }),
             duties: &guide.duties,
             environment: EnvironmentView {
                 summary_html: markdown.environment_summary_html,

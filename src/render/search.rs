@@ -79,11 +79,10 @@ pub const SUMMARY_CHARS: usize = 160;
 
 /// Words too common to find anything by, left out of the duty words.
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "an", "and", "any", "are", "as", "at", "be", "by", "can",
-    "each", "for", "from", "has", "have", "how", "if", "in", "into", "is", "it", "its", "may",
-    "more", "most", "new", "of", "on", "or", "other", "out", "over", "such", "that", "the",
-    "their", "them", "they", "this", "to", "up", "what", "when", "where", "which", "who",
-    "with", "within",
+    "a", "about", "after", "all", "an", "and", "any", "are", "as", "at", "be", "by", "can", "each",
+    "for", "from", "has", "have", "how", "if", "in", "into", "is", "it", "its", "may", "more",
+    "most", "new", "of", "on", "or", "other", "out", "over", "such", "that", "the", "their",
+    "them", "they", "this", "to", "up", "what", "when", "where", "which", "who", "with", "within",
 ];
 
 /// Numbers names into a list shared by every guide, so that a name used by

@@ -179,7 +179,12 @@ mod tests {
         let index = SimilarIndex::new(&guides);
         assert_eq!(
             titles(&guides, &index.suggest(0)),
-            ["Sales manager", "Buyer", "Claims adjuster", "Insurance agent"]
+            [
+                "Sales manager",
+                "Buyer",
+                "Claims adjuster",
+                "Insurance agent"
+            ]
         );
     }
 
@@ -207,12 +212,12 @@ mod tests {
             minimal(
                 "electrician",
                 "Electrician",
-                "category: construction\ncodes: { soc: 47-2111 }\nrequirements: { skills: [Problem solving, Troubleshooting] }",
+                "codes: { soc: 47-2111 }\nrequirements: { skills: [Problem solving, Troubleshooting] }",
             ),
             minimal(
                 "software-developer",
                 "Software developer",
-                "category: computing\ncodes: { soc: 15-1252 }\nrequirements: { skills: [Problem solving, Creativity] }",
+                "codes: { soc: 15-1252 }\nrequirements: { skills: [Problem solving, Creativity] }",
             ),
         ];
         assert!(SimilarIndex::new(&guides).suggest(0).is_empty());
@@ -225,7 +230,10 @@ mod tests {
             minimal("plumber", "Plumber", "codes: { soc: 47-2152 }"),
             minimal("nurse", "Registered nurse", "codes: { soc: 29-1141 }"),
         ];
-        assert_eq!(titles(&guides, &SimilarIndex::new(&guides).suggest(0)), ["Plumber"]);
+        assert_eq!(
+            titles(&guides, &SimilarIndex::new(&guides).suggest(0)),
+            ["Plumber"]
+        );
     }
 
     #[test]
