@@ -651,6 +651,18 @@ try {
     assert(problems.length === 0, `links fail WCAG AA (4.5:1): ${problems.join('; ')}`);
   });
 
+  // The README's screenshots, refreshed on request:
+  // UPDATE_README_SCREENSHOTS=1 tests/browser/run.sh
+  if (process.env.UPDATE_README_SCREENSHOTS) {
+    for (const [width, height] of [[1366, 1400], [390, 2200]]) {
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme: 'light', reducedMotion: 'reduce' });
+      const page = await open(context, ex.url + 'account-manager/');
+      await page.screenshot({ path: join(repo, 'docs', `screenshot-guide-${width}.png`) });
+      await context.close();
+    }
+    console.log('README screenshots refreshed in docs/');
+  }
+
   await desktop.close();
   await phone.close();
   await noJs.close();
