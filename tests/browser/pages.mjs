@@ -13,7 +13,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -211,8 +211,27 @@ try {
     viewport: { width, height: width < 800 ? 844 : 900 }, colorScheme, reducedMotion: 'reduce', ...extra,
   });
 
+  await check('every page kind the build writes is in the layout matrix', async () => {
+    // A new kind of page must be added to KINDS, or its layout goes untested.
+    const kinds = new Set();
+    const walk = (dir) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith('.html')) {
+          const match = readFileSync(path, 'utf8').match(/<body class="[^"]*\bpage--([\w-]+)/);
+          kinds.add(match ? match[1] : `(no page kind class) ${path}`);
+        }
+      }
+    };
+    walk(example);
+    const covered = new Set(KINDS.map(([kind]) => kind.replace(/-none$/, '')));
+    const missing = [...kinds].filter((k) => !covered.has(k));
+    equal(missing, [], 'page kinds without layout checks');
+  });
+
   /* Layout of every page kind at every width, in both colour schemes. */
-  for (const width of (process.env.ONLY_KEYS ? [] : WIDTHS)) {
+  for (const width of WIDTHS) {
     for (const scheme of SCHEMES) {
       const context = await contextFor(width, scheme);
       for (const [kind, path] of KINDS) {
