@@ -340,6 +340,10 @@
     var list = el("ol", "cg-search__results");
     list.hidden = true;
     var help = el("div");
+    // The heading changes as the reader types; this tells screen readers.
+    var live = el("p", "visually-hidden");
+    live.setAttribute("role", "status");
+    container.appendChild(live);
     container.appendChild(list);
     container.appendChild(help);
     function show(query, fromInput) {
@@ -358,6 +362,7 @@
       loadIndex().then(function (guides) {
         var found = search(guides, query);
         if (headingEl) headingEl.textContent = heading(found.length, query);
+        if (fromInput) live.textContent = heading(found.length, query);
         renderList(list, found, true);
         help.textContent = "";
         if (!found.length) help.appendChild(noResults(guides, query));
