@@ -181,8 +181,20 @@ async function open(context, url) {
   await page.goto(url, { waitUntil: 'load' });
   // :focus matches only in the window that has focus.
   await page.bringToFront();
-  // Let the scripts draw what they draw (search results, compare table).
-  await page.waitForLoadState('networkidle');
+  // Let the scripts draw what they draw: search results, the compare
+  // chooser, the sort buttons.
+  if (context.scripts !== false) {
+    await page.waitForFunction(() => {
+      const q = new URLSearchParams(location.search).get('q');
+      const results = document.querySelector('[data-cg-search-results]');
+      if (results && q && q.trim() && !results.querySelector('.cg-search__results:not([hidden]), .cg-search__none')) return false;
+      const compare = document.querySelector('[data-cg-compare]');
+      if (compare && !compare.querySelector('.cg-compare__chooser')) return false;
+      const sortable = document.querySelector('table[data-cg-sortable]');
+      if (sortable && !sortable.querySelector('.cg-sort')) return false;
+      return document.readyState === 'complete';
+    });
+  }
   page.errors = errors;
   return page;
 }
@@ -206,10 +218,14 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
-  const contextFor = (width, colorScheme, extra = {}) => browser.newContext({
-    // Reduced motion: focus and anchors scroll at once, not smoothly.
-    viewport: { width, height: width < 800 ? 844 : 900 }, colorScheme, reducedMotion: 'reduce', ...extra,
-  });
+  const contextFor = async (width, colorScheme, extra = {}) => {
+    const context = await browser.newContext({
+      // Reduced motion: focus and anchors scroll at once, not smoothly.
+      viewport: { width, height: width < 800 ? 844 : 900 }, colorScheme, reducedMotion: 'reduce', ...extra,
+    });
+    context.scripts = extra.javaScriptEnabled !== false;
+    return context;
+  };
 
   await check('every page kind the build writes is in the layout matrix', async () => {
     // A new kind of page must be added to KINDS, or its layout goes untested.
@@ -270,7 +286,6 @@ try {
     const page = await open(context, base + 'search/');
     await page.fill('#cg-page-search-q', query);
     await page.press('#cg-page-search-q', 'Enter');
-    await page.waitForLoadState('networkidle');
     await page.waitForFunction(() => /found|No careers/.test(document.querySelector('h1').textContent), null, { timeout: TIMEOUT });
     const result = await page.evaluate(() => ({
       heading: document.querySelector('h1').textContent.trim(),
