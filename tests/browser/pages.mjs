@@ -1,8 +1,8 @@
 // Every kind of page, as a person sees it in a real browser: builds the
 // example site and the small fixture site with careergen, serves the output
 // from a local static server and checks, in Debian's headless Chromium
-// (driven by playwright-core), the layout of every page kind at 320, 390
-// and 1366 px in light and dark, then what each feature does: search,
+// (driven by playwright-core), the layout of every page kind at 320, 390,
+// 1024 and 1366 px in light and dark, then what each feature does: search,
 // compare, sorting, the header menu, keyboard use, no-JavaScript fallbacks.
 // Writes a screenshot of each page kind at 390 and 1366 px under
 // target/browser-screenshots/.
@@ -25,7 +25,8 @@ const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const shots = join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'browser-screenshots');
 const TIMEOUT = 10_000;
 
-const WIDTHS = [320, 390, 1366];
+// 1024: the narrowest desktop, where a one-row header runs out of room.
+const WIDTHS = [320, 390, 1024, 1366];
 const SCHEMES = ['light', 'dark'];
 /** Header height budget on a phone (px). */
 const PHONE_HEADER_MAX = 120;
