@@ -27,6 +27,7 @@ pub const TOP_KEYS: &[&str] = &[
     "categories",
     "author",
     "footer",
+    "suggest_similar",
     "extra",
 ];
 
@@ -52,6 +53,10 @@ pub struct SiteConfig {
     pub author: Option<Author>,
     /// Footer credit line (plain text).
     pub footer: Option<String>,
+    /// Whether a guide that names no `related_careers` gets similar
+    /// occupations suggested from the other guides (`render::similar`).
+    /// On by default; `suggest_similar: false` turns it off.
+    pub suggest_similar: bool,
     pub extra: serde_json::Value,
 }
 
@@ -227,6 +232,7 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
             })
         });
     let footer = r.opt_string(&root.at("footer"));
+    let suggest_similar = r.opt_bool(&root.at("suggest_similar")).unwrap_or(true);
     let extra = root
         .at("extra")
         .value
@@ -246,6 +252,7 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         categories,
         author,
         footer,
+        suggest_similar,
         extra,
     })
 }

@@ -365,6 +365,11 @@ author:
 # A credit line at the foot of every page (plain text).
 footer: Pay and outlook figures are from the U.S. Bureau of Labor Statistics (public domain) unless a guide cites another source.
 
+# A guide that names no `related_careers` gets up to five similar
+# occupations suggested from the guides that share its category, SOC major
+# group, industries or skills. `false` shows only what guides name.
+# suggest_similar: true
+
 # Free-form values for custom templates, as `site.extra`.
 # extra:
 #   analytics_id: ABC-123

@@ -498,7 +498,11 @@ pub fn prepare(site: &mut Site) {
 
 /// Renders the pages of the guides at `guides` (after [`prepare`]) into `sink`.
 pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Rendered {
-    let formatter = Formatter::new(&site.config);
+    let mut formatter = Formatter::new(&site.config);
+    // Browse pages exist where the theme has their template.
+    formatter.browse_pages = site
+        .templates
+        .has(Page::Group(Grouping::Industry, 0).template());
     let diagnostics = Mutex::new(Vec::new());
     let push = |d: Diagnostic| {
         diagnostics
@@ -507,12 +511,14 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
             .push(d)
     };
 
-    // Only guides without related careers show suggestions.
-    let suggesting = guides.iter().any(|&i| {
-        site.guides
-            .get(i)
-            .is_some_and(|g| g.related_careers.is_empty())
-    });
+    // Only guides without related careers show suggestions, and only
+    // where the site wants them.
+    let suggesting = site.config.suggest_similar
+        && guides.iter().any(|&i| {
+            site.guides
+                .get(i)
+                .is_some_and(|g| g.related_careers.is_empty())
+        });
     let similar = suggesting.then(|| SimilarIndex::new(&site.guides));
     let guide_pages: usize = guides
         .par_iter()
@@ -542,7 +548,10 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
                 format!("{}/", guide.slug),
             );
             page.breadcrumb =
-                CrumbView::list(browse::guide_breadcrumb(guide, &site.config), &page.root);
+                CrumbView::list(
+                browse::guide_breadcrumb(guide, &site.config, formatter.browse_pages),
+                &page.root,
+            );
             let mut context = Context::new();
             context.insert("page", &page);
             context.insert("guide", &view);
@@ -907,8 +916,8 @@ pub fn listing_entry(formatter: &Formatter<'_>, guide: &Guide) -> String {
     serde_json::to_string(&(formatter.card(guide), &guide.industries)).unwrap_or_default()
 }
 
-/// What [`SimilarIndex`] scores and ranks `guide` by (category, industries,
-/// skills; title and slug for ties), and whether the guide asks for
+/// What [`SimilarIndex`] scores and ranks `guide` by (category, SOC code,
+/// industries, skills; title and slug for ties), and whether the guide asks for
 /// suggestions at all. While no guide's key changes (and no guide came or
 /// went), every guide's suggestions stay the same.
 pub fn similarity_key(guide: &Guide) -> String {
@@ -920,6 +929,7 @@ pub fn similarity_key(guide: &Guide) -> String {
         .collect();
     serde_json::to_string(&(
         &guide.category,
+        (&guide.codes.soc, &guide.codes.onet_soc),
         &guide.industries,
         skills,
         &guide.title,

@@ -280,9 +280,9 @@ fn page_kinds_in_the_docs_are_the_kinds_the_binary_has() {
             let html = String::from_utf8_lossy(&bytes);
             // The default theme marks each page with its kind.
             if let Some(kind) = html
-                .split("<body class=\"page-")
+                .split("<body class=\"page page--")
                 .nth(1)
-                .and_then(|rest| rest.split('"').next())
+                .and_then(|rest| rest.split(['"', ' ']).next())
             {
                 kinds.insert(kind.to_string());
             }

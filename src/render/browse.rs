@@ -245,8 +245,10 @@ pub struct Crumb {
 }
 
 /// A guide's breadcrumb: Home › its category (or All careers) › the guide.
-pub fn guide_breadcrumb(guide: &Guide, config: &SiteConfig) -> Vec<Crumb> {
-    let middle = match guide.category.as_deref().and_then(|k| config.category(k)) {
+pub fn guide_breadcrumb(guide: &Guide, config: &SiteConfig, browse_pages: bool) -> Vec<Crumb> {
+    let category = guide.category.as_deref().and_then(|k| config.category(k));
+    // A theme without browse pages gets All careers in the middle.
+    let middle = match category.filter(|_| browse_pages) {
         Some(category) => Crumb {
             name: category.name.clone(),
             path: Some(format!("{}/{}/", Grouping::Category.key(), category.key)),
@@ -384,12 +386,15 @@ mod tests {
     fn breadcrumbs_lead_home_through_the_category() {
         let guides = guides();
         let config = config();
-        let crumbs = guide_breadcrumb(&guides[0], &config);
+        let crumbs = guide_breadcrumb(&guides[0], &config, true);
         assert_eq!(crumbs[1].name, "Sales");
         assert_eq!(crumbs[1].path.as_deref(), Some("categories/sales/"));
         assert_eq!(crumbs[2].path, None);
-        let no_category = guide_breadcrumb(&guides[2], &config);
+        let no_category = guide_breadcrumb(&guides[2], &config, true);
         assert_eq!(no_category[1].path.as_deref(), Some("all-careers/"));
+        // A theme without browse pages: All careers stands in the middle.
+        let no_browse = guide_breadcrumb(&guides[0], &config, false);
+        assert_eq!(no_browse[1].path.as_deref(), Some("all-careers/"));
         let group = &groups(Grouping::Industry, &guides, &config)[0];
         assert_eq!(
             group_breadcrumb(group)[1].path.as_deref(),

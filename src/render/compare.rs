@@ -24,7 +24,12 @@
 //!
 //! [`COMPARE_SCRIPT`] fills any element marked `data-cg-compare` with a
 //! chooser (two to four careers) and a table of the chosen careers' facts,
-//! reading the choice from `?c=` so that a comparison is a link. Without
+//! reading the choice from `?c=` so that a comparison is a link. The
+//! table's caption is a heading above its scrolling box (`cg-compare__caption`),
+//! so a narrow screen never cuts it off; when the table is wider than the
+//! screen a cue says so (`cg-compare__cue`), the box gets
+//! `cg-compare__scroll--wide` and can be focused and scrolled from the
+//! keyboard. Without
 //! JavaScript the element's own content (a pointer to the All-careers table)
 //! stays. [`SORT_SCRIPT`] turns the column headers of any
 //! `<table data-cg-sortable>` into buttons that sort its rows, setting

@@ -152,6 +152,10 @@ pub struct GuideCard<'a> {
 pub struct Formatter<'a> {
     pub config: &'a SiteConfig,
     pub style: NumberStyle,
+    /// Whether the site has browse pages (its theme has `browse.html`), so
+    /// that a guide page links its category, industries and education
+    /// level to them.
+    pub browse_pages: bool,
 }
 
 impl<'a> Formatter<'a> {
@@ -159,7 +163,14 @@ impl<'a> Formatter<'a> {
         Formatter {
             config,
             style: NumberStyle::for_language(&config.language),
+            browse_pages: false,
         }
+    }
+
+    /// The link from a guide page (at depth 1) to the browse page at
+    /// `path` below the site root, when the site has browse pages.
+    fn browse_href(&self, path: String) -> Option<String> {
+        self.browse_pages.then(|| format!("../{path}"))
     }
 
     fn money(&self, salary: &Salary, amount: Option<f64>) -> Option<String> {
@@ -294,6 +305,14 @@ impl GroupView {
             count: group.guides.len(),
         }
     }
+}
+
+/// A name linked to its page, when it has one.
+#[derive(Serialize)]
+pub struct LinkView<'a> {
+    pub name: &'a str,
+    /// Relative to the page; `None` when there is no page to link.
+    pub href: Option<String>,
 }
 
 /// A row of the Quick facts table.
@@ -435,6 +454,14 @@ pub struct GuideView<'a> {
     pub alternate_titles: &'a [String],
     pub codes: &'a crate::content::guide::Codes,
     pub industries: &'a [String],
+    /// `industries`, each with the link to its browse page
+    /// (`../industries/finance/`), `null` when the site has none.
+    pub industry_links: Vec<LinkView<'a>>,
+    /// The link to the category's browse page (`../categories/sales/`).
+    pub category_href: Option<String>,
+    /// The link to the education level's browse page
+    /// (`../education/bachelors/`).
+    pub education_href: Option<String>,
     pub duties: &'a [String],
     pub environment: EnvironmentView<'a>,
     pub requirements: RequirementsView<'a>,
@@ -524,6 +551,22 @@ impl<'a> Formatter<'a> {
             alternate_titles: &guide.alternate_titles,
             codes: &guide.codes,
             industries: &guide.industries,
+            industry_links: guide
+                .industries
+                .iter()
+                .map(|name| LinkView {
+                    name,
+                    href: Some(crate::render::markdown::slugify(name))
+                        .filter(|key| !key.is_empty())
+                        .and_then(|key| self.browse_href(format!("industries/{key}/"))),
+                })
+                .collect(),
+            category_href: self
+                .category(guide)
+                .and_then(|c| self.browse_href(format!("categories/{}/", c.key))),
+            education_href: requirements.education.and_then(|e| {
+                self.browse_href(format!("education/{}/", e.name().replace('_', "-")))
+            }),
             duties: &guide.duties,
             environment: EnvironmentView {
                 summary_html: markdown.environment_summary_html,

@@ -1,13 +1,18 @@
 //! "Similar occupations" suggested at build time for guides that name no
-//! `related_careers`: the guides sharing the most with it, scored by shared
-//! category, industries and skills.
+//! `related_careers` (unless the site turns suggestions off with
+//! `suggest_similar: false`): the guides sharing the most with it, scored
+//! by shared category, SOC major group, industries and skills.
 //!
-//! Scores: the same category counts [`CATEGORY_WEIGHT`], each shared
-//! industry [`INDUSTRY_WEIGHT`], each shared skill [`SKILL_WEIGHT`]
-//! (industries and skills compared ignoring case). A guide sharing nothing
-//! is never suggested. Ties go to the title in alphabetical order (ignoring
-//! case), then the slug, so every build suggests the same guides in the
-//! same order.
+//! Scores: the same category counts [`CATEGORY_WEIGHT`], the same SOC
+//! major group (the first two digits of the SOC code, `47` in `47-2111`)
+//! [`SOC_GROUP_WEIGHT`], each shared industry [`INDUSTRY_WEIGHT`], each
+//! shared skill [`SKILL_WEIGHT`] (industries and skills compared ignoring
+//! case). Only a guide scoring at least [`MIN_SCORE`] is suggested: the
+//! same category or major group, or an industry and a skill, or three
+//! skills. One common skill ("Problem solving") makes no electrician like
+//! a software developer, so a small site may well suggest nothing. Ties go
+//! to the title in alphabetical order (ignoring case), then the slug, so
+//! every build suggests the same guides in the same order.
 
 use std::collections::HashMap;
 
@@ -15,9 +20,16 @@ use crate::content::guide::Guide;
 
 /// How many guides a page suggests at most.
 pub const MAX_SUGGESTIONS: usize = 5;
+/// What sharing the category scores.
 pub const CATEGORY_WEIGHT: u32 = 3;
+/// What sharing the SOC major group scores.
+pub const SOC_GROUP_WEIGHT: u32 = 3;
+/// What each shared industry scores.
 pub const INDUSTRY_WEIGHT: u32 = 2;
+/// What each shared skill scores.
 pub const SKILL_WEIGHT: u32 = 1;
+/// The least score a suggestion needs.
+pub const MIN_SCORE: u32 = 3;
 
 /// What each guide shares, indexed once per build so that suggesting for
 /// every guide costs the overlaps, not every pair.
@@ -32,6 +44,7 @@ pub struct SimilarIndex<'a> {
 const CATEGORY: u8 = 0;
 const INDUSTRY: u8 = 1;
 const SKILL: u8 = 2;
+const SOC_GROUP: u8 = 3;
 
 impl<'a> SimilarIndex<'a> {
     pub fn new(guides: &'a [Guide]) -> Self {
@@ -75,6 +88,7 @@ impl<'a> SimilarIndex<'a> {
             }
             let weight = match feature.0 {
                 CATEGORY => CATEGORY_WEIGHT,
+                SOC_GROUP => SOC_GROUP_WEIGHT,
                 INDUSTRY => INDUSTRY_WEIGHT,
                 _ => SKILL_WEIGHT,
             };
@@ -84,7 +98,10 @@ impl<'a> SimilarIndex<'a> {
                 }
             }
         }
-        let mut ranked: Vec<(usize, u32)> = scores.into_iter().collect();
+        let mut ranked: Vec<(usize, u32)> = scores
+            .into_iter()
+            .filter(|&(_, score)| score >= MIN_SCORE)
+            .collect();
         ranked.sort_by(|(a, score_a), (b, score_b)| {
             score_b
                 .cmp(score_a)
@@ -98,6 +115,13 @@ impl<'a> SimilarIndex<'a> {
 /// What a guide can share with others, lowercased.
 fn features(guide: &Guide) -> impl Iterator<Item = (u8, String)> + '_ {
     let category = guide.category.iter().map(|c| (CATEGORY, c.clone()));
+    let soc_group = guide
+        .codes
+        .soc
+        .as_deref()
+        .or(guide.codes.onet_soc.as_deref())
+        .and_then(|code| code.get(..2))
+        .map(|group| (SOC_GROUP, group.to_string()));
     let industries = guide
         .industries
         .iter()
@@ -107,7 +131,7 @@ fn features(guide: &Guide) -> impl Iterator<Item = (u8, String)> + '_ {
         .skills
         .iter()
         .map(|s| (SKILL, s.name.trim().to_lowercase()));
-    category.chain(industries).chain(skills)
+    category.chain(soc_group).chain(industries).chain(skills)
 }
 
 #[cfg(test)]
@@ -135,8 +159,14 @@ mod tests {
             ),
             // 2 industries = 4
             minimal("c", "Claims adjuster", "industries: [Finance, Insurance]"),
-            // one skill = 1
+            // one skill = 1: below the threshold
             minimal("d", "Diplomat", "requirements: { skills: [negotiation] }"),
+            // industry 2 + skill 1 = 3
+            minimal(
+                "g",
+                "Insurance agent",
+                "industries: [insurance]\nrequirements: { skills: [Negotiation] }",
+            ),
             // nothing shared
             minimal("e", "Electrician", "category: management"),
             // category 3 + skill 1 = 4, ties with Claims adjuster: title decides
@@ -149,7 +179,12 @@ mod tests {
         let index = SimilarIndex::new(&guides);
         assert_eq!(
             titles(&guides, &index.suggest(0)),
-            ["Sales manager", "Buyer", "Claims adjuster", "Diplomat"]
+            [
+                "Sales manager",
+                "Buyer",
+                "Claims adjuster",
+                "Insurance agent"
+            ]
         );
     }
 
@@ -172,11 +207,41 @@ mod tests {
     }
 
     #[test]
+    fn one_shared_skill_is_not_similar_enough() {
+        let guides = vec![
+            minimal(
+                "electrician",
+                "Electrician",
+                "codes: { soc: 47-2111 }\nrequirements: { skills: [Problem solving, Troubleshooting] }",
+            ),
+            minimal(
+                "software-developer",
+                "Software developer",
+                "codes: { soc: 15-1252 }\nrequirements: { skills: [Problem solving, Creativity] }",
+            ),
+        ];
+        assert!(SimilarIndex::new(&guides).suggest(0).is_empty());
+    }
+
+    #[test]
+    fn the_same_soc_major_group_is_similar() {
+        let guides = vec![
+            minimal("electrician", "Electrician", "codes: { soc: 47-2111 }"),
+            minimal("plumber", "Plumber", "codes: { soc: 47-2152 }"),
+            minimal("nurse", "Registered nurse", "codes: { soc: 29-1141 }"),
+        ];
+        assert_eq!(
+            titles(&guides, &SimilarIndex::new(&guides).suggest(0)),
+            ["Plumber"]
+        );
+    }
+
+    #[test]
     fn suggestions_are_deterministic() {
         let guides: Vec<Guide> = ["Zeta", "alpha", "Mu", "Beta"]
             .iter()
             .enumerate()
-            .map(|(i, t)| minimal(&format!("g{i}"), t, "industries: [Retail]"))
+            .map(|(i, t)| minimal(&format!("g{i}"), t, "industries: [Retail, Food]"))
             .collect();
         let first = SimilarIndex::new(&guides).suggest(0);
         assert_eq!(titles(&guides, &first), ["alpha", "Beta", "Mu"]);

@@ -1113,7 +1113,9 @@ impl Workspace {
         diagnostics::sort(&mut warnings);
         Some(Outcome::Built(Built {
             updates,
-            pages: rendered.pages + site_files.files,
+            // Pages only, as `build` counts them: whole-site files (search
+            // index, feed, sitemap …) are not pages.
+            pages: rendered.pages,
             static_files,
             guides: site.guides.len(),
             full,
@@ -1437,7 +1439,7 @@ fn all_suggestions(site: &Site) -> Suggestions {
     site.guides
         .par_iter()
         .enumerate()
-        .filter(|(_, guide)| guide.related_careers.is_empty())
+        .filter(|(_, guide)| site.config.suggest_similar && guide.related_careers.is_empty())
         .map(|(i, guide)| {
             let slugs = index
                 .suggest(i)

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Browser test of `careergen serve`'s live reload in Debian's headless
-# Chromium. Installs playwright-core (scripts off, no browser download),
-# builds careergen, runs live-reload.mjs and prints its
-# `browser: N passed, M failed` line. Exits non-zero on any failure.
+# Browser tests in Debian's headless Chromium: every page kind at three
+# widths in both colour schemes and what each feature does (pages.mjs),
+# and `careergen serve`'s live reload (live-reload.mjs). Installs
+# playwright-core (scripts off, no browser download), builds careergen,
+# runs both and prints the total as `browser: N passed, M failed`.
+# Screenshots of every page kind go to target/browser-screenshots/.
+# Exits non-zero on any failure.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -26,4 +29,21 @@ target_dir="${CARGO_TARGET_DIR:-$repo/target}"
 binary="$target_dir/debug/careergen"
 [ -x "$binary" ] || fail "no binary at $binary"
 
-node "$here/live-reload.mjs" "$binary"
+total_passed=0
+total_failed=0
+for suite in pages live-reload; do
+  echo "== $suite"
+  out=$(node "$here/$suite.mjs" "$binary" 2>&1)
+  status=$?
+  printf '%s\n' "$out" | grep -v '^browser: '
+  line=$(printf '%s\n' "$out" | grep '^browser: ' | tail -n 1)
+  if [[ $line =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+    total_passed=$((total_passed + BASH_REMATCH[1]))
+    total_failed=$((total_failed + BASH_REMATCH[2]))
+  fi
+  if [ $status -ne 0 ] && [ -z "$line" ]; then
+    total_failed=$((total_failed + 1))
+  fi
+done
+echo "browser: $total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ]

@@ -4,7 +4,7 @@
 const test = require("node:test");
 const assert = require("node:assert");
 const path = require("node:path");
-const { distance, prepare, search } = require(path.join(__dirname, "../../src/render/assets/search.js"));
+const { closest, distance, prepare, search } = require(path.join(__dirname, "../../src/render/assets/search.js"));
 
 const index = prepare({
   v: 1,
@@ -48,4 +48,38 @@ test("alternate titles, skills, codes and summary are searched", () => {
 test("every word must match and empty queries find nothing", () => {
   assert.deepStrictEqual(titles("account zebra"), []);
   assert.deepStrictEqual(titles("   "), []);
+});
+
+// Version 2 of the index: industries, fields of study and duty words.
+const v2 = prepare({
+  v: 2,
+  categories: ["Healthcare", "Construction"],
+  skills: ["Communication", "Problem solving"],
+  industries: ["Hospitals", "Building equipment contractors"],
+  fields: ["Nursing", "Electrical technology"],
+  words: ["assess", "patients", "wiring", "blueprints", "nurse"],
+  guides: [
+    ["Registered nurse", "registered-nurse/", "Plans and gives patient care.", ["RN"], [0], 0, "29-1141", [0], [0], "000001"],
+    ["Electrician", "electrician/", "Installs electrical systems.", [], [1], 1, "47-2111", [1], [1], "002003"],
+    ["Nurse educator", "nurse-educator/", "Teaches nursing students.", [], [0], 0, "25-1072"]
+  ]
+});
+const v2titles = (q) => search(v2, q).map((g) => g.title);
+
+test("fields of study, industries and duties are searched", () => {
+  assert.deepStrictEqual(v2titles("nursing")[0], "Registered nurse");
+  assert.deepStrictEqual(v2titles("hospitals"), ["Registered nurse"]);
+  assert.deepStrictEqual(v2titles("wiring"), ["Electrician"]);
+  assert.deepStrictEqual(v2titles("blueprints"), ["Electrician"]);
+});
+
+test("a title match ranks above a better match elsewhere", () => {
+  // "nurse" is a title word of both nurses; the duty word of the electrician does not count.
+  assert.deepStrictEqual(v2titles("nurse"), ["Nurse educator", "Registered nurse"]);
+});
+
+test("closest titles help a query that found nothing", () => {
+  assert.deepStrictEqual(search(v2, "electricain zzz"), []);
+  assert.deepStrictEqual(closest(v2, "electricain zzz", 3).map((g) => g.title), ["Electrician"]);
+  assert.deepStrictEqual(closest(v2, "qqqq", 3), []);
 });

@@ -77,11 +77,29 @@
     return form;
   }
 
+  function sentence(titles) {
+    return titles.length < 2 ? titles.join("") : titles.slice(0, -1).join(", ") + " and " + titles[titles.length - 1];
+  }
+
+  /* The table with its caption above the scrolling box, so that the caption
+     is never cut off, and a cue when the table is wider than the screen. */
   function table(data, picks) {
-    var wrap = el("div", "cg-compare__scroll");
-    var t = el("table", "cg-compare__table");
+    var box = el("div", "cg-compare__result");
     var titles = picks.map(function (slug) { return data.guides[slug].title; });
-    t.appendChild(el("caption", null, "Comparing " + titles.join(", ")));
+    var caption = el("h2", "cg-compare__caption", "Comparing " + sentence(titles));
+    caption.id = "cg-compare-caption";
+    box.appendChild(caption);
+    var cue = el("p", "cg-compare__cue", "The table is wider than the screen: scroll it sideways to see every career.");
+    cue.hidden = true;
+    box.appendChild(cue);
+    var wrap = el("div", "cg-compare__scroll");
+    // A region that scrolls can be focused and scrolled with the arrow keys.
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-labelledby", caption.id);
+    wrap.tabIndex = 0;
+    box.appendChild(wrap);
+    var t = el("table", "cg-compare__table");
+    t.setAttribute("aria-labelledby", caption.id);
     var head = el("thead");
     var row = el("tr");
     var corner = el("th", null, "Fact");
@@ -115,7 +133,14 @@
     });
     t.appendChild(body);
     wrap.appendChild(t);
-    return wrap;
+    function cueIfWide() {
+      var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+      cue.hidden = !wide;
+      wrap.classList.toggle("cg-compare__scroll--wide", wide);
+    }
+    window.addEventListener("resize", cueIfWide);
+    box.cueIfWide = cueIfWide;
+    return box;
   }
 
   function render(container, data) {
@@ -123,7 +148,9 @@
     container.textContent = "";
     container.appendChild(chooser(data, picks));
     if (picks.length >= 2) {
-      container.appendChild(table(data, picks));
+      var result = table(data, picks);
+      container.appendChild(result);
+      result.cueIfWide();
     } else {
       container.appendChild(el("p", "cg-compare__hint", "Choose at least two careers, then select Compare."));
     }

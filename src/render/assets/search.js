@@ -1,6 +1,7 @@
 /* careergen search: progressive enhancement of <form data-cg-search>.
-   Finds guides by title (typo-tolerant), alternate titles, skills,
-   category, codes and summary, from search-index.json beside this script.
+   Finds guides by title and alternate titles (typo-tolerant, ranked
+   first), skills, fields of study, industries, category, codes, summary
+   and duties, from search-index.json beside this script.
    No dependencies, no third-party service. */
 (function () {
   "use strict";
@@ -65,21 +66,37 @@
     return best;
   }
 
+  /* [field, weight, typo-tolerant]. Titles and alternate titles rank
+     first whatever the weights (see search); the rest order by weight. */
   var FIELDS = [
     ["title", 10, true],
-    ["alternates", 6, true],
-    ["skills", 3, false],
-    ["category", 3, false],
+    ["alternates", 8, true],
+    ["skills", 4, true],
+    ["fields", 4, true],
+    ["industries", 3, true],
+    ["category", 3, true],
     ["code", 3, false],
-    ["summary", 1, false]
+    ["summary", 1, false],
+    ["duties", 1, false]
   ];
+
+  function names(list, numbers) {
+    return (numbers || []).map(function (n) { return list[n] || ""; }).join(" ");
+  }
+
+  /* A guide's duty words: numbers into data.words, three base-36 digits each. */
+  function dutyWords(vocabulary, packed) {
+    var out = [];
+    for (var i = 0; packed && i + 3 <= packed.length; i += 3) {
+      var word = vocabulary[parseInt(packed.slice(i, i + 3), 36)];
+      if (word) out.push(word);
+    }
+    return out;
+  }
 
   function prepare(data) {
     var categories = data.categories || [];
-    var skills = data.skills || [];
     return (data.guides || []).map(function (g) {
-      var alternates = g[3] || [];
-      var skillNames = (g[4] || []).map(function (n) { return skills[n] || ""; });
       var category = g[5] == null ? "" : categories[g[5]] || "";
       return {
         title: g[0],
@@ -89,17 +106,21 @@
         normTitle: normalize(g[0]),
         words: {
           title: words(g[0]),
-          alternates: words(alternates.join(" ")),
-          skills: words(skillNames.join(" ")),
+          alternates: words((g[3] || []).join(" ")),
+          skills: words(names(data.skills || [], g[4])),
           category: words(category),
           code: words(g[6] || ""),
-          summary: words(g[2] || "")
+          industries: words(names(data.industries || [], g[7])),
+          fields: words(names(data.fields || [], g[8])),
+          summary: words(g[2] || ""),
+          duties: dutyWords(data.words || [], g[9])
         }
       };
     });
   }
 
-  /* Guides matching every word of the query, best first, ties by title. */
+  /* Guides matching every word of the query: those matching in the title
+     or an alternate title first, then by score; ties by title. */
   function search(guides, query) {
     var terms = words(query);
     if (!terms.length) return [];
@@ -107,10 +128,13 @@
     var results = [];
     guides.forEach(function (g) {
       var total = 0;
+      var inTitle = 0;
       for (var t = 0; t < terms.length; t++) {
         var best = 0;
         for (var f = 0; f < FIELDS.length; f++) {
-          var s = wordScore(terms[t], g.words[FIELDS[f][0]], FIELDS[f][2]) * FIELDS[f][1];
+          var quality = wordScore(terms[t], g.words[FIELDS[f][0]], FIELDS[f][2]);
+          if (quality && f < 2) inTitle += quality;
+          var s = quality * FIELDS[f][1];
           if (s > best) best = s;
         }
         if (!best) return;
@@ -118,12 +142,39 @@
       }
       if (g.normTitle === whole) total += 50;
       else if (g.normTitle.indexOf(whole) === 0) total += 20;
-      results.push({ guide: g, score: total });
+      results.push({ guide: g, rank: inTitle, score: total });
     });
     results.sort(function (a, b) {
-      return b.score - a.score || (a.guide.normTitle < b.guide.normTitle ? -1 : a.guide.normTitle > b.guide.normTitle ? 1 : 0);
+      return b.rank - a.rank || b.score - a.score || byTitle(a.guide, b.guide);
     });
     return results.map(function (r) { return r.guide; });
+  }
+
+  function byTitle(a, b) {
+    return a.normTitle < b.normTitle ? -1 : a.normTitle > b.normTitle ? 1 : 0;
+  }
+
+  /* For a query that found nothing: up to `limit` guides whose title
+     words come closest to the query's words, allowing more typos than
+     search does (a third of the word). */
+  function closest(guides, query, limit) {
+    var terms = words(query);
+    var scored = [];
+    guides.forEach(function (g) {
+      var score = 0;
+      terms.forEach(function (q) {
+        var allowed = Math.max(1, Math.floor(q.length / 3));
+        var best = 0;
+        g.words.title.concat(g.words.alternates).forEach(function (w) {
+          var d = Math.min(distance(q, w, allowed), w.length > q.length ? distance(q, w.slice(0, q.length), allowed) : allowed + 1);
+          if (d <= allowed) best = Math.max(best, 1 - d / (allowed + 1));
+        });
+        score += best;
+      });
+      if (score > 0) scored.push({ guide: g, score: score });
+    });
+    scored.sort(function (a, b) { return b.score - a.score || byTitle(a.guide, b.guide); });
+    return scored.slice(0, limit).map(function (r) { return r.guide; });
   }
 
   /* ---- the page ------------------------------------------------------ */
@@ -155,13 +206,21 @@
     return n === 1 ? "1 career found" : n + " careers found";
   }
 
+  function heading(n, query) {
+    return (n ? plural(n) : "No careers found") + " for \u201c" + query.trim() + "\u201d";
+  }
+
+  function link(text, href) {
+    var a = el("a", null, text);
+    a.href = new URL(href, base()).href;
+    return a;
+  }
+
   function renderList(list, results, withSummary) {
     list.textContent = "";
     results.forEach(function (g) {
       var item = el("li", "cg-search__item");
-      var link = el("a", "cg-search__link", g.title);
-      link.href = new URL(g.path, base()).href;
-      item.appendChild(link);
+      item.appendChild(el("a", "cg-search__link", g.title)).href = new URL(g.path, base()).href;
       if (g.category) item.appendChild(el("span", "cg-search__category", " · " + g.category));
       if (withSummary && g.summary) item.appendChild(el("p", "cg-search__summary", g.summary));
       list.appendChild(item);
@@ -169,29 +228,57 @@
     list.hidden = results.length === 0;
   }
 
+  /* What a reader can do when a search found nothing. */
+  function noResults(guides, query) {
+    var box = el("div", "cg-search__none");
+    var near = closest(guides, query, 3);
+    if (near.length) {
+      var p = el("p", null, "Did you mean ");
+      near.forEach(function (g, i) {
+        if (i) p.appendChild(document.createTextNode(i === near.length - 1 ? " or " : ", "));
+        p.appendChild(link(g.title, g.path));
+      });
+      p.appendChild(document.createTextNode("?"));
+      box.appendChild(p);
+    }
+    var tips = el("p", null, "Check the spelling or try fewer words, or browse ");
+    tips.appendChild(link("all careers", "all-careers/"));
+    tips.appendChild(document.createTextNode(" or careers by "));
+    tips.appendChild(link("category", "categories/"));
+    tips.appendChild(document.createTextNode(", "));
+    tips.appendChild(link("industry", "industries/"));
+    tips.appendChild(document.createTextNode(" or "));
+    tips.appendChild(link("education", "education/"));
+    tips.appendChild(document.createTextNode("."));
+    box.appendChild(tips);
+    return box;
+  }
+
   function links(list) {
     return Array.prototype.slice.call(list.querySelectorAll("a"));
   }
 
-  function unavailable(status, form) {
-    status.textContent = "Search is not available here. ";
-    var link = el("a", null, "Browse all careers");
-    link.href = form.action;
-    status.appendChild(link);
-  }
-
-  function enhance(form) {
+  function enhance(form, results) {
     var input = form.querySelector("input[name=q]");
     if (!input) return;
+    input.setAttribute("autocomplete", "off");
+    // On the results page the list below is the live result: no drop-down.
+    if (results && form.hasAttribute("data-cg-search-live")) {
+      input.addEventListener("input", function () { results.show(input.value, true); });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        results.show(input.value, true);
+      });
+      return;
+    }
     var suggestions = el("ul", "cg-search__suggestions");
-    suggestions.id = (form.id || "cg-search") + "-suggestions";
+    suggestions.id = (input.id || form.id || "cg-search") + "-suggestions";
     suggestions.hidden = true;
     var status = el("p", "cg-search__status");
     status.setAttribute("role", "status");
     form.appendChild(status);
     form.appendChild(suggestions);
     input.setAttribute("aria-controls", suggestions.id);
-    input.setAttribute("autocomplete", "off");
 
     function update() {
       var query = input.value;
@@ -202,9 +289,9 @@
       }
       loadIndex().then(function (guides) {
         if (input.value !== query) return;
-        var results = search(guides, query);
-        renderList(suggestions, results.slice(0, 8), false);
-        status.textContent = plural(results.length);
+        var found = search(guides, query);
+        renderList(suggestions, found.slice(0, 8), false);
+        status.textContent = found.length ? plural(found.length) : "No careers found";
       }, function () { unavailable(status, form); });
     }
 
@@ -245,34 +332,67 @@
     });
   }
 
+  /* The results page: the heading says how many were found for what, the
+     container lists them (or helps when there are none). */
   function resultsPage(container) {
+    var headingEl = document.querySelector("[data-cg-search-heading]");
+    var fallback = document.querySelector("[data-cg-search-fallback]");
+    var list = el("ol", "cg-search__results");
+    list.hidden = true;
+    var help = el("div");
+    // The heading changes as the reader types; this tells screen readers.
+    var live = el("p", "visually-hidden");
+    live.setAttribute("role", "status");
+    container.appendChild(live);
+    container.appendChild(list);
+    container.appendChild(help);
+    function show(query, fromInput) {
+      if (fromInput && window.history && window.history.replaceState) {
+        var url = new URL(window.location.href);
+        if (query.trim()) url.searchParams.set("q", query.trim());
+        else url.searchParams.delete("q");
+        window.history.replaceState(null, "", url.href);
+      }
+      if (!query.trim()) {
+        if (headingEl) headingEl.textContent = "Search careers";
+        renderList(list, [], true);
+        help.textContent = "";
+        return;
+      }
+      loadIndex().then(function (guides) {
+        var found = search(guides, query);
+        if (headingEl) headingEl.textContent = heading(found.length, query);
+        if (fromInput) live.textContent = heading(found.length, query);
+        renderList(list, found, true);
+        help.textContent = "";
+        if (!found.length) help.appendChild(noResults(guides, query));
+      }, function () {
+        if (fallback) fallback.hidden = false;
+      });
+    }
     var query = new URLSearchParams(window.location.search).get("q") || "";
-    document.querySelectorAll("form[data-cg-search] input[name=q]").forEach(function (input) {
+    document.querySelectorAll("form[data-cg-search-live] input[name=q]").forEach(function (input) {
       if (!input.value) input.value = query;
     });
-    var heading = container.querySelector("[data-cg-search-heading]");
-    var list = el("ol", "cg-search__results");
-    container.appendChild(list);
-    var fallback = container.querySelector("[data-cg-search-fallback]");
-    if (!query.trim()) {
-      if (heading) heading.textContent = "Search careers";
-      return;
-    }
-    if (fallback) fallback.hidden = true;
-    loadIndex().then(function (guides) {
-      var results = search(guides, query);
-      if (heading) heading.textContent = plural(results.length) + " for “" + query.trim() + "”";
-      renderList(list, results, true);
-    }, function () {
-      if (fallback) fallback.hidden = false;
-    });
+    show(query, false);
+    return { show: show };
+  }
+
+  function unavailable(status, form) {
+    status.textContent = "Search is not available here. ";
+    var a = el("a", null, "Browse all careers");
+    a.href = form.action;
+    status.appendChild(a);
   }
 
   if (typeof document !== "undefined" && script) {
     var start = function () {
-      document.querySelectorAll("form[data-cg-search]").forEach(enhance);
+      // JavaScript runs: the no-JavaScript note goes (it comes back if the
+      // index cannot be loaded).
+      document.querySelectorAll("[data-cg-search-fallback]").forEach(function (node) { node.hidden = true; });
       var container = document.querySelector("[data-cg-search-results]");
-      if (container) resultsPage(container);
+      var results = container ? resultsPage(container) : null;
+      document.querySelectorAll("form[data-cg-search]").forEach(function (form) { enhance(form, results); });
     };
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
     else start();
@@ -280,6 +400,6 @@
 
   /* For tests under Node: the matching without the page. */
   if (typeof module === "object" && module.exports) {
-    module.exports = { distance: distance, prepare: prepare, search: search, words: words };
+    module.exports = { closest: closest, distance: distance, prepare: prepare, search: search, words: words };
   }
 })();

@@ -1,0 +1,715 @@
+// Every kind of page, as a person sees it in a real browser: builds the
+// example site and the small fixture site with careergen, serves the output
+// from a local static server and checks, in Debian's headless Chromium
+// (driven by playwright-core), the layout of every page kind at 320, 390,
+// 1024 and 1366 px in light and dark, then what each feature does: search,
+// compare, sorting, the header menu, keyboard use, no-JavaScript fallbacks.
+// Writes a screenshot of each page kind at 390 and 1366 px under
+// target/browser-screenshots/.
+//
+// Usage: node pages.mjs <path to the careergen binary>
+// Prints one line per check and `browser: N passed, M failed`; exits 1 on
+// any failure.
+
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const binary = process.argv[2] ?? join(repo, 'target', 'debug', 'careergen');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const shots = join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'browser-screenshots');
+const TIMEOUT = 10_000;
+
+// 1024: the narrowest desktop, where a one-row header runs out of room.
+const WIDTHS = [320, 390, 1024, 1366];
+const SCHEMES = ['light', 'dark'];
+/** Header height budget on a phone (px). */
+const PHONE_HEADER_MAX = 120;
+/** Header height budget on a desktop: one row (px). */
+const DESKTOP_HEADER_MAX = 90;
+
+/** One page of each kind on the example site. */
+const KINDS = [
+  ['home', ''],
+  ['guide', 'account-manager/'],
+  ['browse-index', 'categories/'],
+  ['browse', 'categories/sales/'],
+  ['all-careers', 'all-careers/'],
+  ['search', 'search/?q=manager'],
+  ['search-none', 'search/?q=zzqxv'],
+  ['compare', 'compare/?c=account-manager,sales-manager,financial-analyst'],
+  ['404', 'no-such-page/'],
+];
+
+let passed = 0;
+let failed = 0;
+
+async function check(name, body) {
+  try {
+    await body();
+    passed += 1;
+    console.log(`ok    ${name}`);
+  } catch (error) {
+    failed += 1;
+    console.log(`FAIL  ${name}\n      ${String(error?.message ?? error).split('\n').slice(0, 12).join('\n      ')}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function equal(actual, expected, message) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${message}\n  expected ${JSON.stringify(expected)}\n  found    ${JSON.stringify(actual)}`);
+  }
+}
+
+/* ---- the sites ------------------------------------------------------- */
+
+const work = mkdtempSync(join(tmpdir(), 'careergen-pages-'));
+
+function build(root, name) {
+  const out = join(work, name);
+  execFileSync(binary, ['build', '--root', root, '--output', out], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return out;
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain',
+};
+
+/** A static server for `dir` on a free port, as a host would serve it. */
+function serve(dir) {
+  return new Promise((resolve) => {
+    const server = createServer((req, res) => {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(dir, path));
+      if (!file.startsWith(dir)) file = join(dir, '404.html');
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+      let status = 200;
+      if (!existsSync(file)) {
+        file = join(dir, '404.html');
+        status = 404;
+      }
+      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+    });
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
+  });
+}
+
+/* ---- measuring a page ------------------------------------------------ */
+
+/** Layout facts of the open page, measured in the page. */
+function measure(page) {
+  return page.evaluate(() => {
+    const rect = (el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height, right: r.right + scrollX, bottom: r.bottom + scrollY };
+    };
+    const visible = (el) => {
+      // Not rendered: display none, in a closed <details>, visibility hidden.
+      if (!el || !el.checkVisibility({ visibilityProperty: true })) return false;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') return false;
+      const r = el.getBoundingClientRect();
+      // Visually hidden helpers are 1 px boxes: not seen.
+      return r.width > 2 && r.height > 2;
+    };
+    const main = document.querySelector('main');
+    const header = document.querySelector('.site-header');
+    // The parts of a page that must never draw over each other.
+    const parts = [...document.querySelectorAll(
+      'main h1, main form, [data-cg-search-fallback], [data-cg-search-results] > *, .cg-search__suggestions, '
+      + '.cg-search__status, .site-header form, .site-nav, .site-title, main caption, main .intro > *, '
+      + '.cg-compare__scroll, .cg-compare__caption, .cg-compare__cue',
+    )].filter(visible);
+    const overlaps = [];
+    for (let i = 0; i < parts.length; i++) {
+      for (let j = i + 1; j < parts.length; j++) {
+        const a = parts[i];
+        const b = parts[j];
+        if (a.contains(b) || b.contains(a)) continue;
+        const ra = a.getBoundingClientRect();
+        const rb = b.getBoundingClientRect();
+        const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (w > 1 && h > 1) {
+          const name = (el) => `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ').join('.') : ''}`;
+          overlaps.push(`${name(a)} × ${name(b)}`);
+        }
+      }
+    }
+    // Text cut off inside its box: a caption or heading wider than itself.
+    const clipped = [...document.querySelectorAll('main h1, main h2, main caption, main p, main label, main legend')]
+      .filter(visible)
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > innerWidth + 1)
+      .map((el) => `${el.tagName.toLowerCase()}: ${el.textContent.trim().slice(0, 60)}`);
+    return {
+      viewport: innerWidth,
+      docWidth: document.documentElement.scrollWidth,
+      body: rect(document.body),
+      main: main ? rect(main) : null,
+      header: header ? rect(header) : null,
+      footer: document.querySelector('.site-footer') ? rect(document.querySelector('.site-footer')) : null,
+      overlaps,
+      clipped,
+    };
+  });
+}
+
+async function open(context, url) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url, { waitUntil: 'load' });
+  // :focus matches only in the window that has focus.
+  await page.bringToFront();
+  // Let the scripts draw what they draw: search results, the compare
+  // chooser, the sort buttons.
+  if (context.scripts !== false) {
+    await page.waitForFunction(() => {
+      const q = new URLSearchParams(location.search).get('q');
+      const results = document.querySelector('[data-cg-search-results]');
+      if (results && q && q.trim() && !results.querySelector('.cg-search__results:not([hidden]), .cg-search__none')) return false;
+      const compare = document.querySelector('[data-cg-compare]');
+      if (compare && !compare.querySelector('.cg-compare__chooser')) return false;
+      const sortable = document.querySelector('table[data-cg-sortable]');
+      if (sortable && !sortable.querySelector('.cg-sort')) return false;
+      return document.readyState === 'complete';
+    });
+  }
+  page.errors = errors;
+  return page;
+}
+
+/* ---- the run --------------------------------------------------------- */
+
+let browser;
+const servers = [];
+try {
+  const example = build(repo, 'example');
+  const small = build(join(repo, 'tests', 'fixtures', 'small-site'), 'small');
+  const ex = await serve(example);
+  const sm = await serve(small);
+  servers.push(ex.server, sm.server);
+  rmSync(shots, { recursive: true, force: true });
+  mkdirSync(shots, { recursive: true });
+
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const contextFor = async (width, colorScheme, extra = {}) => {
+    const context = await browser.newContext({
+      // Reduced motion: focus and anchors scroll at once, not smoothly.
+      viewport: { width, height: width < 800 ? 844 : 900 }, colorScheme, reducedMotion: 'reduce', ...extra,
+    });
+    context.scripts = extra.javaScriptEnabled !== false;
+    return context;
+  };
+
+  await check('every page kind the build writes is in the layout matrix', async () => {
+    // A new kind of page must be added to KINDS, or its layout goes untested.
+    const kinds = new Set();
+    const walk = (dir) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith('.html')) {
+          const match = readFileSync(path, 'utf8').match(/<body class="[^"]*\bpage--([\w-]+)/);
+          kinds.add(match ? match[1] : `(no page kind class) ${path}`);
+        }
+      }
+    };
+    walk(example);
+    const covered = new Set(KINDS.map(([kind]) => kind.replace(/-none$/, '')));
+    const missing = [...kinds].filter((k) => !covered.has(k));
+    equal(missing, [], 'page kinds without layout checks');
+  });
+
+  /* Layout of every page kind at every width, in both colour schemes. */
+  for (const width of WIDTHS) {
+    for (const scheme of SCHEMES) {
+      const context = await contextFor(width, scheme);
+      for (const [kind, path] of KINDS) {
+        await check(`layout: ${kind} at ${width} px, ${scheme}`, async () => {
+          const page = await open(context, ex.url + path);
+          const m = await measure(page);
+          if (width === 390 || width === 1366) {
+            await page.screenshot({ path: join(shots, `${kind}-${width}-${scheme}.png`), fullPage: true });
+          }
+          await page.close();
+          const problems = [];
+          if (m.docWidth > m.viewport) problems.push(`page scrolls sideways: ${m.docWidth} px wide in a ${m.viewport} px viewport`);
+          if (Math.round(m.body.w) !== m.viewport) problems.push(`body is ${m.body.w} px wide, viewport ${m.viewport} px`);
+          if (m.header && Math.round(m.header.w) !== m.viewport) problems.push(`header is ${m.header.w} px wide`);
+          if (m.footer && Math.round(m.footer.w) !== m.viewport) problems.push(`footer is ${m.footer.w} px wide`);
+          if (width > 1000 && m.main.w < 0.6 * m.viewport) problems.push(`main column is ${m.main.w} px, under 60 % of ${m.viewport} px`);
+          if (width < 1000 && m.main.w < m.viewport - 1) problems.push(`main column is ${m.main.w} px on a ${m.viewport} px phone`);
+          const budget = width < 1000 ? PHONE_HEADER_MAX : DESKTOP_HEADER_MAX;
+          if (m.header.h > budget) problems.push(`header is ${Math.round(m.header.h)} px tall (budget ${budget} px)`);
+          if (m.overlaps.length) problems.push(`overlapping: ${m.overlaps.join('; ')}`);
+          if (m.clipped.length) problems.push(`text cut off: ${m.clipped.join('; ')}`);
+          if (page.errors.length) problems.push(`script errors: ${page.errors.join('; ')}`);
+          assert(problems.length === 0, problems.join('\n'));
+        });
+      }
+      await context.close();
+    }
+  }
+
+  /* Search. */
+  const desktop = await contextFor(1366, 'light');
+  const phone = await contextFor(390, 'light');
+
+  /** Types `query` into the search page's box and submits it; returns the heading and result titles. */
+  async function searchFor(base, query, context = desktop) {
+    const page = await open(context, base + 'search/');
+    await page.fill('#cg-page-search-q', query);
+    await page.press('#cg-page-search-q', 'Enter');
+    await page.waitForFunction(() => /found|No careers/.test(document.querySelector('h1').textContent), null, { timeout: TIMEOUT });
+    const result = await page.evaluate(() => ({
+      heading: document.querySelector('h1').textContent.trim(),
+      titles: [...document.querySelectorAll('.cg-search__results .cg-search__link')].map((a) => a.textContent),
+      url: location.href,
+      fallbackShown: !!document.querySelector('[data-cg-search-fallback]')
+        && getComputedStyle(document.querySelector('[data-cg-search-fallback]')).display !== 'none'
+        && !document.querySelector('[data-cg-search-fallback]').hidden,
+      help: document.querySelector('.cg-search__none')?.innerText ?? '',
+      helpLinks: [...document.querySelectorAll('.cg-search__none a')].map((a) => a.getAttribute('href')),
+    }));
+    await page.close();
+    return result;
+  }
+
+  const queries = [
+    ['crm', ex.url, 'Account executive'],
+    ['negotiation', ex.url, 'Account executive'],
+    ['finance', ex.url, 'Financial analyst'],
+    ['11-2022', ex.url, 'Sales manager'],
+    ['acount', ex.url, 'Account executive'],
+    ['nursing', sm.url, 'Registered nurse'],
+    ['RN', sm.url, 'Registered nurse'],
+    ['wiring', sm.url, 'Electrician'],
+    ['hospitals', sm.url, 'Registered nurse'],
+  ];
+  for (const [query, base, first] of queries) {
+    await check(`search: "${query}" finds ${first} first, with a count in the heading`, async () => {
+      const r = await searchFor(base, query);
+      equal(r.titles[0], first, `first result for "${query}"`);
+      const n = r.titles.length;
+      equal(r.heading, `${n} ${n === 1 ? 'career' : 'careers'} found for “${query}”`, 'heading');
+      assert(!r.fallbackShown, '"Search needs JavaScript" is shown while JavaScript runs');
+    });
+  }
+
+  await check('search: a title match ranks above a match in the summary or duties', async () => {
+    const r = await searchFor(ex.url, 'sales');
+    equal(r.titles.slice(0, 2), ['Sales manager', 'Sales representative'], 'first two results');
+  });
+
+  await check('search: a query without results says so and helps (closest titles, All careers, browse pages)', async () => {
+    const r = await searchFor(ex.url, 'acountant manger zzz');
+    equal(r.titles, [], 'results');
+    equal(r.heading, 'No careers found for “acountant manger zzz”', 'heading');
+    assert(/Account manager/.test(r.help), `the help suggests the closest title: ${r.help}`);
+    for (const href of ['all-careers/', 'categories/', 'industries/', 'education/']) {
+      assert(r.helpLinks.some((h) => h.endsWith(href)), `the help links to ${href}: ${r.helpLinks}`);
+    }
+  });
+
+  await check('search: the search page without a query hides the JavaScript fallback', async () => {
+    const page = await open(desktop, ex.url + 'search/');
+    const shown = await page.isVisible('[data-cg-search-fallback]');
+    await page.close();
+    assert(!shown, '"Search needs JavaScript" is visible while JavaScript runs');
+  });
+
+  for (const [name, context] of [['1366', desktop], ['390', phone]]) {
+    await check(`search: suggestions under the header box at ${name} px list matches and cover nothing they should not`, async () => {
+      const page = await open(context, ex.url + 'search/');
+      const menu = page.locator('.site-menu > summary');
+      if (await menu.isVisible()) await menu.click();
+      await page.fill('#cg-site-search-q', 'account');
+      await page.waitForSelector('#cg-site-search-q-suggestions:not([hidden]), .site-search .cg-search__suggestions:not([hidden])', { timeout: TIMEOUT });
+      const titles = await page.$$eval('.site-search .cg-search__suggestions a', (as) => as.map((a) => a.textContent));
+      const status = await page.textContent('.site-search .cg-search__status');
+      await page.close();
+      equal(titles.slice(0, 2), ['Account executive', 'Account manager'], 'suggestions');
+      equal(status.trim(), `${titles.length} careers found`, 'status');
+    });
+  }
+
+  await check('search: typing on the results page updates the results, with no suggestion list over them', async () => {
+    const page = await open(desktop, ex.url + 'search/?q=sales');
+    await page.fill('#cg-page-search-q', 'financial');
+    await page.waitForFunction(() => /found for “financial”/.test(document.querySelector('h1').textContent), null, { timeout: TIMEOUT });
+    const dropdown = await page.isVisible('#cg-page-search .cg-search__suggestions');
+    const first = await page.textContent('.cg-search__results .cg-search__link');
+    const m = await measure(page);
+    await page.close();
+    equal(first, 'Financial analyst', 'first result');
+    assert(!dropdown, 'a suggestion list opens over the results');
+    equal(m.overlaps, [], 'overlapping parts');
+  });
+
+  await check('search: the header box submits to the search page, which shows the results', async () => {
+    const page = await open(desktop, ex.url);
+    await page.fill('#cg-site-search-q', 'negotiation');
+    await page.press('#cg-site-search-q', 'Enter');
+    await page.waitForURL(/search\/\?q=negotiation/, { timeout: TIMEOUT });
+    await page.waitForFunction(() => /found for/.test(document.querySelector('h1').textContent), null, { timeout: TIMEOUT });
+    const n = await page.locator('.cg-search__results li').count();
+    await page.close();
+    assert(n >= 3, `${n} results`);
+  });
+
+  const noJs = await contextFor(1366, 'light', { javaScriptEnabled: false });
+  await check('search without JavaScript: Enter in the header box lands on a page listing careers to choose from', async () => {
+    const page = await open(noJs, ex.url);
+    await page.fill('#cg-site-search-q', 'crm');
+    await page.press('#cg-site-search-q', 'Enter');
+    await page.waitForLoadState('load');
+    const url = page.url();
+    const rows = await page.locator('main table tbody tr').count();
+    const h1 = await page.textContent('h1');
+    await page.close();
+    assert(/all-careers\/\?q=crm/.test(url), `landed on ${url}`);
+    assert(rows === 9, `${rows} careers listed under "${h1}"`);
+  });
+
+  await check('search without JavaScript: the search page says what to do instead', async () => {
+    const page = await open(noJs, ex.url + 'search/?q=crm');
+    const shown = await page.isVisible('[data-cg-search-fallback]');
+    const links = await page.$$eval('[data-cg-search-fallback] a', (as) => as.map((a) => a.getAttribute('href')));
+    await page.close();
+    assert(shown, 'no fallback shown');
+    assert(links.some((h) => h.endsWith('all-careers/')), `fallback links: ${links}`);
+  });
+
+  /* Header menu. */
+  for (const [name, context] of [['390 px', phone], ['390 px without JavaScript', await contextFor(390, 'light', { javaScriptEnabled: false })]]) {
+    await check(`header: at ${name} the menu opens and shows every site link and the search box`, async () => {
+      const page = await open(context, ex.url + 'account-manager/');
+      const before = await page.isVisible('.site-nav a[href$="industries/"]');
+      await page.click('.site-menu > summary');
+      const links = await page.$$eval('.site-nav a', (as) => as.filter((a) => a.checkVisibility()).map((a) => a.textContent));
+      const search = await page.isVisible('#cg-site-search-q');
+      await page.close();
+      assert(!before, 'the menu is open before it is asked for');
+      equal(links, ['Home', 'All careers', 'Categories', 'Industries', 'Education', 'Compare'], 'links shown');
+      assert(search, 'search box not shown in the open menu');
+    });
+  }
+
+  await check('header: at 1366 px the title, the links and the search box share one row', async () => {
+    const page = await open(desktop, ex.url);
+    const tops = await page.evaluate(() => ['.site-title', '.site-nav', '.site-search'].map((s) => {
+      const r = document.querySelector(s).getBoundingClientRect();
+      return [Math.round(r.top), Math.round(r.bottom)];
+    }));
+    await page.close();
+    const [title, nav, search] = tops;
+    assert(nav[0] < title[1] && search[0] < title[1], `rows (top, bottom): title ${title}, nav ${nav}, search ${search}`);
+  });
+
+  /* Compare. */
+  await check('compare: choosing two careers shows both in the table; the URL reopens the same comparison', async () => {
+    const page = await open(desktop, ex.url + 'compare/');
+    await page.selectOption('#cg-compare-1', 'account-manager');
+    await page.selectOption('#cg-compare-2', 'financial-analyst');
+    await page.click('.cg-compare__submit');
+    await page.waitForURL(/\?c=account-manager,financial-analyst/, { timeout: TIMEOUT });
+    await page.waitForSelector('.cg-compare__table', { timeout: TIMEOUT });
+    const heads = await page.$$eval('.cg-compare__table thead th a', (as) => as.map((a) => a.textContent));
+    const url = page.url();
+    await page.close();
+    equal(heads, ['Account manager', 'Financial analyst'], 'columns');
+    const again = await open(phone, url);
+    const heads2 = await again.$$eval('.cg-compare__table thead th a', (as) => as.map((a) => a.textContent));
+    const picks = await again.$$eval('.cg-compare__select', (ss) => ss.map((s) => s.value));
+    await again.close();
+    equal(heads2, heads, 'columns when the URL is opened again');
+    equal(picks.slice(0, 2), ['account-manager', 'financial-analyst'], 'choices when the URL is opened again');
+  });
+
+  for (const width of [320, 390]) {
+    await check(`compare at ${width} px: the caption is whole and a wide table says it scrolls`, async () => {
+      const context = await contextFor(width, 'light');
+      const page = await open(context, ex.url + 'compare/?c=account-manager,sales-manager,financial-analyst,marketing-manager');
+      const r = await page.evaluate(() => {
+        const scroll = document.querySelector('.cg-compare__scroll');
+        const caption = document.querySelector('.cg-compare__caption, .cg-compare__table caption');
+        const cr = caption.getBoundingClientRect();
+        const cue = document.querySelector('.cg-compare__cue');
+        return {
+          scrolls: scroll.scrollWidth > scroll.clientWidth,
+          captionInside: cr.left >= 0 && cr.right <= innerWidth && caption.scrollWidth <= caption.clientWidth + 1,
+          cue: !!cue && !cue.hidden && cue.getBoundingClientRect().height > 0,
+          focusable: scroll.tabIndex === 0,
+        };
+      });
+      await page.close();
+      await context.close();
+      assert(r.captionInside, 'the caption is cut off');
+      if (r.scrolls) {
+        assert(r.cue, 'the table scrolls sideways with no visible cue');
+        assert(r.focusable, 'the scrolling table cannot be scrolled from the keyboard');
+      }
+    });
+  }
+
+  /* All careers: sorting. */
+  await check('all careers: sorting each column orders the rows, both ways', async () => {
+    const page = await open(desktop, ex.url + 'all-careers/');
+    const columns = await page.locator('thead .cg-sort').count();
+    assert(columns === 7, `${columns} sort buttons`);
+    const problems = [];
+    for (let c = 0; c < columns; c++) {
+      for (const direction of ['ascending', 'descending']) {
+        await page.locator('thead .cg-sort').nth(c).click();
+        const state = await page.locator('thead th').nth(c).getAttribute('aria-sort');
+        const values = await page.evaluate((col) => [...document.querySelectorAll('tbody tr')].map((tr) => {
+          const cell = tr.children[col];
+          const raw = cell.getAttribute('data-sort');
+          return raw === null ? cell.textContent.trim().toLowerCase() : raw === '' ? null : Number(raw);
+        }), c);
+        if (state !== direction) problems.push(`column ${c}: aria-sort ${state}, expected ${direction}`);
+        const known = values.filter((v) => v !== null);
+        const sorted = [...known].sort((a, b) => (typeof a === 'number' ? a - b : a.localeCompare(b)));
+        if (direction === 'descending') sorted.reverse();
+        if (JSON.stringify(known) !== JSON.stringify(sorted)) problems.push(`column ${c} ${direction}: ${JSON.stringify(values)}`);
+        const firstMissing = values.indexOf(null);
+        if (firstMissing >= 0 && values.slice(firstMissing).some((v) => v !== null)) problems.push(`column ${c} ${direction}: missing values not last`);
+      }
+    }
+    await page.close();
+    assert(problems.length === 0, problems.join('\n'));
+  });
+
+  /* Keyboard only. */
+  for (const [kind, path] of KINDS) {
+    for (const [name, context] of [['1366', desktop], ['390', phone]]) {
+      await check(`keyboard: every control on ${kind} at ${name} px is reached with Tab and visible when focused`, async () => {
+        const page = await open(context, ex.url + path);
+        const controls = await page.evaluate(() => {
+          const all = [...document.querySelectorAll('a[href], button, input, select, summary, [tabindex="0"]')];
+          all.forEach((el, i) => el.setAttribute('data-k', String(i)));
+          return all.filter((el) => {
+            const r = el.getBoundingClientRect();
+            const style = getComputedStyle(el);
+            // Controls inside a closed <details> are reached once it opens.
+            return r.width > 0 && r.height > 0 && el.checkVisibility({ visibilityProperty: true });
+          }).map((el) => el.getAttribute('data-k'));
+        });
+        const reached = new Set();
+        const unseen = [];
+        let first = null;
+        for (let i = 0; i < controls.length + 40; i++) {
+          await page.keyboard.press('Tab');
+          const info = await page.evaluate(async () => {
+            // Measure once the focus styles are drawn.
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const r = el.getBoundingClientRect();
+            return { top: Math.round(r.top), scrollY, k: el.getAttribute('data-k'), visible: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight, text: (el.textContent || el.name || '').trim().slice(0, 40) };
+          });
+          if (!info) continue;
+          // Once focus wraps around to the start, the cycle is complete.
+          if (info.k && reached.has(info.k) && info.k === first) break;
+          if (first === null) first = info.k;
+          if (info.k) reached.add(info.k);
+          if (!info.visible) unseen.push(`${info.text} (Tab ${i + 1}, top ${info.top}, scrollY ${info.scrollY})`);
+        }
+        await page.close();
+        const missed = controls.filter((k) => !reached.has(k));
+        assert(missed.length === 0, `${missed.length} of ${controls.length} controls never focused`);
+        assert(unseen.length === 0, `focused but not visible: ${unseen.join(', ')}`);
+      });
+    }
+  }
+
+  await check('keyboard: the phone menu opens with Enter and its links are reached with Tab', async () => {
+    const page = await open(phone, ex.url);
+    let found = false;
+    for (let i = 0; i < 6 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.matches('.site-menu > summary') ?? false);
+    }
+    assert(found, 'the menu button is never focused');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    await page.close();
+    equal(focused, 'All careers', 'second link in the open menu');
+  });
+
+  await check('keyboard: search suggestions are reached with the arrow keys and Enter opens one', async () => {
+    const page = await open(desktop, ex.url);
+    await page.focus('#cg-site-search-q');
+    await page.keyboard.type('financial');
+    await page.waitForSelector('.site-search .cg-search__suggestions:not([hidden])', { timeout: TIMEOUT });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/financial-analyst\/$/, { timeout: TIMEOUT });
+    await page.close();
+  });
+
+  await check('keyboard: a comparison is chosen and submitted with the keyboard alone', async () => {
+    const page = await open(desktop, ex.url + 'compare/');
+    await page.focus('#cg-compare-1');
+    await page.keyboard.type('Sales manager');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Account manager');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?c=sales-manager,account-manager/, { timeout: TIMEOUT });
+    await page.close();
+  });
+
+  /* Guide pages. */
+  await check('guide: industry names link to their browse pages', async () => {
+    const page = await open(desktop, ex.url + 'account-manager/');
+    const links = await page.$$eval('#work-environment .tags a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    const statuses = [];
+    for (const [, href] of links) statuses.push((await page.request.get(new URL(href, page.url()).href)).status());
+    await page.close();
+    equal(links.map(([t]) => t), ['Finance', 'Insurance', 'Manufacturing'], 'linked industries');
+    equal(statuses, [200, 200, 200], 'their pages');
+  });
+
+  await check('guide: Sources and the review date close the page, after More about the job', async () => {
+    const page = await open(desktop, ex.url + 'account-manager/');
+    const order = await page.$$eval('.guide-body > section, .guide-body > .reviewed', (els) => els.map((e) => e.id || e.className));
+    const toc = await page.$$eval('.toc a', (as) => as.map((a) => a.getAttribute('href')));
+    await page.close();
+    equal(order.slice(-3), ['more', 'sources', 'reviewed'], 'last sections');
+    equal(toc.slice(-2), ['#more', '#sources'], 'last table-of-contents entries');
+  });
+
+  await check('guide: pay figures are shown once to sighted readers, and once to screen readers', async () => {
+    const page = await open(desktop, ex.url + 'account-manager/');
+    const r = await page.evaluate(() => {
+      // Seen: rendered, and not clipped away as visually hidden helpers are.
+      const clipped = (el) => {
+        for (let n = el; n && n !== document.body; n = n.parentElement) {
+          const cs = getComputedStyle(n);
+          if (cs.clipPath === 'inset(50%)' || cs.clip === 'rect(0px, 0px, 0px, 0px)') return true;
+        }
+        return false;
+      };
+      const seen = (el) => !!el && el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().width > 2 && !clipped(el);
+      const chart = document.querySelector('#pay .cg-chart');
+      const table = document.querySelector('#pay table');
+      const hiddenFromAT = (el) => !!el && !!el.closest('[aria-hidden="true"]');
+      return {
+        chartSeen: seen(chart), tableSeen: seen(table),
+        chartRead: !!chart && !hiddenFromAT(chart), tableRead: !!table && !hiddenFromAT(table),
+      };
+    });
+    await page.close();
+    assert(!(r.chartSeen && r.tableSeen), 'both the chart and the table with the same figures are shown');
+    assert(!(r.chartRead && r.tableRead), 'screen readers get the figures twice');
+    assert(r.chartSeen || r.tableSeen, 'no pay figures shown');
+    assert(r.chartRead || r.tableRead, 'no pay figures for screen readers');
+  });
+
+  await check('guide: on a small site an electrician is not offered unrelated careers as similar', async () => {
+    const page = await open(desktop, sm.url + 'electrician/');
+    const similar = await page.$$eval('#similar-occupations th[scope=row]', (ths) => ths.map((t) => t.textContent));
+    await page.close();
+    equal(similar, [], 'suggested occupations');
+  });
+
+  await check('browse: the page and its table give the same count, worded the same', async () => {
+    const page = await open(desktop, ex.url + 'categories/business-and-financial/');
+    const intro = await page.textContent('.intro .count');
+    const caption = await page.textContent('caption .count');
+    const index = await open(desktop, ex.url + 'categories/');
+    const listed = await index.textContent('a[href$="business-and-financial/"] + .count');
+    await page.close();
+    await index.close();
+    assert(intro.includes('2 careers'), `intro: ${intro}`);
+    equal(caption.replace(/[()]/g, '').trim(), intro.replace(/[().]/g, '').trim(), 'caption count');
+    equal(listed.replace(/[()]/g, '').trim(), intro.replace(/[().]/g, '').trim(), 'browse index count');
+  });
+
+  /* Colours. */
+  await check('colours: a brand accent set for light mode stays readable in dark mode', async () => {
+    const problems = [];
+    for (const scheme of SCHEMES) {
+      const context = await contextFor(1366, scheme);
+      const page = await open(context, sm.url + 'account-manager/');
+      const ratio = await page.evaluate(() => {
+        const rgb = (css) => {
+          const probe = document.createElement('canvas').getContext('2d');
+          probe.fillStyle = css;
+          probe.fillRect(0, 0, 1, 1);
+          return [...probe.getImageData(0, 0, 1, 1).data].slice(0, 3);
+        };
+        const lum = ([r, g, b]) => {
+          const c = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+          return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+        };
+        const link = document.querySelector('main .lead, main p a, main a');
+        const a = document.querySelector('#work-environment a, main a');
+        const fg = lum(rgb(getComputedStyle(a).color));
+        const bg = lum(rgb(getComputedStyle(document.body).backgroundColor));
+        return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      });
+      await page.close();
+      await context.close();
+      if (ratio < 4.5) problems.push(`${scheme}: links at ${ratio.toFixed(2)}:1`);
+    }
+    assert(problems.length === 0, `links fail WCAG AA (4.5:1): ${problems.join('; ')}`);
+  });
+
+  // The README's screenshots, refreshed on request:
+  // UPDATE_README_SCREENSHOTS=1 tests/browser/run.sh
+  if (process.env.UPDATE_README_SCREENSHOTS) {
+    for (const [width, height] of [[1366, 1400], [390, 2200]]) {
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme: 'light', reducedMotion: 'reduce' });
+      const page = await open(context, ex.url + 'account-manager/');
+      await page.screenshot({ path: join(repo, 'docs', `screenshot-guide-${width}.png`) });
+      await context.close();
+    }
+    console.log('README screenshots refreshed in docs/');
+  }
+
+  await desktop.close();
+  await phone.close();
+  await noJs.close();
+} catch (error) {
+  failed += 1;
+  console.log(`FAIL  setup\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
+} finally {
+  if (browser) await browser.close();
+  for (const server of servers) server.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`screenshots in ${shots}`);
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
