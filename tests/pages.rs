@@ -201,12 +201,14 @@ fn industry_names_link_to_their_browse_pages() {
 fn guide_links_no_browse_page_a_theme_does_not_have() {
     let site = TestSite::example();
     std::fs::remove_file(site.path("themes/default/templates/browse.html")).expect("remove");
-    // Its index then lists no groups (the link check would refuse links
-    // to pages that are not written).
-    site.write(
-        "themes/default/templates/browse-index.html",
-        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{% endblock content %}",
-    );
+    // Its index and home page then list no groups (the link check would
+    // refuse links to pages that are not written).
+    for template in ["browse-index.html", "index.html"] {
+        site.write(
+            &format!("themes/default/templates/{template}"),
+            "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{% endblock content %}",
+        );
+    }
     let site = built(site);
     let html = site.read("public/account-manager/index.html");
     assert!(
