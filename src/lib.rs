@@ -14,6 +14,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod output;
+pub mod precompress;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

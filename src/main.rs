@@ -27,6 +27,8 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args, color),
         Command::New(args) => commands::new::run(args),
         Command::Init(args) => commands::init::run(args),
+        Command::Completions(args) => commands::completions::completions(args),
+        Command::Man(args) => commands::completions::man(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

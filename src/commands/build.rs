@@ -1,6 +1,6 @@
 //! `careergen build`: render the site into a staging folder and swap it in.
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use careergen::output::{self, DiskSink, Staging};
 use careergen::site::{self, BuildOptions};
 
@@ -10,6 +10,7 @@ use crate::cli::BuildArgs;
 
 pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
     let timings = args.timings;
+    let precompress = args.precompress;
     if timings {
         careergen::timings::enable();
     }
@@ -32,6 +33,18 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
             output_dir.display()
         );
         return Ok(Outcome::Failed);
+    }
+    if precompress {
+        // Before the swap, so that a failure leaves the output as it was.
+        careergen::timings::stage("precompress", || {
+            careergen::precompress::precompress_dir(staging.dir())
+        })
+        .with_context(|| {
+            format!(
+                "precompressing failed; `{}` was left as it was",
+                output_dir.display()
+            )
+        })?;
     }
     careergen::timings::stage("swap in the output folder", || staging.commit())?;
     if !quiet() {
