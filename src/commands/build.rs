@@ -34,9 +34,9 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
         );
         return Ok(Outcome::Failed);
     }
-    if precompress {
+    let precompressed = if precompress {
         // Before the swap, so that a failure leaves the output as it was.
-        careergen::timings::stage("precompress", || {
+        let summary = careergen::timings::stage("precompress", || {
             careergen::precompress::precompress_dir(staging.dir())
         })
         .with_context(|| {
@@ -45,7 +45,10 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
                 output_dir.display()
             )
         })?;
-    }
+        Some(summary)
+    } else {
+        None
+    };
     careergen::timings::stage("swap in the output folder", || staging.commit())?;
     if !quiet() {
         println!(
@@ -65,6 +68,15 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
             t.render.as_millis(),
             report.files,
             output_dir.display()
+        );
+    }
+    if let Some(summary) = precompressed.filter(|_| verbose()) {
+        eprintln!(
+            "precompressed {} of {} text files: {} .gz, {} .br",
+            summary.gzip_files.max(summary.brotli_files),
+            summary.candidates,
+            summary.gzip_files,
+            summary.brotli_files
         );
     }
     if timings {
