@@ -122,7 +122,7 @@ pub fn gzip(bytes: &[u8]) -> io::Result<Vec<u8>> {
     encoder.finish()
 }
 
-/// Brotli at [`BROTLI_QUALITY`].
+/// Brotli at quality 11 with a 4 MiB window.
 pub fn brotli(bytes: &[u8]) -> io::Result<Vec<u8>> {
     let params = brotli::enc::BrotliEncoderParams {
         quality: BROTLI_QUALITY,
