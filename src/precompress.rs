@@ -40,9 +40,11 @@ const EXTENSIONS: &[&str] = &[
 /// costs more than compression would save.
 pub const MIN_BYTES: u64 = 256;
 
-/// Brotli quality 0–11. 11 gives the smallest files and is affordable once
-/// per build (about 1 MB/s per core); the window is 2^22 bytes, the largest
-/// every browser decodes.
+/// Brotli quality 0–11. Precompressing is worth it for what a server cannot
+/// afford per request: quality 11 makes guide pages about 11 % smaller than
+/// quality 5–9 (which are about as small as each other), at just under
+/// 1 MB/s per core: 65 s of CPU for the 55 MB of a 1,000-guide site. The
+/// window is 2^22 bytes.
 const BROTLI_QUALITY: i32 = 11;
 const BROTLI_WINDOW_BITS: i32 = 22;
 
