@@ -14,7 +14,9 @@
 #                                      (x86_64, aarch64; glibc, musl),
 #                                      macOS and Windows
 #
-# Needs dist at the version dist-workspace.toml names:
+# Needs dist at the version dist-workspace.toml names, prebuilt from PyPI
+# or built from crates.io:
+#   pip install astral-dev-toolchain-cargo-dist==<that version>
 #   cargo install cargo-dist --locked --version <that version>
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,7 +26,8 @@ want="$(sed -n 's/^cargo-dist-version = "\(.*\)"/\1/p' dist-workspace.toml)"
 have="$(dist --version 2>/dev/null | awk '{print $2}' || true)"
 if [ "$have" != "$want" ]; then
   echo "release: dist $want is needed (found: ${have:-none}); install it with" >&2
-  echo "  cargo install cargo-dist --locked --version $want" >&2
+  echo "  pip install astral-dev-toolchain-cargo-dist==$want" >&2
+  echo "or cargo install cargo-dist --locked --version $want" >&2
   exit 2
 fi
 
@@ -73,7 +76,7 @@ case "${1:-}" in
     echo "release: tagged v$version; push it with: git push origin v$version"
     ;;
   *)
-    sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
