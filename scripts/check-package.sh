@@ -27,7 +27,13 @@ unpacked="$work/careergen-$version"
 CARGO_TARGET_DIR="$target" cargo install --locked --debug --offline \
   --path "$unpacked" --root "$work/install" --quiet
 bin="$work/install/bin/careergen"
-"$bin" --version
+# The packaged crate names its commit (from .cargo_vcs_info.json).
+version_line="$("$bin" --version)"
+echo "$version_line"
+if ! [[ "$version_line" =~ ^careergen\ [0-9]+\.[0-9]+\.[0-9]+[^\ ]*\ \([0-9a-f]{9}\)$ ]]; then
+  echo "package: --version names no commit: $version_line" >&2
+  exit 1
+fi
 "$bin" init "$work/site" >/dev/null
 "$bin" build --root "$work/site" --precompress
 test -f "$work/site/public/index.html"
