@@ -19,6 +19,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        exit_quietly_on_closed_stdout();
+    }
     let color = commands::use_color(cli.color);
     commands::set_verbosity(cli.quiet, cli.verbose);
     let result = match cli.command {
@@ -39,3 +42,19 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Restores the default action for SIGPIPE, which Rust ignores, so that
+/// `careergen check --format json | head` ends quietly as other Unix tools
+/// do instead of panicking in `println!`. Not for `serve`: its sockets must
+/// outlive a browser that hangs up.
+#[cfg(unix)]
+fn exit_quietly_on_closed_stdout() {
+    // SAFETY: runs once at start, before any other thread exists, and only
+    // resets one signal's action to the system default.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn exit_quietly_on_closed_stdout() {}

@@ -100,7 +100,50 @@ fn completions_and_man_into_a_closed_pipe_do_not_panic() {
             .expect("run careergen");
         let err = stderr(&output);
         assert!(!err.contains("panicked"), "{args:?}: {err}");
-        assert!(output.status.success(), "{args:?}: {err}");
+        assert!(
+            ended_quietly(&output),
+            "{args:?}: {:?} {err}",
+            output.status
+        );
+    }
+}
+
+/// Exited 0, or was ended by SIGPIPE as `cat` would be.
+fn ended_quietly(output: &Output) -> bool {
+    use std::os::unix::process::ExitStatusExt as _;
+    output.status.success() || output.status.signal() == Some(libc::SIGPIPE)
+}
+
+/// `careergen build | true` panicked in `println!` ("failed printing to
+/// stdout: Broken pipe"), and `check --format json | head` printed an
+/// error: every command but `serve` now ends quietly, as Unix tools do.
+#[test]
+fn reports_into_a_closed_pipe_do_not_panic() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let site = temp.path().join("site");
+    assert_success(&run(&["init", site.to_str().expect("utf-8")]));
+    let root = site.to_str().expect("utf-8");
+    for args in [
+        &["build", "--root", root][..],
+        &["check", "--root", root, "--format", "json"][..],
+        &["--help"][..],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let output = careergen()
+            .args(args)
+            .stdout(Stdio::from(writer))
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run careergen");
+        let err = stderr(&output);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+        assert!(
+            ended_quietly(&output),
+            "{args:?}: {:?} {err}",
+            output.status
+        );
     }
 }
 
