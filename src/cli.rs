@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(
     name = "careergen",
-    version,
+    version = env!("CAREERGEN_VERSION"),
     about = "A static site generator for career guides"
 )]
 pub struct Cli {
@@ -37,16 +37,28 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site into the output folder.
+    #[command(after_help = examples::BUILD)]
     Build(BuildArgs),
     /// Serve the site locally, rebuilding and reloading on every save.
+    #[command(after_help = examples::SERVE)]
     Serve(ServeArgs),
     /// Check the whole site, templates included, without writing anything.
+    #[command(after_help = examples::CHECK)]
     Check(CheckArgs),
     /// Start a new guide: content/<slug>.md with every field described.
+    #[command(after_help = examples::NEW)]
     New(NewArgs),
     /// Create a site: a commented config.yaml, an example guide and the
     /// default theme.
+    #[command(after_help = examples::INIT)]
     Init(InitArgs),
+    /// Print a shell completion script to standard output.
+    #[command(after_help = examples::COMPLETIONS)]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to standard output, or write one page per
+    /// command into a folder.
+    #[command(after_help = examples::MAN)]
+    Man(ManArgs),
 }
 
 /// Options every command that reads a site shares.
@@ -78,6 +90,12 @@ pub struct BuildArgs {
     /// writing files, and the slowest pages.
     #[arg(long)]
     pub timings: bool,
+
+    /// Also write a gzip (`.gz`) and a Brotli (`.br`) copy beside each text
+    /// file that compresses, for hosts that serve precompressed files
+    /// (nginx `gzip_static`, `brotli_static`).
+    #[arg(long)]
+    pub precompress: bool,
 }
 
 #[derive(Debug, Args)]
@@ -167,4 +185,60 @@ pub struct InitArgs {
 /// (exit 2), caught before the site is read.
 fn base_url(url: &str) -> Result<String, String> {
     careergen::config::split_base_url(url).map(|_| url.to_string())
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `careergen.1` and a page per command (`careergen-build.1` …)
+    /// into this folder instead of printing `careergen.1`.
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
+}
+
+/// The examples shown under each command's `--help`.
+mod examples {
+    pub const BUILD: &str = "\
+Examples:
+  careergen build
+  careergen build --root my-site --base-url https://example.org/careers/
+  careergen build --precompress --output /srv/www/careers";
+
+    pub const SERVE: &str = "\
+Examples:
+  careergen serve --open
+  careergen serve --root my-site --port 8080 --drafts";
+
+    pub const CHECK: &str = "\
+Examples:
+  careergen check
+  careergen check --deny-warnings --format json";
+
+    pub const NEW: &str = "\
+Examples:
+  careergen new \"Account executive\" --category sales
+  careergen new \"Data scientist\" --slug data-scientist --root my-site";
+
+    pub const INIT: &str = "\
+Examples:
+  careergen init my-site
+  careergen init . --force";
+
+    pub const COMPLETIONS: &str = "\
+Examples:
+  careergen completions bash > ~/.local/share/bash-completion/completions/careergen
+  careergen completions zsh > ~/.zfunc/_careergen
+  careergen completions fish > ~/.config/fish/completions/careergen.fish
+  careergen completions powershell >> $PROFILE";
+
+    pub const MAN: &str = "\
+Examples:
+  careergen man | man -l -
+  careergen man --dir /usr/local/share/man/man1";
 }

@@ -15,6 +15,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod links;
 pub mod output;
+pub mod precompress;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

@@ -20,6 +20,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        exit_quietly_on_closed_stdout();
+    }
     let color = commands::use_color(cli.color);
     commands::set_verbosity(cli.quiet, cli.verbose);
     let result = match cli.command {
@@ -28,6 +31,8 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args, color),
         Command::New(args) => commands::new::run(args),
         Command::Init(args) => commands::init::run(args),
+        Command::Completions(args) => commands::completions::completions(args),
+        Command::Man(args) => commands::completions::man(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
@@ -46,3 +51,19 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Restores the default action for SIGPIPE, which Rust ignores, so that
+/// `careergen check --format json | head` ends quietly as other Unix tools
+/// do instead of panicking in `println!`. Not for `serve`: its sockets must
+/// outlive a browser that hangs up.
+#[cfg(unix)]
+fn exit_quietly_on_closed_stdout() {
+    // SAFETY: runs once at start, before any other thread exists, and only
+    // resets one signal's action to the system default.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn exit_quietly_on_closed_stdout() {}

@@ -547,8 +547,7 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
                 &guide.summary,
                 format!("{}/", guide.slug),
             );
-            page.breadcrumb =
-                CrumbView::list(
+            page.breadcrumb = CrumbView::list(
                 browse::guide_breadcrumb(guide, &site.config, formatter.browse_pages),
                 &page.root,
             );

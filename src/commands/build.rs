@@ -1,6 +1,6 @@
 //! `careergen build`: render the site into a staging folder and swap it in.
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use careergen::output::{self, DiskSink, Staging};
 use careergen::site::{self, BuildOptions};
 
@@ -10,6 +10,7 @@ use crate::cli::BuildArgs;
 
 pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
     let timings = args.timings;
+    let precompress = args.precompress;
     if timings {
         careergen::timings::enable();
     }
@@ -33,6 +34,21 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
         );
         return Ok(Outcome::Failed);
     }
+    let precompressed = if precompress {
+        // Before the swap, so that a failure leaves the output as it was.
+        let summary = careergen::timings::stage("precompress", || {
+            careergen::precompress::precompress_dir(staging.dir())
+        })
+        .with_context(|| {
+            format!(
+                "precompressing failed; `{}` was left as it was",
+                output_dir.display()
+            )
+        })?;
+        Some(summary)
+    } else {
+        None
+    };
     let swap_started = std::time::Instant::now();
     careergen::timings::stage("swap in the output folder", || staging.commit())?;
     let swap = swap_started.elapsed();
@@ -55,6 +71,15 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
             swap.as_millis(),
             report.files,
             output_dir.display()
+        );
+    }
+    if let Some(summary) = precompressed.filter(|_| verbose()) {
+        eprintln!(
+            "precompressed {} of {} text files: {} .gz, {} .br",
+            summary.gzip_files.max(summary.brotli_files),
+            summary.candidates,
+            summary.gzip_files,
+            summary.brotli_files
         );
     }
     if timings {

@@ -231,7 +231,7 @@ pub fn render_block(
     let mut image_start: Option<(usize, usize)> = None;
     let mut table_alignments = Vec::new();
     let mut in_table_head = false;
-    let mut head_cell = 0;
+    let mut cell = 0;
     let error = |message: String| Diagnostic::error(origin.path, message);
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
@@ -312,35 +312,49 @@ pub fn render_block(
                 }
                 events.push(event);
             }
-            // Header cells get `scope="col"` so that screen readers tie
-            // each column to its header.
+            // Cells are written here rather than by pulldown-cmark: header
+            // cells get `scope="col"` so that screen readers tie each column
+            // to its header, and aligned cells get a class where
+            // pulldown-cmark writes `style="text-align: …"`, which a strict
+            // `style-src 'self'` Content Security Policy blocks.
             Event::Start(Tag::Table(alignments)) => {
-                table_alignments = alignments.clone();
-                events.push(Event::Start(Tag::Table(alignments)));
+                let none = vec![Alignment::None; alignments.len()];
+                table_alignments = alignments;
+                events.push(Event::Start(Tag::Table(none)));
             }
             Event::Start(Tag::TableHead) => {
                 in_table_head = true;
-                head_cell = 0;
+                cell = 0;
                 events.push(event);
             }
             Event::End(TagEnd::TableHead) => {
                 in_table_head = false;
                 events.push(event);
             }
-            Event::Start(Tag::TableCell) if in_table_head => {
-                let align = match table_alignments.get(head_cell) {
-                    Some(Alignment::Left) => r#" style="text-align: left""#,
-                    Some(Alignment::Center) => r#" style="text-align: center""#,
-                    Some(Alignment::Right) => r#" style="text-align: right""#,
+            Event::Start(Tag::TableRow) => {
+                cell = 0;
+                events.push(event);
+            }
+            Event::Start(Tag::TableCell) => {
+                let class = match table_alignments.get(cell) {
+                    Some(Alignment::Left) => r#" class="align-left""#,
+                    Some(Alignment::Center) => r#" class="align-center""#,
+                    Some(Alignment::Right) => r#" class="align-right""#,
                     _ => "",
                 };
-                events.push(Event::Html(CowStr::from(format!(
-                    r#"<th scope="col"{align}>"#
-                ))));
+                events.push(Event::Html(CowStr::from(if in_table_head {
+                    format!(r#"<th scope="col"{class}>"#)
+                } else {
+                    format!("<td{class}>")
+                })));
             }
-            Event::End(TagEnd::TableCell) if in_table_head => {
-                head_cell += 1;
-                events.push(Event::Html(CowStr::Borrowed("</th>")));
+            Event::End(TagEnd::TableCell) => {
+                cell += 1;
+                events.push(Event::Html(CowStr::Borrowed(if in_table_head {
+                    "</th>"
+                } else {
+                    "</td>"
+                })));
             }
             Event::Start(Tag::Heading { .. }) => {
                 heading_start = Some(events.len());
@@ -561,6 +575,25 @@ mod tests {
         assert!(html.contains("<del>"));
         assert!(html.contains("“q”"));
         assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn aligned_table_cells_get_classes_not_inline_styles() {
+        let (html, _) = render(
+            "| job | pay | share | note |\n|:---|---:|:---:|---|\n| nurse | 10 | 5 % | x |\n| cook | 9 | 4 % | y |\n",
+        );
+        assert!(!html.contains("style="), "{html}");
+        assert!(
+            html.contains(r#"<th scope="col" class="align-left">job</th>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<th scope="col">note</th>"#), "{html}");
+        assert!(html.contains(r#"<td class="align-right">9</td>"#), "{html}");
+        assert!(
+            html.contains(r#"<td class="align-center">4 %</td>"#),
+            "{html}"
+        );
+        assert!(html.contains("<td>y</td>"), "{html}");
     }
 
     #[test]
