@@ -11,11 +11,13 @@
 //! a template names the template and a page.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
 use std::io;
 use std::path::PathBuf;
 use std::sync::{LazyLock, Mutex};
 
+use foldhash::{HashMap, HashMapExt, HashSet};
 use memchr::memmem;
 
 use rayon::prelude::*;

@@ -189,8 +189,10 @@ try {
   });
   await pageKind('search, typing a query', 'search/', {
     act: async (page) => {
+      // The search page lists results as the reader types, then Enter
+      // keeps the query in the URL.
       await page.locator('#cg-page-search-q').pressSequentially('manager');
-      await page.waitForSelector('#cg-page-search-suggestions li', { timeout: TIMEOUT });
+      await page.waitForSelector('.cg-search__results li', { timeout: TIMEOUT });
       await page.press('#cg-page-search-q', 'Enter');
       await page.waitForURL(/\?q=manager/, { timeout: TIMEOUT });
       await page.waitForSelector('.cg-search__results li', { timeout: TIMEOUT });
