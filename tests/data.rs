@@ -1,0 +1,379 @@
+//! Official data by SOC code: datasets named in `config.yaml`, read in
+//! the shared CSV layouts and the BLS download layouts (CSV and XLSX),
+//! figures filled into guides, and the `careergen data` commands.
+//!
+//! Every data row in these fixtures is copied from `shared/data/`; the
+//! BLS-layout files are written by the tests from those rows.
+
+mod common;
+
+use std::fs;
+
+use common::{TestSite, stderr, stdout};
+
+/// The page of `slug` with tags removed and whitespace squeezed.
+fn page_text(site: &TestSite, slug: &str) -> String {
+    let html = site.read(&format!("public/{slug}/index.html"));
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&#39;", "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn built(site: &TestSite) -> String {
+    let output = site.build();
+    let err = stderr(&output);
+    assert!(output.status.success(), "build failed:\n{err}");
+    err
+}
+
+#[test]
+fn a_guide_with_only_a_soc_code_takes_every_figure_from_the_data() {
+    let site = TestSite::fixture("data-fill");
+    built(&site);
+    let text = page_text(&site, "registered-nurse");
+    for needle in [
+        // O*NET's description starts the page.
+        "Assess patient health problems and needs, develop and implement nursing care plans, and maintain medical records.",
+        // OEWS May 2025, national: 10th, median, 90th percentile.
+        "Median pay (May 2025) $97,550 per year",
+        "10th percentile $68,940",
+        "90th percentile $137,470",
+        // The 2024–34 projections.
+        "5% (Faster than average)",
+        "+166,100",
+        "3,391,000",
+        "Typical entry-level education Bachelor's degree",
+        // Each figure's source, and every dataset in Sources.
+        "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025",
+        "Source: U.S. Bureau of Labor Statistics, Occupational Outlook Handbook, 2024–34 edition; Employment Projections program",
+        "This page includes information from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.",
+    ] {
+        assert!(text.contains(needle), "no {needle:?} in:\n{text}");
+    }
+    // JSON-LD agrees with the page.
+    let html = site.read("public/registered-nurse/index.html");
+    assert!(html.contains(r#""median":97550"#), "{html}");
+    assert!(html.contains(r#""percentile90":137470"#));
+}
+
+#[test]
+fn an_occupation_paid_by_the_hour_shows_hourly_figures() {
+    let site = TestSite::fixture("data-fill");
+    built(&site);
+    let text = page_text(&site, "actor");
+    assert!(
+        text.contains("Median pay (May 2025) $29.05 per hour"),
+        "{text}"
+    );
+    assert!(text.contains("90th percentile $143.68"), "{text}");
+}
+
+#[test]
+fn a_guide_figure_that_differs_from_the_data_is_a_warning_unless_it_cites_a_source() {
+    let site = TestSite::fixture("data-fill");
+    let output = site.run(&["check"]);
+    let out = stdout(&output) + &stderr(&output);
+    assert!(
+        out.contains(
+            "content/sales-manager-uncited.md:6:19: warning: salary.median: the guide gives 140000, \
+             BLS Occupational Employment and Wage Statistics, May 2025 (data/oews-national-may2025.csv) gives 148270"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("sales-manager-cited.md"), "{out}");
+    built(&site);
+    // The guide's own figure wins, with its own source.
+    let text = page_text(&site, "sales-manager-uncited");
+    assert!(text.contains("Median pay: $140,000 per year"), "{text}");
+    let cited = page_text(&site, "sales-manager-cited");
+    assert!(
+        cited.contains("Source: Regional pay survey 2025"),
+        "{cited}"
+    );
+    assert!(
+        !cited.contains("Occupational Employment and Wage Statistics"),
+        "{cited}"
+    );
+}
+
+#[test]
+fn a_soc_code_missing_from_the_data_is_a_warning_with_the_closest_codes() {
+    let site = TestSite::fixture("data-fill");
+    let output = site.run(&["check"]);
+    let out = stdout(&output) + &stderr(&output);
+    assert!(
+        out.contains("content/unknown-code.md:4:15: warning: codes.soc: expected a SOC code the configured data has, found 29-1149"),
+        "{out}"
+    );
+    assert!(
+        out.contains("closest codes: 29-1141 (Registered Nurses)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn guides_without_data_keep_their_required_fields() {
+    // No SOC code: summary and duties stay required on a site with data.
+    let site = TestSite::fixture("data-fill");
+    site.write("content/bare.md", "---\ntitle: Bare\n---\n");
+    let output = site.build();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("content/bare.md:1:1: error: summary: expected text of 1 to 320 characters, found nothing"), "{err}");
+    assert!(err.contains("duties"), "{err}");
+    // A SOC code on a site without data: the same.
+    let site = TestSite::fixture("data-fill");
+    let config = site.read("config.yaml");
+    let without: String = config
+        .lines()
+        .filter(|l| {
+            !l.starts_with("data:")
+                && !l.starts_with("  wages")
+                && !l.starts_with("  projections:")
+                && !l.starts_with("  occupations")
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write("config.yaml", &without);
+    let output = site.build();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/registered-nurse.md:1:1: error: summary"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_summary_the_data_cannot_give_is_an_error() {
+    let site = TestSite::fixture("data-fill");
+    site.write(
+        "content/barber.md",
+        "---\ntitle: Barber\ncodes: { soc: 39-5011 }\n---\n",
+    );
+    let output = site.build();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/barber.md:1:1: error: summary: expected text of 1 to 320 characters, found nothing (the configured data has no description for 39-5011)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn malformed_data_files_are_errors_located_by_row_and_column() {
+    let site = TestSite::fixture("data-fill");
+    site.write("public/index.html", "previous site");
+    // Row 3 (29-1141), column P (annual_median): a figure written with a symbol.
+    let wages = site.read("data/oews-national-may2025.csv");
+    let wages = wages.replacen(",97550,", ",$97550,", 1);
+    site.write("data/oews-national-may2025.csv", &wages);
+    // A projections file without its growth column.
+    let projections = site.read("data/ooh-2024-34-profiles.csv");
+    let projections = projections.replacen("growth_percent", "growth", 1);
+    site.write("data/ooh-2024-34-profiles.csv", &projections);
+    // An occupations file that is not there.
+    fs::remove_file(site.path("data/onet-occupation-data.tsv")).expect("remove");
+    let output = site.build();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    let line = wages
+        .lines()
+        .position(|l| l.starts_with("29-1141"))
+        .expect("row")
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "data/oews-national-may2025.csv:{line}:16: error: annual_median: expected a number ≥ 0, `-`, `*`, `**` or `#` in column `annual_median` (P), found \"$97550\""
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("data/ooh-2024-34-profiles.csv:1:1: error: expected a column `growth_percent` in the header"),
+        "{err}"
+    );
+    assert!(
+        err.contains("data/onet-occupation-data.tsv: error: cannot read data file `data/onet-occupation-data.tsv`: no such file"),
+        "{err}"
+    );
+    assert_eq!(site.read("public/index.html"), "previous site");
+}
+
+/// The fixture's national rows in the layout BLS publishes for download:
+/// upper-case columns, `*` where a wage is not available.
+fn bls_layout(shared: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    rows.push(
+        [
+            "AREA_TITLE",
+            "OCC_CODE",
+            "OCC_TITLE",
+            "O_GROUP",
+            "TOT_EMP",
+            "H_PCT10",
+            "H_PCT25",
+            "H_MEDIAN",
+            "H_PCT75",
+            "H_PCT90",
+            "A_PCT10",
+            "A_PCT25",
+            "A_MEDIAN",
+            "A_PCT75",
+            "A_PCT90",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    let mut reader = csv::Reader::from_reader(shared.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    for record in reader.records() {
+        let record = record.expect("row");
+        let cell = |name: &str| {
+            let text = &record[col(name)];
+            if text.is_empty() {
+                "*".to_string()
+            } else {
+                text.to_string()
+            }
+        };
+        rows.push(vec![
+            "U.S.".to_string(),
+            cell("soc_code"),
+            cell("title"),
+            cell("soc_level"),
+            cell("employment"),
+            cell("hourly_p10"),
+            cell("hourly_p25"),
+            cell("hourly_median"),
+            cell("hourly_p75"),
+            cell("hourly_p90"),
+            cell("annual_p10"),
+            cell("annual_p25"),
+            cell("annual_median"),
+            cell("annual_p75"),
+            cell("annual_p90"),
+        ]);
+    }
+    rows
+}
+
+fn write_csv(path: &std::path::Path, rows: &[Vec<String>]) {
+    let mut writer = csv::Writer::from_path(path).expect("csv");
+    for row in rows {
+        writer.write_record(row).expect("row");
+    }
+    writer.flush().expect("flush");
+}
+
+/// Writes `rows` as a workbook, numbers as numbers, as BLS does.
+fn write_xlsx(path: &std::path::Path, rows: &[Vec<String>]) {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(n) if r > 0 && c != 1 => sheet.write_number(r, c, n).map(|_| ()),
+                _ => sheet.write_string(r, c, cell).map(|_| ()),
+            }
+            .expect("cell");
+        }
+    }
+    workbook.save(path).expect("save");
+}
+
+fn with_wages_file(site: &TestSite, file: &str) {
+    let config = site.read("config.yaml").replace(
+        "wages: data/oews-national-may2025.csv",
+        &format!("wages: data/{file}"),
+    );
+    site.write("config.yaml", &config);
+}
+
+#[test]
+fn bls_csv_and_xlsx_layouts_give_the_same_figures_as_the_shared_layout() {
+    let shared = TestSite::fixture("data-fill");
+    built(&shared);
+    let rows = bls_layout(&shared.read("data/oews-national-may2025.csv"));
+    let csv_site = TestSite::fixture("data-fill");
+    write_csv(&csv_site.path("data/national_M2025_dl.csv"), &rows);
+    with_wages_file(&csv_site, "national_M2025_dl.csv");
+    built(&csv_site);
+    let xlsx_site = TestSite::fixture("data-fill");
+    write_xlsx(&xlsx_site.path("data/national_M2025_dl.xlsx"), &rows);
+    with_wages_file(&xlsx_site, "national_M2025_dl.xlsx");
+    built(&xlsx_site);
+    for slug in ["registered-nurse", "actor", "sales-manager-cited"] {
+        let page = shared.read(&format!("public/{slug}/index.html"));
+        assert_eq!(
+            page,
+            csv_site.read(&format!("public/{slug}/index.html")),
+            "{slug} (CSV)"
+        );
+        assert_eq!(
+            page,
+            xlsx_site.read(&format!("public/{slug}/index.html")),
+            "{slug} (XLSX)"
+        );
+    }
+}
+
+#[test]
+fn a_top_coded_wage_shows_as_or_more() {
+    // Alabama's row for oral and maxillofacial surgeons (OEWS May 2025
+    // state file): the median is top-coded (footnote 5), the rest not
+    // published. In the BLS layout that is `#` and `*`.
+    let site = TestSite::fixture("data-fill");
+    let rows = vec![
+        [
+            "OCC_CODE",
+            "OCC_TITLE",
+            "TOT_EMP",
+            "A_PCT10",
+            "A_PCT25",
+            "A_MEDIAN",
+            "A_PCT75",
+            "A_PCT90",
+        ]
+        .map(String::from)
+        .to_vec(),
+        [
+            "29-1022",
+            "Oral and Maxillofacial Surgeons",
+            "130",
+            "*",
+            "*",
+            "#",
+            "*",
+            "*",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    write_xlsx(&site.path("data/state_M2025_dl.xlsx"), &rows);
+    with_wages_file(&site, "state_M2025_dl.xlsx");
+    site.write(
+        "content/surgeon.md",
+        "---\ntitle: Oral surgeon\nsummary: Operates on the mouth and jaw.\ncodes: { soc: 29-1022 }\n---\n",
+    );
+    built(&site);
+    let text = page_text(&site, "surgeon");
+    assert!(text.contains("$239,200 or more"), "{text}");
+    let html = site.read("public/surgeon/index.html");
+    assert!(!html.contains("percentile90"), "{html}");
+}
