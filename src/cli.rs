@@ -47,6 +47,9 @@ pub enum Command {
     /// Create a site: a commented config.yaml, an example guide and the
     /// default theme.
     Init(InitArgs),
+    /// Check guides against the official data, or compare two releases.
+    #[command(subcommand)]
+    Data(DataCommand),
 }
 
 /// Options every command that reads a site shares.
@@ -136,8 +139,15 @@ pub enum CheckFormat {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// The job's title, such as "Account executive".
-    pub title: String,
+    /// The job's title, such as "Account executive" [default with --soc:
+    /// the data's title].
+    #[arg(required_unless_present = "soc")]
+    pub title: Option<String>,
+
+    /// Start from the data's occupation with this SOC code (`29-1141`):
+    /// its title, description, codes and figures.
+    #[arg(long)]
+    pub soc: Option<String>,
 
     /// The site folder.
     #[arg(long, default_value = ".")]
@@ -161,4 +171,46 @@ pub struct InitArgs {
     /// Write into a folder that is not empty, replacing files of the same names.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Which guides have no SOC code, which codes are not in the data,
+    /// which guide figures differ from it, and the age of each dataset.
+    Check(DataCheckArgs),
+    /// The refresh report: every figure of the site's guides that changes
+    /// between two releases of a dataset, largest change first.
+    Diff(DataDiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DataCheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+
+    /// `human` on stdout, or one JSON object.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct DataDiffArgs {
+    /// The older release's file (`data/oews-national-may2024.csv`).
+    pub old: String,
+    /// The newer release's file.
+    pub new: String,
+
+    #[command(flatten)]
+    pub site: SiteArgs,
+
+    /// `table` for a terminal, `markdown` or `csv` for a report.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Markdown,
+    Csv,
 }

@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args, color),
         Command::New(args) => commands::new::run(args),
         Command::Init(args) => commands::init::run(args),
+        Command::Data(command) => commands::data::run(command),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

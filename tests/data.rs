@@ -377,3 +377,109 @@ fn a_top_coded_wage_shows_as_or_more() {
     let html = site.read("public/surgeon/index.html");
     assert!(!html.contains("percentile90"), "{html}");
 }
+
+#[test]
+fn data_check_lists_guides_without_codes_unknown_codes_differences_and_ages() {
+    let site = TestSite::fixture("data-fill");
+    let output = site.run(&["data", "check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    for needle in [
+        "wages        data/oews-national-may2025.csv — May 2025",
+        "projections  data/ooh-2024-34-profiles.csv — 2024–34",
+        "guides without a SOC code: 1\n  content/no-code.md",
+        "SOC codes not in the data: 1\n  content/unknown-code.md: 29-1149 — closest: 29-1141 (Registered Nurses)",
+        "guide figures that differ from the data: 1\n  content/sales-manager-uncited.md:6: salary.median: the guide gives 140000",
+    ] {
+        assert!(out.contains(needle), "no {needle:?} in:\n{out}");
+    }
+    let output = site.run(&["data", "check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["datasets"][0]["kind"], "wages");
+    assert_eq!(json["datasets"][0]["release"], "May 2025");
+    assert_eq!(json["datasets"][0]["codes"], 7);
+    assert_eq!(json["without_soc"][0], "content/no-code.md");
+    assert_eq!(json["unknown_codes"][0]["soc"], "29-1149");
+    assert_eq!(json["differences"][0]["field"], "salary.median");
+}
+
+#[test]
+fn data_diff_reports_changed_figures_largest_first_as_table_markdown_and_csv() {
+    let site = TestSite::fixture("data-fill");
+    let old = common::repo().join("tests/fixtures/data-diff/oews-national-may2024.csv");
+    let old = old.to_string_lossy();
+    let new = site.path("data/oews-national-may2025.csv");
+    let new = new.to_string_lossy();
+    let output = site.run(&["data", "diff", &old, &new]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = stdout(&output);
+    assert!(
+        table.starts_with("May 2024 → May 2025: 4 figures change across 5 guides with a SOC code"),
+        "{table}"
+    );
+    let lines: Vec<&str> = table.lines().collect();
+    // Largest relative change first: sales managers +7.4%, then nurses +4.2%.
+    assert!(
+        lines[2].contains("11-2022  median pay, per year    138060    148270  +10210     +7.4%"),
+        "{table}"
+    );
+    assert!(
+        lines[4].contains("29-1141  median pay, per year     93600     97550   +3950     +4.2%"),
+        "{table}"
+    );
+    let output = site.run(&["data", "diff", &old, &new, "--format", "markdown"]);
+    let markdown = stdout(&output);
+    assert!(markdown.contains("| content/registered-nurse.md | 29-1141 | median pay, per year | 93600 | 97550 | +3950 | +4.2% |"), "{markdown}");
+    let output = site.run(&["data", "diff", &old, &new, "--format", "csv"]);
+    let csv = stdout(&output);
+    assert!(
+        csv.contains(
+            "content/registered-nurse.md,29-1141,\"median pay, per year\",93600,97550,3950,4.2\n"
+        ),
+        "{csv}"
+    );
+}
+
+#[test]
+fn data_diff_of_a_file_that_is_neither_layout_is_an_error() {
+    let site = TestSite::fixture("data-fill");
+    let onet = site.path("data/onet-occupation-data.tsv");
+    let onet = onet.to_string_lossy();
+    let output = site.run(&["data", "diff", &onet, &onet]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("expected an OEWS wage file"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn new_with_a_soc_code_drafts_a_guide_from_the_data() {
+    let site = TestSite::fixture("data-fill");
+    let output = site.run(&["new", "--soc", "13-2011"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = site.read("content/accountants-and-auditors.md");
+    for needle in [
+        "title: \"Accountants and Auditors\"",
+        "codes: { soc: 13-2011, onet_soc: 13-2011.00 }",
+        "#   salary (BLS Occupational Employment and Wage Statistics, May 2025): entry",
+        "#   outlook (BLS Occupational Outlook Handbook, 2024–34 edition): growth 5%, employment 1579800, change 72800",
+        "#   requirements: education bachelors, experience none, training none",
+        "license: CC BY 4.0",
+        "draft: true",
+    ] {
+        assert!(text.contains(needle), "no {needle:?} in:\n{text}");
+    }
+    // The draft is valid as written.
+    let output = site.run(&["check", "--drafts"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // An unknown code writes nothing and says what is close.
+    let output = site.run(&["new", "--soc", "29-1149"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("closest: 29-1141 (Registered Nurses)"),
+        "{}",
+        stderr(&output)
+    );
+}

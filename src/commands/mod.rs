@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod data;
 pub mod init;
 pub mod new;
 mod progress;

@@ -255,6 +255,44 @@ fn read_dataset(
     Some(dataset)
 }
 
+/// A dataset for a file named outside config (`careergen data diff`):
+/// its release from the file name, else the file name itself.
+pub fn for_file(kind: DatasetKind, file: &str) -> Dataset {
+    let release = release_from_file_name(kind, file);
+    let mut dataset = Dataset {
+        kind,
+        file: file.to_string(),
+        release: release.clone().unwrap_or_else(|| {
+            std::path::Path::new(file)
+                .file_name()
+                .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned())
+        }),
+        as_of: None,
+        period: None,
+        name: String::new(),
+        citation: String::new(),
+        url: None,
+        license: None,
+    };
+    if let Some(release) = release {
+        match kind {
+            DatasetKind::Wages | DatasetKind::StateWages => {
+                dataset.as_of = parse_month_year(&release);
+            }
+            DatasetKind::Projections => dataset.period = parse_period(&release),
+            DatasetKind::Occupations => {}
+        }
+        if let Some(ym) = dataset.as_of {
+            dataset.release = ym.display();
+        }
+        if let Some(p) = dataset.period {
+            dataset.release = p.short();
+        }
+    }
+    apply_defaults(&mut dataset);
+    dataset
+}
+
 /// The publisher's own name, citation, link and license for each kind.
 fn apply_defaults(d: &mut Dataset) {
     let release = &d.release;

@@ -8,8 +8,10 @@
 //! [`projections`] and [`onet`] (the layouts), [`fill`] (guides take
 //! their figures), [`diff`] (what changes between two releases).
 
+pub mod check;
 pub mod config;
 pub mod diff;
+pub mod draft;
 pub mod fill;
 pub mod oews;
 pub mod onet;
