@@ -450,7 +450,7 @@ mod tests {
         let projections = |f| release_from_file_name(DatasetKind::Projections, f);
         assert_eq!(
             projections("ooh-2024-34-profiles.csv").as_deref(),
-            Some("2024-34")
+            Some("2024-2034")
         );
         assert_eq!(
             release_from_file_name(DatasetKind::Occupations, "db_29_2_text/Occupation Data.txt")
