@@ -141,10 +141,15 @@ fn guides_without_data_keep_their_required_fields() {
     let without: String = config
         .lines()
         .filter(|l| {
-            !l.starts_with("data:")
-                && !l.starts_with("  wages")
-                && !l.starts_with("  projections:")
-                && !l.starts_with("  occupations")
+            ![
+                "data:",
+                "  wages",
+                "  state_wages",
+                "  projections:",
+                "  occupations",
+            ]
+            .iter()
+            .any(|key| l.starts_with(key))
         })
         .map(|l| format!("{l}\n"))
         .collect();
@@ -481,5 +486,54 @@ fn new_with_a_soc_code_drafts_a_guide_from_the_data() {
         stderr(&output).contains("closest: 29-1141 (Registered Nurses)"),
         "{}",
         stderr(&output)
+    );
+}
+
+#[test]
+fn pay_by_state_shows_a_table_and_a_tile_map_with_unpublished_states_marked() {
+    let site = TestSite::fixture("data-fill");
+    site.write(
+        "content/oral-surgeon.md",
+        "---\ntitle: Oral surgeon\nsummary: Operates on the mouth, jaws and face.\ncodes: { soc: 29-1022 }\n---\n",
+    );
+    built(&site);
+    let text = page_text(&site, "registered-nurse");
+    for needle in [
+        // The home state (`region: CA`) beside the national median.
+        "Median pay (May 2025) $97,550 per year Median pay in California (May 2025) $140,270 per year",
+        "Pay by state",
+        "California $140,270 $101,260 $213,320 338,940",
+        "Alabama $77,080 $58,150 $98,910 54,340",
+        // Guam: employment published, wages not (footnote 8).
+        "Guam Not published Not published Not published 690",
+        "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025, state estimates",
+    ] {
+        assert!(text.contains(needle), "no {needle:?} in:\n{text}");
+    }
+    let html = site.read("public/registered-nurse/index.html");
+    // Every area has a tile; those without a figure are marked.
+    assert_eq!(
+        html.matches("<g class=\"cg-map__tile").count(),
+        54,
+        "{html}"
+    );
+    assert!(html.contains(
+        "<g class=\"cg-map__tile cg-map__tile--none\"><title>Guam: not published</title>"
+    ));
+    assert!(html.contains(
+        "<g class=\"cg-map__tile cg-map__tile--home\"><title>California: $140,270</title>"
+    ));
+    assert!(html.contains(
+        "<g class=\"cg-map__tile cg-map__tile--none\"><title>Texas: not published</title>"
+    ));
+    // A top-coded state median (Alabama, footnote 5).
+    let text = page_text(&site, "oral-surgeon");
+    assert!(
+        text.contains("Alabama $239,200 or more Not published Not published 130"),
+        "{text}"
+    );
+    assert!(
+        text.contains("California Not published Not published Not published 670"),
+        "{text}"
     );
 }

@@ -269,6 +269,7 @@ impl GuideReader<'_, '_> {
             front_matter_line: document.front_matter_line,
             locations: std::sync::OnceLock::new(),
             linked_paths,
+            state_pay: None,
         })
     }
 

@@ -53,7 +53,7 @@ impl DatasetKind {
     }
 
     /// The `id` the dataset takes among a guide's sources.
-    pub fn source_id(self) -> &'static str {
+    pub const fn source_id(self) -> &'static str {
         match self {
             DatasetKind::Wages => "bls-oews",
             DatasetKind::StateWages => "bls-oews-state",

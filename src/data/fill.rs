@@ -77,6 +77,12 @@ pub fn fill(guide: &mut Guide, data: &Datasets, config: &SiteConfig) -> Vec<Diag
                 source: Some(DatasetKind::Wages.source_id().to_string()),
             });
         }
+        if let Some(states) = &data.state_wages
+            && let Some(rows) = states.by_soc.get(&soc)
+        {
+            guide.state_pay = Some(rows.clone());
+            used.push(&states.dataset);
+        }
         if guide.summary.is_empty()
             && let Some(occupations) = &data.occupations
             && let Some(occupation) = occupations.for_soc(&soc)

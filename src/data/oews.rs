@@ -63,11 +63,15 @@ pub struct Wages {
     pub by_soc: BTreeMap<String, WageRecord>,
 }
 
+/// One occupation's rows in the state file, by area name, shared by the
+/// guides that show them.
+pub type StateRows = std::sync::Arc<[(&'static State, WageRecord)]>;
+
 /// State wages: for each SOC code, the areas that have a row for it.
 #[derive(Debug, Clone)]
 pub struct StateWages {
     pub dataset: Dataset,
-    pub by_soc: HashMap<String, Vec<(&'static State, WageRecord)>>,
+    pub by_soc: HashMap<String, StateRows>,
 }
 
 /// The columns of either layout.
@@ -258,9 +262,13 @@ pub fn read_states(root: &Path, dataset: &Dataset) -> Result<StateWages, Vec<Dia
         }
     });
     finish(result, errors)?;
-    for list in by_soc.values_mut() {
-        list.sort_by_key(|(s, _)| s.name);
-    }
+    let by_soc = by_soc
+        .into_iter()
+        .map(|(code, mut list)| {
+            list.sort_by_key(|(s, _)| s.name);
+            (code, StateRows::from(list))
+        })
+        .collect();
     Ok(StateWages {
         dataset: dataset.clone(),
         by_soc,
