@@ -537,3 +537,149 @@ fn pay_by_state_shows_a_table_and_a_tile_map_with_unpublished_states_marked() {
         "{text}"
     );
 }
+
+/// `$97,550` (yearly) or `$29.05` (hourly), as pages write money.
+fn dollars(text: &str) -> String {
+    let (whole, cents) = text.split_once('.').unwrap_or((text, ""));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if cents.is_empty() {
+        format!("${grouped}")
+    } else {
+        format!("${grouped}.{cents:0<2}")
+    }
+}
+
+#[test]
+fn every_onet_occupation_with_only_a_title_and_code_shows_the_oews_median() {
+    let repo = common::repo();
+    let site = TestSite::empty();
+    common::copy_dir(&repo.join("themes"), &site.path("themes"));
+    for file in ["oews-national-may2025.csv", "onet-occupation-data.tsv"] {
+        fs::create_dir_all(site.path("data")).expect("mkdir");
+        fs::copy(repo.join("data").join(file), site.path("data").join(file)).expect("copy");
+    }
+    site.write(
+        "config.yaml",
+        "title: O*NET handbook\nbase_url: https://example.org/\ndata:\n  wages: data/oews-national-may2025.csv\n  occupations: { file: data/onet-occupation-data.tsv, release: \"29.2\" }\n",
+    );
+    // The national medians, by SOC code.
+    let mut medians = std::collections::HashMap::new();
+    let mut reader =
+        csv::Reader::from_path(repo.join("data/oews-national-may2025.csv")).expect("csv");
+    for record in reader.records() {
+        let record = record.expect("row");
+        let (annual, hourly) = (&record[15], &record[10]);
+        let median = match (annual, hourly) {
+            ("", "") => continue,
+            ("", hourly) => format!("{} per hour", dollars(hourly)),
+            (annual, _) => format!("{} per year", dollars(annual)),
+        };
+        medians.insert(record[0].to_string(), median);
+    }
+    let onet = fs::read_to_string(repo.join("data/onet-occupation-data.tsv")).expect("O*NET");
+    let mut guides = Vec::new();
+    let mut too_long = 0;
+    for line in onet.lines().skip(1) {
+        let mut cells = line.trim_end_matches('\r').split('\t');
+        let (Some(code), Some(title)) = (cells.next(), cells.next()) else {
+            continue;
+        };
+        // The content model caps titles at 80 characters.
+        if title.chars().count() > 80 {
+            too_long += 1;
+            continue;
+        }
+        let slug = code.replace('.', "-");
+        let soc = &code[..7];
+        let title = serde_json::to_string(title).expect("quoted");
+        site.write(
+            &format!("content/{slug}.md"),
+            &format!("---\ntitle: {title}\ncodes: {{ soc: {soc} }}\n---\n"),
+        );
+        guides.push((slug, soc.to_string()));
+    }
+    assert_eq!(guides.len() + too_long, 1016);
+    built(&site);
+    let mut shown = 0;
+    for (slug, soc) in &guides {
+        let Some(median) = medians.get(soc) else {
+            continue;
+        };
+        let text = page_text(&site, slug);
+        let needle = format!("Median pay (May 2025) {median}");
+        assert!(text.contains(&needle), "{slug}: no {needle:?} in:\n{text}");
+        shown += 1;
+    }
+    assert!(shown > 800, "only {shown} guides had an OEWS median");
+}
+
+/// `GET path` from a local server: the body, once the reply is complete.
+fn get(port: u16, path: &str) -> String {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return String::new();
+    };
+    let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return String::new();
+    }
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply);
+    String::from_utf8_lossy(&reply).into_owned()
+}
+
+#[test]
+fn serve_rebuilds_pages_when_a_data_file_changes() {
+    use std::io::BufRead;
+    use std::time::{Duration, Instant};
+    let site = TestSite::fixture("data-fill");
+    let mut child = common::careergen()
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.root())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut port = None;
+    for line in std::io::BufReader::new(stdout).lines() {
+        let line = line.expect("line");
+        if let Some(rest) = line.strip_prefix("serving at http://127.0.0.1:") {
+            port = rest.split('/').next().and_then(|p| p.parse::<u16>().ok());
+            break;
+        }
+    }
+    let port = port.expect("serve printed its address");
+    let wait_for = |needle: &str| {
+        let started = Instant::now();
+        loop {
+            let page = get(port, "/registered-nurse/");
+            if page.contains(needle) {
+                return true;
+            }
+            if started.elapsed() > Duration::from_secs(60) {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    let first = wait_for("$97,550");
+    // The May 2024 release in place of May 2025: the page follows.
+    let older = fs::read_to_string(
+        common::repo().join("tests/fixtures/data-diff/oews-national-may2024.csv"),
+    )
+    .expect("May 2024 file");
+    fs::write(site.path("data/oews-national-may2025.csv"), older).expect("write");
+    let second = wait_for("$93,600");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(first, "serve never showed the May 2025 median");
+    assert!(second, "serve did not rebuild after the data file changed");
+}

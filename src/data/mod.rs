@@ -24,6 +24,10 @@ use std::path::Path;
 use crate::diagnostics::Diagnostic;
 pub use config::{DataConfig, Dataset, DatasetKind};
 
+/// The folder data files are kept in by convention; `serve` rebuilds the
+/// site when a file in it changes.
+pub const DATA_DIR: &str = "data";
+
 /// Every configured dataset, read and indexed by SOC code.
 #[derive(Debug, Clone, Default)]
 pub struct Datasets {
@@ -31,6 +35,9 @@ pub struct Datasets {
     pub state_wages: Option<oews::StateWages>,
     pub projections: Option<projections::Projections>,
     pub occupations: Option<onet::Occupations>,
+    /// Every known code with its title, sorted, made on the first
+    /// [`Datasets::closest`].
+    known: std::sync::OnceLock<Vec<(String, String)>>,
 }
 
 impl Datasets {
@@ -60,6 +67,26 @@ impl Datasets {
     /// The codes closest to `soc` with their titles: those sharing the
     /// longest prefix, nearest in number first. For "did you mean".
     pub fn closest(&self, soc: &str, count: usize) -> Vec<(String, String)> {
+        let known = self.known.get_or_init(|| self.known_codes());
+        let number = |c: &str| c.replace('-', "").parse::<i64>().unwrap_or(0);
+        let target = number(soc);
+        // The nearest codes in number lie around where `soc` would sort.
+        let at = known.partition_point(|(c, _)| c.as_str() < soc);
+        let window = &known[at.saturating_sub(8)..(at + 8).min(known.len())];
+        let shared = |c: &str| {
+            c.bytes()
+                .zip(soc.bytes())
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let mut near: Vec<&(String, String)> = window.iter().collect();
+        near.sort_by_key(|(c, _)| (std::cmp::Reverse(shared(c)), (number(c) - target).abs()));
+        near.into_iter().take(count).cloned().collect()
+    }
+
+    /// Every occupation code of the datasets with a title, sorted; group
+    /// totals (`29-0000`, `29-1000`) left out.
+    fn known_codes(&self) -> Vec<(String, String)> {
         let mut known: Vec<(&str, &str)> = Vec::new();
         if let Some(w) = &self.wages {
             known.extend(w.by_soc.iter().map(|(c, r)| (c.as_str(), r.title.as_str())));
@@ -74,22 +101,11 @@ impl Datasets {
                 }),
             );
         }
-        // Group totals (`29-0000`) are not occupations a guide describes.
-        known.retain(|(c, _)| !c.ends_with("000") && !c.ends_with("00"));
+        known.retain(|(c, _)| !c.ends_with("00"));
         known.sort();
         known.dedup_by(|a, b| a.0 == b.0);
-        let number = |c: &str| c.replace('-', "").parse::<i64>().unwrap_or(0);
-        let target = number(soc);
-        let shared = |c: &str| {
-            c.bytes()
-                .zip(soc.bytes())
-                .take_while(|(a, b)| a == b)
-                .count()
-        };
-        known.sort_by_key(|(c, _)| (std::cmp::Reverse(shared(c)), (number(c) - target).abs()));
         known
             .into_iter()
-            .take(count)
             .map(|(c, t)| (c.to_string(), t.to_string()))
             .collect()
     }
@@ -111,27 +127,40 @@ pub fn load(root: &Path, config: &DataConfig) -> (Datasets, Vec<Diagnostic>) {
             }
         }
     }
+    use crate::timings::work;
     let ((wages, state_wages), (projections, occupations)) = rayon::join(
         || {
             rayon::join(
-                || config.wages.as_ref().map(|d| oews::read_national(root, d)),
                 || {
-                    config
-                        .state_wages
-                        .as_ref()
-                        .map(|d| oews::read_states(root, d))
+                    work("read data: wages", || {
+                        config.wages.as_ref().map(|d| oews::read_national(root, d))
+                    })
+                },
+                || {
+                    work("read data: state wages", || {
+                        config
+                            .state_wages
+                            .as_ref()
+                            .map(|d| oews::read_states(root, d))
+                    })
                 },
             )
         },
         || {
             rayon::join(
                 || {
-                    config
-                        .projections
-                        .as_ref()
-                        .map(|d| projections::read(root, d))
+                    work("read data: projections", || {
+                        config
+                            .projections
+                            .as_ref()
+                            .map(|d| projections::read(root, d))
+                    })
                 },
-                || config.occupations.as_ref().map(|d| onet::read(root, d)),
+                || {
+                    work("read data: occupations", || {
+                        config.occupations.as_ref().map(|d| onet::read(root, d))
+                    })
+                },
             )
         },
     );
@@ -141,6 +170,7 @@ pub fn load(root: &Path, config: &DataConfig) -> (Datasets, Vec<Diagnostic>) {
         state_wages: take(state_wages, &mut errors),
         projections: take(projections, &mut errors),
         occupations: take(occupations, &mut errors),
+        known: Default::default(),
     };
     (datasets, errors)
 }

@@ -47,6 +47,7 @@ impl Percentiles {
 /// One occupation's estimates in one area.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WageRecord {
+    /// The occupation's title (empty in state rows: the national file names it).
     pub title: String,
     /// Employment, rounded by BLS to the nearest ten.
     pub employment: Option<f64>,
@@ -140,7 +141,12 @@ impl Columns {
         industry && area
     }
 
-    fn record(&self, sheet: &Header, row: &Row<'_>) -> Result<WageRecord, Diagnostic> {
+    fn record(
+        &self,
+        sheet: &Header,
+        row: &Row<'_>,
+        with_title: bool,
+    ) -> Result<WageRecord, Diagnostic> {
         let footnotes = self.footnotes.map_or("", |c| row.text(c));
         let listed_top_coded = footnotes.split([';', ' ', ',']).any(|c| c == "5");
         let fn5 = |c: Option<Column>| c.is_some_and(|c| row.text(c) == "5");
@@ -188,7 +194,11 @@ impl Columns {
             None => None,
         };
         Ok(WageRecord {
-            title: row.text(self.title).to_string(),
+            title: if with_title {
+                row.text(self.title).to_string()
+            } else {
+                String::new()
+            },
             employment,
             annual: percentiles(&self.annual, TOP_CODE_ANNUAL, fn5(self.fn_annual_median))?,
             hourly: percentiles(&self.hourly, TOP_CODE_HOURLY, fn5(self.fn_hourly_median))?,
@@ -214,7 +224,7 @@ pub fn read_national(root: &Path, dataset: &Dataset) -> Result<Wages, Vec<Diagno
     let mut by_soc: BTreeMap<String, WageRecord> = BTreeMap::new();
     let mut errors = Vec::new();
     let result = walk(&mut rows, &header, &columns, "1", |row, code| match columns
-        .record(&header, row)
+        .record(&header, row, true)
     {
         Ok(record) => match by_soc.get(&code) {
             Some(first) => errors.push(duplicate(&header, row, columns.soc, first.line)),
@@ -243,12 +253,20 @@ pub fn read_states(root: &Path, dataset: &Dataset) -> Result<StateWages, Vec<Dia
     };
     let mut by_soc: HashMap<String, Vec<(&'static State, WageRecord)>> = HashMap::new();
     let mut errors = Vec::new();
+    // Rows come grouped by state: look a name up once per group.
+    let mut last: Option<(String, &'static State)> = None;
     let result = walk(&mut rows, &header, &columns, "2", |row, code| {
-        let Some(state) = states::find(row.text(state_column)) else {
+        let text = row.text(state_column);
+        let found = match &last {
+            Some((name, state)) if name == text => Some(*state),
+            _ => states::find(text).inspect(|state| last = Some((text.to_string(), state))),
+        };
+        let Some(state) = found else {
             errors.push(header.bad_cell(row, state_column, "a U.S. state or territory"));
             return;
         };
-        match columns.record(&header, row) {
+        // The national file names occupations: no 37,000 copies of titles.
+        match columns.record(&header, row, false) {
             Ok(record) => {
                 let list = by_soc.entry(code).or_default();
                 match list.iter().find(|(s, _)| s.postal == state.postal) {

@@ -185,10 +185,7 @@ impl Header {
         match text {
             "" | "-" | "*" | "**" | "—" => Ok(Cell::Missing),
             "#" => Ok(Cell::TopCoded),
-            _ => text
-                .replace(',', "")
-                .parse::<f64>()
-                .ok()
+            _ => plain_number(text)
                 .filter(|v| v.is_finite() && *v >= 0.0)
                 .map(Cell::Value)
                 .ok_or_else(|| self.bad_cell(row, column, "a number ≥ 0, `-`, `*`, `**` or `#`")),
@@ -201,11 +198,7 @@ impl Header {
         let text = row.text(column);
         match text {
             "" | "-" | "*" | "**" | "—" => Ok(None),
-            _ => text
-                .replace(',', "")
-                .replace('−', "-")
-                .parse::<f64>()
-                .ok()
+            _ => plain_number(&text.replace('−', "-"))
                 .filter(|v| v.is_finite())
                 .map(Some)
                 .ok_or_else(|| self.bad_cell(row, column, "a number or `-`")),
@@ -255,6 +248,16 @@ impl Rows {
             }
         }
         Ok(())
+    }
+}
+
+/// A number with optional thousands separators (`1,449,500`); most cells
+/// have none, and are parsed without a copy.
+fn plain_number(text: &str) -> Option<f64> {
+    if text.contains(',') {
+        text.replace(',', "").parse().ok()
+    } else {
+        text.parse().ok()
     }
 }
 
