@@ -100,7 +100,7 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
                 || crate::timings::work("read data files", || data::load(root, &config.data)),
             )
         });
-    diagnostics.extend(loaded.diagnostics.drain(..));
+    diagnostics.append(&mut loaded.diagnostics);
     diagnostics.extend(data_diagnostics);
     diagnostics.extend(crate::timings::stage("fill figures from data", || {
         data::fill_all(&mut loaded.guides, &data, &config)

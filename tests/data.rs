@@ -683,3 +683,15 @@ fn serve_rebuilds_pages_when_a_data_file_changes() {
     assert!(first, "serve never showed the May 2025 median");
     assert!(second, "serve did not rebuild after the data file changed");
 }
+
+#[test]
+fn a_body_heading_named_pay_by_state_never_takes_the_sections_id() {
+    let site = TestSite::fixture("data-fill");
+    site.write(
+        "content/registered-nurse.md",
+        "---\ntitle: Registered nurse\ncodes: { soc: 29-1141 }\n---\n## Pay by state\n\nText.\n",
+    );
+    built(&site);
+    let html = site.read("public/registered-nurse/index.html");
+    assert_eq!(html.matches("id=\"pay-by-state\"").count(), 1, "{html}");
+}

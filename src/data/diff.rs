@@ -162,6 +162,9 @@ fn name(guide: &Guide) -> String {
     guide.path.to_string_lossy().replace('\\', "/")
 }
 
+/// Picks one percentile of a period's figures.
+type Pick = fn(&oews::Percentiles) -> Option<oews::Wage>;
+
 /// Whether any record of `set` has the figure `f`.
 fn has(set: &oews::Wages, f: &dyn Fn(&oews::WageRecord) -> Option<f64>) -> bool {
     set.by_soc.values().any(|r| f(r).is_some())
@@ -188,13 +191,11 @@ fn compare_wages(guides: &[&Guide], a: &oews::Wages, b: &oews::Wages) -> Vec<Cha
                 });
             }
         };
-        let value = |r: Option<&oews::WageRecord>,
-                     f: fn(&oews::Percentiles) -> Option<oews::Wage>,
-                     hourly: bool| {
+        let value = |r: Option<&oews::WageRecord>, f: Pick, hourly: bool| {
             r.and_then(|r| f(if hourly { &r.hourly } else { &r.annual }))
                 .map(|w| w.value)
         };
-        let figures: [(&str, fn(&oews::Percentiles) -> Option<oews::Wage>); 3] = [
+        let figures: [(&str, Pick); 3] = [
             ("entry pay (10th percentile)", |p| p.p10),
             ("median pay", |p| p.median),
             ("top pay (90th percentile)", |p| p.p90),

@@ -278,36 +278,40 @@ fn fill_outlook(
     found: &mut Vec<Diagnostic>,
 ) -> bool {
     let mut used = false;
+    let given = guide
+        .outlook
+        .as_ref()
+        .is_some_and(|o| o.growth_percent.is_some() || o.employment.is_some());
     match &guide.outlook {
-        Some(outlook) if outlook.growth_percent.is_some() || outlook.employment.is_some() => {
-            if outlook.source.is_none() {
-                let pairs = [
-                    (
-                        "growth_percent",
-                        outlook.growth_percent,
-                        projection.growth_percent,
-                    ),
-                    (
-                        "employment",
-                        outlook.employment.map(|e| e as f64),
-                        projection.employment,
-                    ),
-                    (
-                        "employment_change",
-                        outlook.employment_change.map(|e| e as f64),
-                        projection.employment_change,
-                    ),
-                ];
-                for (name, ours, theirs) in pairs {
-                    if let (Some(ours), Some(theirs)) = (ours, theirs)
-                        && differs(ours, theirs)
-                    {
-                        let field = format!("outlook.{name}");
-                        found.push(differ(guide, &field, ours, theirs, dataset));
-                    }
+        // The guide's own figures, without a source of their own.
+        Some(outlook) if given && outlook.source.is_none() => {
+            let pairs = [
+                (
+                    "growth_percent",
+                    outlook.growth_percent,
+                    projection.growth_percent,
+                ),
+                (
+                    "employment",
+                    outlook.employment.map(|e| e as f64),
+                    projection.employment,
+                ),
+                (
+                    "employment_change",
+                    outlook.employment_change.map(|e| e as f64),
+                    projection.employment_change,
+                ),
+            ];
+            for (name, ours, theirs) in pairs {
+                if let (Some(ours), Some(theirs)) = (ours, theirs)
+                    && differs(ours, theirs)
+                {
+                    let field = format!("outlook.{name}");
+                    found.push(differ(guide, &field, ours, theirs, dataset));
                 }
             }
         }
+        _ if given => {}
         _ if projection.growth_percent.is_some() || projection.employment.is_some() => {
             let period = dataset.period;
             let bands = period.and_then(|p| config.projections.period(&p));

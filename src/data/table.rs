@@ -142,7 +142,7 @@ impl Header {
             .map(|index| Column { index })
     }
 
-    /// [`Sheet::find`], or an error naming the column that is missing and
+    /// [`Header::find`], or an error naming the column that is missing and
     /// the columns the file has.
     pub fn require(&self, names: &[&str]) -> Result<Column, Diagnostic> {
         self.find(names).ok_or_else(|| {
@@ -192,7 +192,7 @@ impl Header {
         }
     }
 
-    /// Like [`Sheet::number`], for columns that may hold a negative number
+    /// Like [`Header::number`], for columns that may hold a negative number
     /// (employment change, growth).
     pub fn signed(&self, row: &Row<'_>, column: Column) -> Result<Option<f64>, Diagnostic> {
         let text = row.text(column);
