@@ -79,10 +79,17 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
         })
     };
     let home = formatter.config.region.map(|s| s.postal);
-    let views: Vec<StateRowView> = rows
+    // Every area, those the file has no row for included: a reader sees
+    // that nothing was published there.
+    let views: Vec<StateRowView> = crate::data::states::STATES
         .iter()
-        .map(|(state, record)| {
-            let p = pick(record);
+        .map(|state| {
+            let record = rows
+                .iter()
+                .find(|(s, _)| s.postal == state.postal)
+                .map(|(_, r)| r);
+            let p = record.map(pick).copied().unwrap_or_default();
+            let employment = record.and_then(|r| r.employment);
             StateRowView {
                 name: state.name,
                 postal: state.postal,
@@ -90,8 +97,8 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
                 median_value: p.median.map(|w| w.value),
                 entry: money(p.p10),
                 top: money(p.p90),
-                employment: record.employment.map(|e| formatter.style.integer(e as i64)),
-                employment_value: record.employment,
+                employment: employment.map(|e| formatter.style.integer(e as i64)),
+                employment_value: employment,
                 home: home == Some(state.postal),
             }
         })
