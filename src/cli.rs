@@ -59,6 +59,9 @@ pub enum Command {
     /// command into a folder.
     #[command(after_help = examples::MAN)]
     Man(ManArgs),
+    /// Check guides against the official data, or compare two releases.
+    #[command(subcommand, after_help = examples::DATA)]
+    Data(DataCommand),
 }
 
 /// Options every command that reads a site shares.
@@ -154,8 +157,15 @@ pub enum CheckFormat {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// The job's title, such as "Account executive".
-    pub title: String,
+    /// The job's title, such as "Account executive" [default with --soc:
+    /// the data's title].
+    #[arg(required_unless_present = "soc")]
+    pub title: Option<String>,
+
+    /// Start from the data's occupation with this SOC code (`29-1141`):
+    /// its title, description, codes and figures.
+    #[arg(long)]
+    pub soc: Option<String>,
 
     /// The site folder.
     #[arg(long, default_value = ".")]
@@ -223,7 +233,8 @@ Examples:
     pub const NEW: &str = "\
 Examples:
   careergen new \"Account executive\" --category sales
-  careergen new \"Data scientist\" --slug data-scientist --root my-site";
+  careergen new \"Data scientist\" --slug data-scientist --root my-site
+  careergen new --soc 29-1141";
 
     pub const INIT: &str = "\
 Examples:
@@ -241,4 +252,63 @@ Examples:
 Examples:
   careergen man | man -l -
   careergen man --dir /usr/local/share/man/man1";
+
+    pub const DATA: &str = "\
+Examples:
+  careergen data check
+  careergen data diff data/oews-national-may2024.csv data/oews-national-may2025.csv";
+
+    pub const DATA_CHECK: &str = "\
+Examples:
+  careergen data check
+  careergen data check --root my-site --format json";
+
+    pub const DATA_DIFF: &str = "\
+Examples:
+  careergen data diff data/oews-national-may2024.csv data/oews-national-may2025.csv
+  careergen data diff old.csv new.csv --format markdown > refresh-report.md";
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Which guides have no SOC code, which codes are not in the data,
+    /// which guide figures differ from it, and the age of each dataset.
+    #[command(after_help = examples::DATA_CHECK)]
+    Check(DataCheckArgs),
+    /// The refresh report: every figure of the site's guides that changes
+    /// between two releases of a dataset, largest change first.
+    #[command(after_help = examples::DATA_DIFF)]
+    Diff(DataDiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DataCheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+
+    /// `human` on stdout, or one JSON object.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct DataDiffArgs {
+    /// The older release's file (`data/oews-national-may2024.csv`).
+    pub old: String,
+    /// The newer release's file.
+    pub new: String,
+
+    #[command(flatten)]
+    pub site: SiteArgs,
+
+    /// `table` for a terminal, `markdown` or `csv` for a report.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Markdown,
+    Csv,
 }

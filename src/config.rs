@@ -29,6 +29,8 @@ pub const TOP_KEYS: &[&str] = &[
     "footer",
     "suggest_similar",
     "extra",
+    "data",
+    "region",
 ];
 
 /// A validated site configuration.
@@ -58,6 +60,10 @@ pub struct SiteConfig {
     /// On by default; `suggest_similar: false` turns it off.
     pub suggest_similar: bool,
     pub extra: serde_json::Value,
+    /// Official data files the guides take figures from (`data:`).
+    pub data: crate::data::DataConfig,
+    /// The site's home state (`region: CA`), shown beside national figures.
+    pub region: Option<&'static crate::data::states::State>,
 }
 
 /// Projection periods and the growth bands that turn a percent into a label.
@@ -238,6 +244,18 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         .value
         .map(crate::content::guide::yaml_to_json)
         .unwrap_or(serde_json::Value::Null);
+    let data = crate::data::config::read(r, &root);
+    let region_slot = root.at("region");
+    let region = r.opt_string(&region_slot).and_then(|text| {
+        let found = crate::data::states::find(&text);
+        if found.is_none() {
+            r.error(
+                &region_slot.field,
+                format!("expected a U.S. state's postal code such as `CA`, found {text:?}"),
+            );
+        }
+        found
+    });
     Some(SiteConfig {
         title: title?,
         base_url,
@@ -254,6 +272,8 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         footer,
         suggest_similar,
         extra,
+        data,
+        region,
     })
 }
 

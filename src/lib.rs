@@ -12,6 +12,7 @@
 
 pub mod config;
 pub mod content;
+pub mod data;
 pub mod diagnostics;
 pub mod links;
 pub mod output;

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Command::Init(args) => commands::init::run(args),
         Command::Completions(args) => commands::completions::completions(args),
         Command::Man(args) => commands::completions::man(args),
+        Command::Data(command) => commands::data::run(command),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

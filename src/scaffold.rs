@@ -369,6 +369,16 @@ footer: Pay and outlook figures are from the U.S. Bureau of Labor Statistics (pu
 # occupations suggested from the guides that share its category, SOC major
 # group, industries or skills. `false` shows only what guides name.
 # suggest_similar: true
+# Official data files guides with `codes.soc` take their figures from
+# (see docs/data.md): OEWS wages, state wages, projections, O*NET titles.
+# data:
+#   wages: data/oews-national-may2025.csv
+#   state_wages: data/oews-state-may2025.csv
+#   projections: data/ooh-2024-34-profiles.csv
+#   occupations: { file: data/onet-occupation-data.tsv, release: "29.2" }
+
+# The site's home state, whose figures show beside the national ones.
+# region: CA
 
 # Free-form values for custom templates, as `site.extra`.
 # extra:

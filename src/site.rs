@@ -14,6 +14,7 @@ use crate::content::guide::Guide;
 use crate::content::index::GuideIndex;
 use crate::content::text::Text;
 use crate::content::{load, validate};
+use crate::data;
 use crate::diagnostics::{self, Diagnostic};
 use crate::output::Sink;
 use crate::render::browse::{self, Grouping};
@@ -90,10 +91,19 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
         Ok(loaded) => loaded,
         Err(diagnostics) => return (None, diagnostics),
     };
-    let loaded = crate::timings::stage("read and parse guides", || {
-        load::load(root, &config, options.drafts, options.today)
-    });
-    diagnostics.extend(loaded.diagnostics);
+    // Data files are read beside the guides, not after them.
+    let (mut loaded, (data, data_diagnostics)) =
+        crate::timings::stage("read and parse guides", || {
+            rayon::join(
+                || load::load(root, &config, options.drafts, options.today),
+                || crate::timings::work("read data files", || data::load(root, &config.data)),
+            )
+        });
+    diagnostics.append(&mut loaded.diagnostics);
+    diagnostics.extend(data_diagnostics);
+    diagnostics.extend(crate::timings::stage("fill figures from data", || {
+        data::fill_all(&mut loaded.guides, &data, &config)
+    }));
     let index = GuideIndex::new(&loaded.guides).with_unavailable(loaded.unavailable.clone());
     diagnostics.extend(crate::timings::stage("validate across guides", || {
         validate::validate(&loaded.guides, &index, &loaded.skipped_drafts)

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod completions;
+pub mod data;
 pub mod init;
 pub mod new;
 mod progress;

@@ -8,8 +8,25 @@ use super::{Outcome, quiet};
 use crate::cli::NewArgs;
 
 pub fn run(args: NewArgs) -> Result<Outcome> {
+    if let Some(soc) = &args.soc {
+        let request = careergen::data::draft::Request {
+            soc,
+            title: args.title.as_deref(),
+            slug: args.slug.as_deref(),
+            category: args.category.as_deref(),
+        };
+        let path = careergen::data::draft::new_guide(&args.root, &request)?;
+        println!("{}", path.display());
+        if !quiet() {
+            eprintln!(
+                "a draft from the data: write its duties and prose, check it with `careergen check --drafts`, and delete `draft: true` to publish it"
+            );
+        }
+        return Ok(Outcome::Success);
+    }
+    let title = args.title.unwrap_or_default();
     let guide = NewGuide {
-        title: &args.title,
+        title: &title,
         slug: args.slug.as_deref(),
         category: args.category.as_deref(),
     };

@@ -424,6 +424,8 @@ pub struct Guide {
     /// Content paths named by `@/` links in any Markdown of the guide,
     /// found once at load time for the cross-guide rules.
     pub linked_paths: Vec<String>,
+    /// Pay by state, from the site's state wage data (`crate::data::fill`).
+    pub state_pay: Option<crate::data::oews::StateRows>,
 }
 
 impl Guide {

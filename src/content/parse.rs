@@ -147,7 +147,15 @@ impl GuideReader<'_, '_> {
         let root = self.r.mapping(value, "", GUIDE_KEYS)?;
         let title = self.text(&root, "title", true, MAX_TITLE_CHARS);
         let slug = self.slug(&root, path);
-        let summary = self.text(&root, "summary", true, 320);
+        // A guide with a SOC code on a site with data may leave its summary
+        // and duties to the data (`crate::data::fill` checks what is left).
+        let fillable = self.config.data.any()
+            && root
+                .at("codes")
+                .value
+                .and_then(|codes| codes.get("soc"))
+                .is_some_and(|soc| !soc.is_null());
+        let summary = self.text(&root, "summary", !fillable, 320);
         if let Some(summary) = &summary {
             let count = summary.chars().count();
             if count > 160 {
@@ -174,7 +182,7 @@ impl GuideReader<'_, '_> {
         let codes = self.codes(&root);
         let category = self.category(&root);
         let industries = self.unique_strings(&root, "industries", false);
-        let duties = self.duties(&root);
+        let duties = self.duties(&root, !fillable);
         let environment = self.environment(&root);
         let requirements = self.requirements(&root);
         let sources = self.sources(&root);
@@ -188,7 +196,17 @@ impl GuideReader<'_, '_> {
         self.check_review_age(last_reviewed);
         let draft = self.r.opt_bool(&root.at("draft")).unwrap_or(false);
         if !draft {
-            self.check_complete(&root, salary.is_some(), outlook.is_some());
+            if !fillable {
+                let has_requirements = root.at("requirements").value.is_some();
+                if let Some(warning) = incomplete_warning(
+                    &self.r.path,
+                    salary.is_some(),
+                    outlook.is_some(),
+                    has_requirements,
+                ) {
+                    self.r.push_at_start(warning);
+                }
+            }
             self.check_placeholders(value, &document);
         }
         let extra = match root.at("extra").value {
@@ -251,6 +269,7 @@ impl GuideReader<'_, '_> {
             front_matter_line: document.front_matter_line,
             locations: std::sync::OnceLock::new(),
             linked_paths,
+            state_pay: None,
         })
     }
 
@@ -306,37 +325,6 @@ impl GuideReader<'_, '_> {
                     .push_at_position(diagnostic, Position::new(document.body_line + i, column));
             }
         }
-    }
-
-    /// Warns about a published guide without pay, outlook or requirements:
-    /// it builds, but its page leaves out what readers come for.
-    fn check_complete(&mut self, root: &Map<'_>, has_salary: bool, has_outlook: bool) {
-        let has_requirements = root.at("requirements").value.is_some();
-        let missing: Vec<&str> = [
-            ("salary", has_salary),
-            ("outlook", has_outlook),
-            ("requirements", has_requirements),
-        ]
-        .into_iter()
-        .filter_map(|(name, present)| (!present).then_some(name))
-        .collect();
-        if missing.is_empty() {
-            return;
-        }
-        let names: Vec<String> = missing.iter().map(|name| format!("`{name}`")).collect();
-        let listed = match names.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-            _ => names.join(""),
-        };
-        let warning = Diagnostic::warning(
-            &self.r.path,
-            format!(
-                "incomplete guide: expected `salary`, `outlook` and `requirements`, found no {listed}"
-            ),
-        )
-        .with_help("add what is known, or mark the guide `draft: true` until it is")
-        .with_kind(kinds::INCOMPLETE);
-        self.r.push_at_start(warning);
     }
 
     /// Text of 1 to `max` characters.
@@ -511,9 +499,12 @@ impl GuideReader<'_, '_> {
         None
     }
 
-    fn duties(&mut self, root: &Map<'_>) -> Vec<String> {
+    fn duties(&mut self, root: &Map<'_>, required: bool) -> Vec<String> {
         let slot = root.at("duties");
         if slot.value.is_none() {
+            if !required {
+                return Vec::new();
+            }
             self.r.missing(&slot, "a list of 1 to 25 duties");
             return Vec::new();
         }
@@ -1075,6 +1066,41 @@ impl GuideReader<'_, '_> {
 /// `field` being the path of `value` itself. Paths are built in one buffer
 /// and copied only for the texts picked: a list of 100,000 items costs no
 /// allocation per item.
+/// The warning for a published guide without pay, outlook or requirements:
+/// it builds, but its page leaves out what readers come for.
+pub fn incomplete_warning(
+    path: &Path,
+    has_salary: bool,
+    has_outlook: bool,
+    has_requirements: bool,
+) -> Option<Diagnostic> {
+    let missing: Vec<&str> = [
+        ("salary", has_salary),
+        ("outlook", has_outlook),
+        ("requirements", has_requirements),
+    ]
+    .into_iter()
+    .filter_map(|(name, present)| (!present).then_some(name))
+    .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = missing.iter().map(|name| format!("`{name}`")).collect();
+    let listed = match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.join(""),
+    };
+    let warning = Diagnostic::warning(
+        path,
+        format!(
+            "incomplete guide: expected `salary`, `outlook` and `requirements`, found no {listed}"
+        ),
+    )
+    .with_help("add what is known, or mark the guide `draft: true` until it is")
+    .with_kind(kinds::INCOMPLETE);
+    Some(warning)
+}
+
 fn strings<'v>(value: &'v Value, field: &str, wanted: fn(&str) -> bool) -> Vec<(String, &'v str)> {
     fn walk<'v>(
         value: &'v Value,

@@ -467,6 +467,8 @@ pub struct GuideView<'a> {
     pub requirements: RequirementsView<'a>,
     pub quick_facts: Vec<Fact>,
     pub pay: Option<PayView<'a>>,
+    /// Pay by state, where the site has state data for the guide's code.
+    pub state_pay: Option<super::state_pay::StatePayView<'a>>,
     pub outlook: Option<OutlookView<'a>>,
     pub career_path: Vec<StepView<'a>>,
     pub similar: Vec<SimilarView<'a>>,
@@ -614,6 +616,7 @@ impl<'a> Formatter<'a> {
             },
             quick_facts: Vec::new(),
             pay,
+            state_pay: super::state_pay::view(guide, self),
             outlook,
             career_path: guide
                 .career_path
@@ -782,6 +785,7 @@ impl<'a> Formatter<'a> {
                 value: format!("{median} {}", pay.period_label),
             });
         }
+        facts.extend(super::state_pay::home_fact(view));
         let requirements = &view.requirements;
         let rows = [
             ("Typical entry-level education", &requirements.education),

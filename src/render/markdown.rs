@@ -20,6 +20,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "work-environment",
     "how-to-become-one",
     "pay",
+    "pay-by-state",
     "job-outlook",
     "career-path",
     "similar-occupations",

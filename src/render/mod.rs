@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod search;
 pub mod similar;
 pub mod site_files;
+pub mod state_pay;
 pub mod structured_data;
 pub mod templates;
 #[cfg(test)]

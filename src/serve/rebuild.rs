@@ -227,6 +227,8 @@ pub struct Workspace {
     config: Option<SiteConfig>,
     /// Errors reading `config.yaml`, or about the command line's overrides.
     config_diagnostics: Vec<Diagnostic>,
+    /// The data files `config.yaml` names, read with it.
+    data: crate::data::Datasets,
     /// An error listing the content folder.
     scan_diagnostics: Vec<Diagnostic>,
     /// Every guide file by absolute path: path order is `load::guide_files` order.
@@ -318,6 +320,7 @@ impl Workspace {
             config: None,
             config_diagnostics: Vec::new(),
             scan_diagnostics: Vec::new(),
+            data: Default::default(),
             files: BTreeMap::new(),
             error_files: BTreeSet::new(),
             guides: Vec::new(),
@@ -412,7 +415,10 @@ impl Workspace {
         self.dependencies.clear();
         self.scan_diagnostics.clear();
         match site::load_config(&self.options) {
-            Ok((config, diagnostics)) => {
+            Ok((config, mut diagnostics)) => {
+                let (data, data_diagnostics) = crate::data::load(&self.options.root, &config.data);
+                diagnostics.extend(data_diagnostics);
+                self.data = data;
                 self.config = Some(config);
                 self.config_diagnostics = diagnostics;
             }
@@ -430,8 +436,7 @@ impl Workspace {
             .files
             .into_par_iter()
             .filter_map(|file| {
-                let parsed =
-                    load::read_guide(&self.options.root, &file, config?, self.options.today);
+                let parsed = self.read_guide(&file, config?);
                 Some((file, parsed))
             })
             .collect();
@@ -508,15 +513,20 @@ impl Workspace {
         visible && file.extension().is_some_and(|e| e == "md") && file.is_file()
     }
 
+    /// Reads one guide as a cold build does, figures from data included.
+    fn read_guide(&self, file: &Path, config: &SiteConfig) -> crate::content::parse::Parsed {
+        let mut parsed = load::read_guide(&self.options.root, file, config, self.options.today);
+        if let Some(guide) = &mut parsed.guide {
+            let filled = crate::data::fill::fill(guide, &self.data, config);
+            parsed.diagnostics.extend(filled);
+        }
+        parsed
+    }
+
     /// Forgets `file`'s guide and reads it again if it is still there.
     fn reread(&mut self, file: &Path) {
         let parsed = match &self.config {
-            Some(config) if self.is_guide_file(file) => Some(load::read_guide(
-                &self.options.root,
-                file,
-                config,
-                self.options.today,
-            )),
+            Some(config) if self.is_guide_file(file) => Some(self.read_guide(file, config)),
             _ => None,
         };
         let Some(parsed) = parsed else {

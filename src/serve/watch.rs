@@ -16,7 +16,13 @@ use crate::content::load::CONTENT_DIR;
 use crate::walk::is_editor_file;
 
 /// The folders below the site root that a build reads.
-const WATCHED_DIRS: [&str; 4] = [CONTENT_DIR, "templates", "static", "themes"];
+const WATCHED_DIRS: [&str; 5] = [
+    CONTENT_DIR,
+    "templates",
+    "static",
+    "themes",
+    crate::data::DATA_DIR,
+];
 
 /// What a batch of file events asks the next rebuild to redo.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -127,12 +133,15 @@ impl Changes {
                         self.statics.insert(path.to_path_buf());
                     }
                     "templates" => self.templates = true,
+                    crate::data::DATA_DIR => self.config = true,
                     _ => {
                         self.templates = true;
                         self.statics.insert(path.to_path_buf());
                     }
                 }
             }
+            // Data files (`data:` in config.yaml) change figures on any page.
+            [crate::data::DATA_DIR, ..] => self.config = true,
             [CONTENT_DIR, rest @ ..] => {
                 if rest.iter().any(|part| part.starts_with('.')) {
                     // Hidden files and folders are never guides.

@@ -32,11 +32,11 @@ impl TestSite {
         site
     }
 
-    /// Copies the example site: config, guides and themes.
+    /// Copies the example site: config, guides, themes and data files.
     pub fn example() -> Self {
         let site = TestSite::empty();
         fs::copy(repo().join("config.yaml"), site.root().join("config.yaml")).expect("copy config");
-        for dir in ["content", "themes"] {
+        for dir in ["content", "themes", "data"] {
             copy_dir(&repo().join(dir), &site.root().join(dir));
         }
         site
