@@ -1368,9 +1368,9 @@ mod tests {
     fn a_hundred_thousand_list_items_give_bounded_diagnostics() {
         let items = "  - same duty\n".repeat(100_000);
         let text = format!("---\ntitle: A\nsummary: S.\nduties:\n{items}---\n");
-        let started = std::time::Instant::now();
+        // Bounded in what it reports (the time is the benchmark's to watch,
+        // never a test's: a loaded machine would make it fail).
         let parsed = parse_bounded(text.into_bytes());
-        assert!(started.elapsed() < std::time::Duration::from_secs(10));
         let errors = messages(&parsed, Severity::Error);
         assert_eq!(errors.len(), 12, "{errors:?}");
         assert!(

