@@ -15,6 +15,8 @@
 # Environment:
 #   MUTANTS_JOBS     builds at once (default 1: each copy of the tree builds
 #                    the whole crate)
+#   MUTANTS_IN_PLACE `1` to mutate the checkout itself, reusing its target/
+#                    (CI's throwaway clone; never where you are editing)
 #   MUTANTS_TIMEOUT  seconds one mutant's tests may run (default 300)
 #   MUTANTS_BASELINE `skip` when the unmutated tests just passed (CI runs
 #                    `cargo test` first); default `run`
@@ -59,10 +61,15 @@ trap 'rm -f "$diff_file"' EXIT
 git diff "$base" -- 'src/*.rs' >"$diff_file"
 echo "mutants: testing the mutants in the lines of src/ changed since \`$base\`"
 
+where=(--jobs "${MUTANTS_JOBS:-1}")
+if [ "${MUTANTS_IN_PLACE:-0}" = 1 ]; then
+  where=(--in-place)
+fi
+
 status=0
 nice -n 10 cargo mutants \
   --in-diff "$diff_file" \
-  --jobs "${MUTANTS_JOBS:-1}" \
+  "${where[@]}" \
   --timeout "${MUTANTS_TIMEOUT:-300}" \
   --baseline "${MUTANTS_BASELINE:-run}" \
   "$@" || status=$?
