@@ -305,3 +305,45 @@ fn a_successful_output_swap_replaces_the_old_site_whole() {
         .collect();
     assert_eq!(beside, ["public"], "nothing left beside public/");
 }
+
+#[test]
+fn markdown_tables_inline_fields_and_plain_links_render_as_written() {
+    let site = survivors();
+    site.write(
+        "content/table-guide.md",
+        "---\ntitle: Table guide\nsummary: Tables and links.\nduties: [Works]\n\
+         environment:\n  summary: \"First.\\n\\nSecond.\"\n---\n\
+         See [the jobs board](https://example.org/jobs) and [the lead](@/research-lead.md).\n\n\
+         | Left | Center | Right | Plain |\n|:--|:-:|--:|---|\n| a | b | c | d |\n| e | f | g | h |\n",
+    );
+    let guide = site.read("content/plain-worker.md");
+    site.write(
+        "content/plain-worker.md",
+        &guide.replace(
+            "last_reviewed:",
+            "environment:\n  summary: Mostly *indoors*.\nlast_reviewed:",
+        ),
+    );
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = site.read("public/table-guide/index.html");
+    // Links that are not `@/` pass through untouched.
+    assert!(page.contains(r#"<a href="https://example.org/jobs">the jobs board</a>"#));
+    assert!(page.contains(r#"<a href="../research-lead/">the lead</a>"#));
+    // Each head cell keeps its own column's alignment; body cells stay cells.
+    for th in [
+        r#"<th scope="col" style="text-align: left">Left</th>"#,
+        r#"<th scope="col" style="text-align: center">Center</th>"#,
+        r#"<th scope="col" style="text-align: right">Right</th>"#,
+        r#"<th scope="col">Plain</th>"#,
+    ] {
+        assert!(page.contains(th), "missing {th}");
+    }
+    assert_eq!(page.matches("<th ").count(), 4);
+    assert!(page.contains(">h</td>"), "body cells are <td>");
+    // A front-matter field of two paragraphs keeps both, whole.
+    assert!(page.contains("<p>First.</p>\n<p>Second.</p>"));
+    // One paragraph renders inline, inside the theme's own paragraph.
+    let plain = site.read("public/plain-worker/index.html");
+    assert!(plain.contains("<p>Mostly <em>indoors</em>.</p>"));
+}
