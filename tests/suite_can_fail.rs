@@ -347,3 +347,21 @@ fn markdown_tables_inline_fields_and_plain_links_render_as_written() {
     let plain = site.read("public/plain-worker/index.html");
     assert!(plain.contains("<p>Mostly <em>indoors</em>.</p>"));
 }
+
+#[test]
+fn an_output_folder_over_the_sites_own_sources_is_refused() {
+    let site = survivors();
+    let before = site.tree("");
+    for (output, says) in [
+        ("content", "is inside the site's `content/`"),
+        ("themes/default", "is inside the site's `themes/`"),
+        (".", "contains the site itself"),
+    ] {
+        let target = site.path(output);
+        let result = site.run(&["build", "--output", target.to_str().expect("UTF-8")]);
+        assert_ne!(result.status.code(), Some(0), "--output {output} accepted");
+        let err = stderr(&result);
+        assert!(err.contains(says), "--output {output}: {err}");
+        assert_eq!(site.tree(""), before, "--output {output} changed the site");
+    }
+}
