@@ -579,11 +579,7 @@ mod tests {
             "{MINIMAL}projections:\n  default_period: 2024-2034\n  periods:\n    2024-2034:\n      average_growth: 3.1\n      {BANDS}\n    2023-2033:\n      {BANDS}\n"
         );
         let config = parse(&good).expect("valid config");
-        let default = config
-            .projections
-            .default_period
-            .clone()
-            .expect("a default");
+        let default = config.projections.default_period.expect("a default");
         assert_eq!(default.to_string(), "2024-2034");
         let bands = config.projections.period(&default).expect("its bands");
         assert_eq!(bands.average_growth, Some(3.1));

@@ -627,9 +627,10 @@ mod tests {
         };
         shared.publish_built(&[("index.html".to_string(), page("home"))], stale);
         let uri: Uri = "/".parse().expect("a uri");
-        let state = shared.state.read().expect("state");
-        assert!(respond(&state, "", &uri, None).is_none(), "stale: waits");
-        drop(state);
+        {
+            let state = shared.state.read().expect("state");
+            assert!(respond(&state, "", &uri, None).is_none(), "stale: waits");
+        }
         shared.publish_failed("<div>errors</div>".to_string());
         // The old page's bytes, with the overlay injected before `</body>`.
         let served = get(&shared, "/").await;
