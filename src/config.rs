@@ -456,6 +456,196 @@ mod tests {
         );
     }
 
+    /// The fields of the errors of `text` (which must not parse).
+    fn error_fields(text: &str) -> Vec<String> {
+        parse(text)
+            .expect_err(text)
+            .into_iter()
+            .map(|d| d.field.unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn defaults_fill_what_is_left_out() {
+        let config = parse(MINIMAL).expect("valid config");
+        assert_eq!(config.title, "T");
+        assert_eq!(config.description, "");
+        assert_eq!(config.language, "en");
+        assert_eq!(config.theme, "default");
+        assert_eq!(config.country, "US");
+        assert_eq!(config.salary_period, PayPeriod::Year);
+        assert!(config.projections.periods.is_empty());
+        assert!(config.projections.default_period.is_none());
+        assert!(config.categories.is_empty());
+        assert!(config.author.is_none() && config.footer.is_none());
+        assert_eq!(config.extra, serde_json::Value::Null);
+    }
+
+    #[test]
+    fn every_setting_is_read() {
+        let text = format!(
+            "{MINIMAL}description: D\nlanguage: fr-CA\ntheme: plain\ncurrency: EUR\ncountry: FR\n\
+             salary_period: hour\nauthor: {{ name: A, email: a@e.org, url: https://e.org/a }}\n\
+             footer: F\nextra: {{ k: [1, two] }}\n\
+             categories:\n  sales: {{ name: Sales, description: Selling }}\n  it: {{ name: IT }}\n"
+        );
+        let config = parse(&text).expect("valid config");
+        assert_eq!(config.description, "D");
+        assert_eq!(config.language, "fr-CA");
+        assert_eq!(config.theme, "plain");
+        assert_eq!(config.currency, "EUR");
+        assert_eq!(config.country, "FR");
+        assert_eq!(config.salary_period, PayPeriod::Hour);
+        let author = config.author.as_ref().expect("an author");
+        assert_eq!(
+            (
+                author.name.as_str(),
+                author.email.as_deref(),
+                author.url.as_deref()
+            ),
+            ("A", Some("a@e.org"), Some("https://e.org/a"))
+        );
+        assert_eq!(config.footer.as_deref(), Some("F"));
+        assert_eq!(config.extra, serde_json::json!({ "k": [1, "two"] }));
+        let sales = config.category("sales").expect("sales");
+        assert_eq!(sales.name, "Sales");
+        assert_eq!(sales.description.as_deref(), Some("Selling"));
+        assert_eq!(config.category("it").map(|c| c.name.as_str()), Some("IT"));
+        assert!(config.category("Sales").is_none());
+    }
+
+    #[test]
+    fn base_urls_must_be_absolute_http() {
+        for (url, base, path) in [
+            ("http://example.org", "http://example.org/", "/"),
+            ("https://example.org/", "https://example.org/", "/"),
+            (
+                "https://example.org/a/b",
+                "https://example.org/a/b/",
+                "/a/b/",
+            ),
+            (
+                "https://example.org:8080/c/",
+                "https://example.org:8080/c/",
+                "/c/",
+            ),
+        ] {
+            assert_eq!(
+                split_base_url(url),
+                Ok((base.to_string(), path.to_string())),
+                "{url}"
+            );
+        }
+        for url in [
+            "example.org",
+            "ftp://example.org/",
+            "https://",
+            "https:///path",
+            "https://example.org/?q=1",
+            "https://example.org/#top",
+            "https://example.org/a b",
+        ] {
+            let error = split_base_url(url).expect_err(url);
+            assert_eq!(
+                error,
+                format!("expected an absolute http(s) URL, found {url:?}")
+            );
+            let text = format!("title: T\nbase_url: \"{url}\"\n");
+            assert_eq!(error_fields(&text), ["base_url"], "{url}");
+        }
+        let mut config = parse(MINIMAL).expect("valid config");
+        config.set_base_url("https://other.org/x").expect("valid");
+        assert_eq!(config.base_url, "https://other.org/x/");
+        assert_eq!(config.base_path, "/x/");
+        assert!(config.set_base_url("notaurl").is_err());
+        assert_eq!(config.base_url, "https://other.org/x/", "unchanged");
+    }
+
+    #[test]
+    fn codes_and_language_tags_are_checked() {
+        for (key, good) in [
+            (
+                "language",
+                &["en", "fr", "en-GB", "zh-Hant-TW", "ast", "de-1996"][..],
+            ),
+            ("currency", &["USD", "EUR", "JPY"][..]),
+            ("country", &["US", "GB"][..]),
+        ] {
+            for value in good {
+                let text = format!("{MINIMAL}{key}: {value}\n");
+                assert!(parse(&text).is_ok(), "{key}: {value}");
+            }
+        }
+        for (key, bad) in [
+            (
+                "language",
+                &[
+                    "EN",
+                    "e",
+                    "engl",
+                    "en-",
+                    "en-x",
+                    "en-abcdefghi",
+                    "en_GB",
+                    "e1",
+                ][..],
+            ),
+            ("currency", &["usd", "US", "USDD", "U$D"][..]),
+            ("country", &["us", "USA", "U", "1A"][..]),
+        ] {
+            for value in bad {
+                let text = format!("{MINIMAL}{key}: \"{value}\"\n");
+                assert_eq!(error_fields(&text), [key], "{key}: {value}");
+            }
+        }
+    }
+
+    #[test]
+    fn projection_periods_are_checked() {
+        const BANDS: &str = "bands: { much_faster_than_average: 7, faster_than_average: 5, as_fast_as_average: 3, slower_than_average: 1, little_or_no_change: 0 }";
+        let good = format!(
+            "{MINIMAL}projections:\n  default_period: 2024-2034\n  periods:\n    2024-2034:\n      average_growth: 3.1\n      {BANDS}\n    2023-2033:\n      {BANDS}\n"
+        );
+        let config = parse(&good).expect("valid config");
+        let default = config.projections.default_period.expect("a default");
+        assert_eq!(default.to_string(), "2024-2034");
+        let bands = config.projections.period(&default).expect("its bands");
+        assert_eq!(bands.average_growth, Some(3.1));
+        assert_eq!(bands.bands.len(), 5);
+        assert_eq!(config.projections.periods.len(), 2);
+        assert!(config.projections.periods[1].average_growth.is_none());
+
+        let elsewhere = good.replace("default_period: 2024-2034", "default_period: 2030-2040");
+        assert_eq!(error_fields(&elsewhere), ["projections.default_period"]);
+        let malformed = good.replace("default_period: 2024-2034", "default_period: soon");
+        assert_eq!(error_fields(&malformed), ["projections.default_period"]);
+        let bad_key = good.replace("    2023-2033:", "    2033-2023:");
+        assert_eq!(error_fields(&bad_key), ["projections.periods.2033-2023"]);
+        let not_a_map = format!("{MINIMAL}projections:\n  periods: [2024-2034]\n");
+        assert_eq!(error_fields(&not_a_map), ["projections.periods"]);
+        let missing = good.replace("slower_than_average: 1, ", "");
+        assert_eq!(
+            error_fields(&missing),
+            [
+                "projections.periods.2024-2034.bands.slower_than_average",
+                "projections.periods.2023-2033.bands.slower_than_average"
+            ]
+        );
+    }
+
+    #[test]
+    fn categories_need_slug_keys_and_names() {
+        let text = format!(
+            "{MINIMAL}categories:\n  Sales Team: {{ name: Sales }}\n  it: {{ description: no name }}\n"
+        );
+        assert_eq!(
+            error_fields(&text),
+            ["categories.Sales Team", "categories.it.name"]
+        );
+        let list = format!("{MINIMAL}categories: [sales]\n");
+        assert_eq!(error_fields(&list), ["categories"]);
+    }
+
     #[test]
     fn labels_follow_the_bands() {
         let text = format!(

@@ -10,6 +10,7 @@
 // or template: its size does not matter, its fields do.
 #![allow(clippy::result_large_err)]
 
+pub mod clock;
 pub mod config;
 pub mod content;
 pub mod data;

@@ -34,7 +34,7 @@ pub struct BuildOptions {
     /// Overrides `base_url` from config.
     pub base_url: Option<String>,
     pub drafts: bool,
-    /// The date against which "not in the future" is judged.
+    /// The date against which "not in the future" is judged: [`crate::clock::today`].
     pub today: NaiveDate,
 }
 
@@ -44,7 +44,7 @@ impl BuildOptions {
             root: root.into(),
             base_url: None,
             drafts: false,
-            today: chrono::Local::now().date_naive(),
+            today: crate::clock::today_or_machine(),
         }
     }
 }
@@ -492,7 +492,7 @@ fn atom_feed(site: &Site) -> String {
             })
         })
         .collect();
-    let fallback = chrono::Local::now().date_naive();
+    let fallback = crate::clock::today_or_machine();
     site_files::atom_feed(config, &entries, fallback)
 }
 

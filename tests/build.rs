@@ -84,13 +84,28 @@ fn account_manager_page_carries_every_seed_fact() {
 #[test]
 fn guides_link_to_each_other_with_relative_urls() {
     let site = TestSite::example();
-    assert!(site.build().status.success());
-    let html = site.read("public/account-manager/index.html");
-    assert!(
-        html.contains(r#"href="../sales-manager/""#),
-        "body @/ link resolved"
+    // A body link with a fragment, to a section every guide page has.
+    let guide = site.read("content/account-manager.md");
+    site.write(
+        "content/account-manager.md",
+        &format!("{guide}\nCompare with [what sales managers earn](@/sales-manager.md#pay).\n"),
     );
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = site.read("public/account-manager/index.html");
+    // The body's own links, each with its text: the related-careers list
+    // links the same pages, so a bare href would prove nothing.
+    for link in [
+        r#"<a href="../sales-manager/">sales managers</a>"#,
+        r#"<a href="../sales-representative/">sales representatives</a>"#,
+        r#"<a href="../sales-manager/#pay">what sales managers earn</a>"#,
+    ] {
+        assert!(html.contains(link), "missing {link}");
+    }
     assert!(!html.contains("@/"), "no unresolved @/ link left");
+    // The fragment points at a section that exists on the target page.
+    let target = site.read("public/sales-manager/index.html");
+    assert!(target.contains(r#"id="pay""#), "no #pay on the target page");
     let home = site.read("public/index.html");
     assert!(home.contains(r#"href="account-manager/""#));
 }

@@ -2,6 +2,8 @@
 //! JSON), `new`, `init`, the built-in theme, and output for people (colour,
 //! `-q`). Each test lays out its site in a temporary folder with `init`.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -11,11 +13,12 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 /// `careergen` with a hermetic environment: no colour or terminal settings
-/// inherited from whoever runs the tests.
+/// inherited from whoever runs the tests, and "today" pinned.
 fn careergen() -> Command {
     let mut cmd = Command::cargo_bin("careergen").expect("the careergen binary");
     cmd.env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
+        .env("SOURCE_DATE_EPOCH", common::SOURCE_DATE_EPOCH)
         .env("TERM", "dumb");
     cmd
 }
@@ -258,9 +261,19 @@ fn a_site_without_a_theme_folder_uses_the_built_in_theme() {
     assert!(build.status.success(), "{}", text(&build.stderr));
     let index = fs::read_to_string(site.root.join("public/index.html")).expect("index");
     assert!(index.contains("Careers Handbook"));
-    // Static files of the built-in theme are copied too, if it has any.
-    let theme_static = site.root.join("public");
-    assert!(theme_static.read_dir().expect("public/").count() > 2);
+    // Every static file of the built-in theme (the binary embeds
+    // `themes/default` as it was when built) is copied, byte for byte.
+    let theme_static = common::tree(&common::repo().join("themes/default/static"));
+    assert_eq!(
+        theme_static.keys().collect::<Vec<_>>(),
+        ["favicon.ico", "favicon.svg", "style.css"],
+        "the built-in theme's static files changed: update this list"
+    );
+    for (name, bytes) in &theme_static {
+        let copied = fs::read(site.root.join("public").join(name))
+            .unwrap_or_else(|e| panic!("public/{name} not copied: {e}"));
+        assert!(&copied == bytes, "public/{name} differs from the theme's");
+    }
 }
 
 #[test]
@@ -273,11 +286,13 @@ fn quiet_prints_nothing_on_success() {
 }
 
 /// `script` runs a command on a pseudo-terminal, where `--color auto`
-/// colours; `None` where it is not installed.
-fn on_a_terminal(args: &[&str], no_color: bool) -> Option<String> {
+/// colours. Without `script` the test fails rather than passing unchecked:
+/// `.ci/run` installs it (Debian's `bsdutils`).
+fn on_a_terminal(args: &[&str], no_color: bool) -> String {
     let script = ["/usr/bin/script", "/bin/script"]
         .into_iter()
-        .find(|p| Path::new(p).exists())?;
+        .find(|p| Path::new(p).exists())
+        .expect("`script` (Debian's bsdutils, util-linux elsewhere) runs the colour checks");
     let binary = assert_cmd::cargo::cargo_bin("careergen");
     let mut line = format!("'{}'", binary.display());
     for arg in args {
@@ -286,12 +301,14 @@ fn on_a_terminal(args: &[&str], no_color: bool) -> Option<String> {
     let mut cmd = std::process::Command::new(script);
     cmd.args(["-qec", &line, "/dev/null"])
         .env_remove("NO_COLOR")
+        .env("SOURCE_DATE_EPOCH", common::SOURCE_DATE_EPOCH)
         .env("TERM", "xterm");
     if no_color {
         cmd.env("NO_COLOR", "1");
     }
-    let output = cmd.output().ok()?;
-    Some(text(&output.stdout))
+    let output = cmd.output().expect("run script");
+    assert!(output.status.success() || output.status.code() == Some(1));
+    text(&output.stdout)
 }
 
 #[test]
@@ -317,14 +334,13 @@ fn no_color_output_has_no_escape_codes() {
         "colour can be forced"
     );
 
-    if let Some(coloured) = on_a_terminal(&args, false) {
-        assert!(coloured.contains("unknown key `dutys`"), "{coloured}");
-        assert!(coloured.contains('\u{1b}'), "a terminal gets colour");
-        let plain = on_a_terminal(&args, true).expect("script ran before");
-        assert!(plain.contains("unknown key `dutys`"), "{plain}");
-        assert!(
-            !plain.contains('\u{1b}'),
-            "NO_COLOR wins on a terminal: {plain:?}"
-        );
-    }
+    let coloured = on_a_terminal(&args, false);
+    assert!(coloured.contains("unknown key `dutys`"), "{coloured}");
+    assert!(coloured.contains('\u{1b}'), "a terminal gets colour");
+    let plain = on_a_terminal(&args, true);
+    assert!(plain.contains("unknown key `dutys`"), "{plain}");
+    assert!(
+        !plain.contains('\u{1b}'),
+        "NO_COLOR wins on a terminal: {plain:?}"
+    );
 }

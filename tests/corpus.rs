@@ -6,6 +6,8 @@
 #[allow(dead_code)]
 mod gen_corpus;
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -104,6 +106,7 @@ fn generated_site_builds_cleanly() {
         .arg("--output")
         .arg(&output)
         .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", common::SOURCE_DATE_EPOCH)
         .assert()
         .success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
@@ -135,6 +138,7 @@ fn timings_report_stages_templates_and_pages() {
         .arg(temp.path().join("out"))
         .arg("--timings")
         .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", common::SOURCE_DATE_EPOCH)
         .assert()
         .success();
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();

@@ -18,6 +18,7 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
     let output_dir = args.output.unwrap_or_else(|| root.join("public"));
     output::check_output_folder(&root, &output_dir)?;
     let mut options = BuildOptions::new(&root);
+    options.today = careergen::clock::today()?;
     options.drafts = args.site.drafts;
     options.base_url = args.base_url;
 

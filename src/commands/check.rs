@@ -16,6 +16,7 @@ use crate::cli::{CheckArgs, CheckFormat};
 pub fn run(args: CheckArgs, color: bool) -> Result<Outcome> {
     let root = args.site.root;
     let mut options = BuildOptions::new(&root);
+    options.today = careergen::clock::today()?;
     options.drafts = args.site.drafts;
 
     let progress = Progress::start("checking");

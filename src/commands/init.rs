@@ -7,7 +7,7 @@ use super::{Outcome, plural, quiet, verbose};
 use crate::cli::InitArgs;
 
 pub fn run(args: InitArgs) -> Result<Outcome> {
-    let today = chrono::Local::now().date_naive();
+    let today = careergen::clock::today()?;
     let written = scaffold::init(&args.dir, args.force, today)?;
     if verbose() {
         for file in &written.files {

@@ -30,7 +30,7 @@ pub fn run(args: NewArgs) -> Result<Outcome> {
         slug: args.slug.as_deref(),
         category: args.category.as_deref(),
     };
-    let today = chrono::Local::now().date_naive();
+    let today = careergen::clock::today()?;
     let path = scaffold::new_guide(&args.root, &guide, today)?;
     // The path is the result: printed even when quiet, for scripts.
     println!("{}", path.display());

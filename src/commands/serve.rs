@@ -16,6 +16,7 @@ use crate::cli::ServeArgs;
 pub fn run(args: ServeArgs, color: bool) -> Result<Outcome> {
     let root = args.site.root;
     let mut build = BuildOptions::new(&root);
+    build.today = careergen::clock::today()?;
     build.drafts = args.site.drafts;
     build.base_url = args.base_url;
     let options = ServeOptions {

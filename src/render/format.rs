@@ -110,8 +110,6 @@ pub fn percent_decimals(value: f64) -> usize {
     if tenths.is_multiple_of(10) { 0 } else { 1 }
 }
 
-impl NumberStyle {}
-
 /// The symbol for an ISO 4217 code, or the code itself.
 pub fn currency_symbol(code: &str) -> &str {
     match code {
@@ -206,6 +204,87 @@ mod tests {
         assert_eq!(style.money(75500.004, "USD", PayPeriod::Year), "$75,500");
         assert_eq!(style.money(0.0, "USD", PayPeriod::Year), "$0");
         assert_eq!(style.money(1500.5, "JPY", PayPeriod::Hour), "¥1,501");
+    }
+
+    #[test]
+    fn hourly_pay_keeps_its_cents() {
+        let style = NumberStyle::for_language("en");
+        // Whole dollars per hour still show cents, as the Handbook does.
+        assert_eq!(style.money(20.0, "USD", PayPeriod::Hour), "$20.00");
+        assert_eq!(style.money(20.5, "USD", PayPeriod::Hour), "$20.50");
+        assert_eq!(style.money(0.0, "USD", PayPeriod::Hour), "$0.00");
+        // A yearly figure shows cents only when it has some.
+        assert_eq!(style.money(20.0, "USD", PayPeriod::Year), "$20");
+        assert_eq!(style.money(75500.25, "USD", PayPeriod::Year), "$75,500.25");
+        assert_eq!(style.money(75500.003, "USD", PayPeriod::Month), "$75,500");
+        // Currencies without minor units never show them.
+        assert_eq!(style.money(2000.0, "JPY", PayPeriod::Hour), "¥2,000");
+        assert_eq!(style.money(2000.0, "KRW", PayPeriod::Hour), "₩2,000");
+        assert_eq!(
+            NumberStyle::for_language("de").money(20.0, "EUR", PayPeriod::Hour),
+            "20,00\u{a0}€"
+        );
+    }
+
+    #[test]
+    fn decimals_round_half_away_and_carry_into_the_whole_part() {
+        let style = NumberStyle::for_language("en");
+        assert_eq!(style.decimal(1.005, 1), "1.0");
+        assert_eq!(style.decimal(9.96, 1), "10.0");
+        assert_eq!(style.decimal(1999.999, 2), "2,000.00");
+        assert_eq!(style.decimal(0.05, 2), "0.05");
+        assert_eq!(style.decimal(-2.25, 1), "−2.3");
+        assert_eq!(style.decimal(1234.5, 0), "1,235");
+        assert_eq!(
+            NumberStyle::for_language("fr").decimal(1234.5, 1),
+            "1\u{202f}234,5"
+        );
+    }
+
+    #[test]
+    fn every_language_family_has_its_own_style() {
+        for (tag, expected) in [
+            ("en", "$1,234.50"),
+            ("en-US", "$1,234.50"),
+            ("de-AT", "1.234,50\u{a0}$"),
+            ("pt-BR", "1.234,50\u{a0}$"),
+            ("sv", "1\u{202f}234,50\u{a0}$"),
+            ("cs", "1\u{202f}234,50\u{a0}$"),
+            ("ja", "$1,234.50"),
+        ] {
+            let style = NumberStyle::for_language(tag);
+            assert_eq!(
+                style.money(1234.5, "USD", PayPeriod::Hour),
+                expected,
+                "{tag}"
+            );
+        }
+    }
+
+    #[test]
+    fn currency_symbols_and_codes() {
+        let style = NumberStyle::for_language("en");
+        for (code, expected) in [
+            ("EUR", "€100"),
+            ("GBP", "£100"),
+            ("JPY", "¥100"),
+            ("CNY", "¥100"),
+            ("INR", "₹100"),
+            ("KRW", "₩100"),
+            ("CAD", "CA$100"),
+            ("AUD", "A$100"),
+            ("NZD", "NZ$100"),
+            ("MXN", "MX$100"),
+            ("BRL", "R$100"),
+            ("ZAR", "R\u{a0}100"),
+            ("SEK", "SEK\u{a0}100"),
+        ] {
+            assert_eq!(
+                style.money(100.0, code, PayPeriod::Year),
+                expected,
+                "{code}"
+            );
+        }
     }
 
     #[test]

@@ -447,6 +447,153 @@ mod tests {
         );
     }
 
+    /// The feed parsed as XML: it must be well-formed whatever the text.
+    fn parsed(feed: &str) -> roxmltree::Document<'_> {
+        roxmltree::Document::parse(feed).unwrap_or_else(|e| panic!("{e}:\n{feed}"))
+    }
+
+    fn texts<'a>(doc: &'a roxmltree::Document<'_>, tag: &str) -> Vec<&'a str> {
+        doc.descendants()
+            .filter(|n| n.has_tag_name(tag))
+            .filter_map(|n| n.text())
+            .collect()
+    }
+
+    #[test]
+    fn feed_stays_valid_xml_with_markup_in_every_field() {
+        let mut config = config_at("https://example.org/r&d/");
+        config.title = "R&D <careers>".into();
+        config.description = "Jobs \"in\" R&D".into();
+        config.author = Some(crate::config::Author {
+            name: "Ed <itor>".into(),
+            email: Some("ed&co@example.org".into()),
+            url: Some("https://example.org/?a=1&b=2".into()),
+        });
+        let mut lead = entry("R&D <lead> \"East\"", "r-and-d-lead", "2026-10-01");
+        lead.category = Some(("r&d", "R&D <team>"));
+        let feed = atom_feed(&config, &[lead], date("2020-01-01"));
+        let doc = parsed(&feed);
+        assert_eq!(
+            texts(&doc, "title"),
+            ["R&D <careers>", "R&D <lead> \"East\""]
+        );
+        assert_eq!(texts(&doc, "subtitle"), ["Jobs \"in\" R&D"]);
+        assert_eq!(texts(&doc, "name"), ["Ed <itor>"]);
+        assert_eq!(texts(&doc, "email"), ["ed&co@example.org"]);
+        assert_eq!(texts(&doc, "uri"), ["https://example.org/?a=1&b=2"]);
+        assert_eq!(
+            texts(&doc, "summary"),
+            ["Keeps <customers> & orders on track."]
+        );
+        assert_eq!(
+            texts(&doc, "id"),
+            [
+                "https://example.org/r&d/",
+                "https://example.org/r&d/r-and-d-lead/"
+            ]
+        );
+        let category = doc
+            .descendants()
+            .find(|n| n.has_tag_name("category"))
+            .expect("a category");
+        assert_eq!(category.attribute("term"), Some("r&d"));
+        assert_eq!(category.attribute("label"), Some("R&D <team>"));
+        let links: Vec<(Option<&str>, Option<&str>)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("link"))
+            .map(|n| (n.attribute("rel"), n.attribute("href")))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                (Some("self"), Some("https://example.org/r&d/feed.xml")),
+                (Some("alternate"), Some("https://example.org/r&d/")),
+                (
+                    Some("alternate"),
+                    Some("https://example.org/r&d/r-and-d-lead/")
+                ),
+            ]
+        );
+        assert_eq!(
+            texts(&doc, "updated"),
+            ["2026-10-01T00:00:00Z", "2026-10-01T00:00:00Z"]
+        );
+        assert_eq!(texts(&doc, "generator"), ["careergen"]);
+    }
+
+    #[test]
+    fn feed_entries_of_one_day_sort_by_title_then_path() {
+        let config = config();
+        let feed = atom_feed(
+            &config,
+            &[
+                entry("beta", "b2", "2026-10-01"),
+                entry("Beta", "b1", "2026-10-01"),
+                entry("alpha", "a", "2026-10-01"),
+                entry("Zeta", "z", "2026-10-02"),
+            ],
+            date("2020-01-01"),
+        );
+        let doc = parsed(&feed);
+        let ids: Vec<&str> = texts(&doc, "id")[1..].to_vec();
+        assert_eq!(
+            ids,
+            [
+                "https://example.org/z/",
+                "https://example.org/a/",
+                "https://example.org/b1/",
+                "https://example.org/b2/"
+            ]
+        );
+    }
+
+    #[test]
+    fn sitemap_splits_only_past_the_limit() {
+        let config = config();
+        let urls: Vec<_> = (0..4)
+            .map(|i| SitemapUrl {
+                path: format!("g{i}/"),
+                lastmod: (i < 2).then(|| date("2026-01-01")),
+            })
+            .collect();
+        assert_eq!(sitemaps_split(&config, &urls, 4).len(), 1);
+        let files = sitemaps_split(&config, &urls, 2);
+        assert_eq!(files.len(), 3);
+        let index = parsed(&files[0].text);
+        assert_eq!(
+            texts(&index, "loc"),
+            [
+                "https://example.org/sitemap-1.xml",
+                "https://example.org/sitemap-2.xml"
+            ]
+        );
+        // The second part has no dates: no lastmod for it.
+        assert_eq!(texts(&index, "lastmod"), ["2026-01-01"]);
+        for file in &files[1..] {
+            let part = parsed(&file.text);
+            assert_eq!(texts(&part, "loc").len(), 2);
+        }
+        assert_eq!(
+            texts(&parsed(&files[2].text), "loc"),
+            ["https://example.org/g2/", "https://example.org/g3/"]
+        );
+    }
+
+    #[test]
+    fn only_bytes_outside_printable_ascii_are_encoded() {
+        assert_eq!(
+            encode_url("https://e.org/a b/~x?é"),
+            "https://e.org/a%20b/~x?%C3%A9"
+        );
+        assert_eq!(encode_url("!~"), "!~");
+    }
+
+    #[test]
+    fn xml_escaping_keeps_line_breaks_and_drops_what_xml_forbids() {
+        assert_eq!(escape_xml("a\r\nb\u{1f} \u{7f}c"), "a\r\nb \u{7f}c");
+        assert_eq!(escape_xml("\u{0}\u{FFFE}\u{FFFD}"), "\u{FFFD}");
+    }
+
     #[test]
     fn xml_escaping_covers_markup_quotes_and_control_characters() {
         assert_eq!(

@@ -371,7 +371,8 @@ impl Workspace {
         // The second phase of the last rebuild, if still to run, is worked
         // out again with this one's: `pending` still holds what it was for.
         self.deferred = None;
-        let today = chrono::Local::now().date_naive();
+        // Validated when serve started; the date moves on a long session.
+        let today = crate::clock::today().unwrap_or(self.options.today);
         if today != self.options.today {
             // "Not in the future" moved: every guide must be read again.
             self.options.today = today;
@@ -1570,6 +1571,8 @@ mod tests {
 
     fn options(root: &Path) -> BuildOptions {
         let mut options = BuildOptions::new(root);
+        // Pinned: the fixtures' dates must not age with the machine's clock.
+        options.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 15).expect("a date");
         options.base_url = Some("http://127.0.0.1:1111/".to_string());
         options
     }

@@ -618,21 +618,25 @@ mod tests {
         assert!(coming.await.expect("the request").contains("new category"));
     }
 
-    #[test]
-    fn a_failed_rebuild_serves_the_stale_files_as_they_were() {
-        let shared = Shared::default();
+    #[tokio::test]
+    async fn a_failed_rebuild_serves_the_stale_files_as_they_were() {
+        let shared = Arc::new(Shared::default());
         let stale = Stale {
             paths: ["index.html".to_string()].into(),
             folders: Vec::new(),
         };
         shared.publish_built(&[("index.html".to_string(), page("home"))], stale);
         let uri: Uri = "/".parse().expect("a uri");
-        let state = shared.state.read().expect("state");
-        assert!(respond(&state, "", &uri, None).is_none());
-        drop(state);
+        {
+            let state = shared.state.read().expect("state");
+            assert!(respond(&state, "", &uri, None).is_none(), "stale: waits");
+        }
         shared.publish_failed("<div>errors</div>".to_string());
-        let state = shared.state.read().expect("state");
-        assert!(respond(&state, "", &uri, None).is_some());
+        // The old page's bytes, with the overlay injected before `</body>`.
+        let served = get(&shared, "/").await;
+        assert!(served.starts_with("<html><body>home"), "{served}");
+        assert!(served.ends_with("</body></html>"), "{served}");
+        assert!(served.contains("<div>errors</div>"), "{served}");
     }
 
     #[test]

@@ -86,10 +86,19 @@ impl TestSite {
     }
 }
 
-/// The binary under test, with colours off and a fixed environment.
+/// "Today" for every run of the binary: 2026-11-15 00:00 UTC, so that no
+/// test depends on the machine's clock (review dates age, "not in the
+/// future" moves).
+pub const SOURCE_DATE_EPOCH: &str = "1794700800";
+
+/// The binary under test, with colours off, "today" pinned and a fixed
+/// environment.
 pub fn careergen() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_careergen"));
-    command.env("NO_COLOR", "1").env_remove("RUST_BACKTRACE");
+    command
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+        .env_remove("RUST_BACKTRACE");
     command
 }
 
