@@ -2,7 +2,7 @@
 //! options, gives headings and footnotes ids unique on their page and
 //! resolves `@/` links to guides and to files under `content/` or `static/`.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::path::Path;
 
 use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd, html};

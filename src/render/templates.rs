@@ -1,7 +1,9 @@
 //! Tera templates: the theme's files with the site's own `templates/`
 //! laid over them, compiled once per build; errors name the template file.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::HashSet;
 use std::path::{Path, PathBuf};
 
 use tera::{Context, ErrorKind, Tera};
