@@ -515,7 +515,8 @@ fn pay_by_state_shows_a_table_and_a_tile_map_with_unpublished_states_marked() {
     let html = site.read("public/registered-nurse/index.html");
     // Every area has a tile; those without a figure are marked.
     assert_eq!(
-        html.matches("<use href=\"#cg-states-registered-nurse-t\"").count(),
+        html.matches("<use href=\"#cg-states-registered-nurse-t\"")
+            .count(),
         54,
         "{html}"
     );
