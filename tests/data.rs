@@ -515,18 +515,19 @@ fn pay_by_state_shows_a_table_and_a_tile_map_with_unpublished_states_marked() {
     let html = site.read("public/registered-nurse/index.html");
     // Every area has a tile; those without a figure are marked.
     assert_eq!(
-        html.matches("<g class=\"cg-map__tile").count(),
+        html.matches("<use href=\"#cg-states-registered-nurse-t\"")
+            .count(),
         54,
         "{html}"
     );
     assert!(html.contains(
-        "<g class=\"cg-map__tile cg-map__tile--none\"><title>Guam: not published</title>"
+        "<g><title>Guam: not published</title><use href=\"#cg-states-registered-nurse-t\" class=\"cg-map__tile--none\""
     ));
     assert!(html.contains(
-        "<g class=\"cg-map__tile cg-map__tile--home\"><title>California: $140,270</title>"
+        "<g><title>California: $140,270</title><use href=\"#cg-states-registered-nurse-t\" class=\"cg-map__tile--home\""
     ));
     assert!(html.contains(
-        "<g class=\"cg-map__tile cg-map__tile--none\"><title>Texas: not published</title>"
+        "<g><title>Texas: not published</title><use href=\"#cg-states-registered-nurse-t\" class=\"cg-map__tile--none\""
     ));
     // A top-coded state median (Alabama, footnote 5).
     let text = page_text(&site, "oral-surgeon");

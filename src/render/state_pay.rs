@@ -6,10 +6,10 @@
 //! dash.
 //!
 //! Like the other charts the map draws in `currentColor` and is styled by
-//! classes: `cg-chart cg-chart--states` on the `<svg>`, `cg-map__tile`
-//! (`cg-map__tile--none` for states with nothing published,
-//! `cg-map__tile--home` for the site's home state), `cg-chart__bar`,
-//! `cg-chart__label`.
+//! classes: `cg-chart cg-chart--states` on the `<svg>` (its `use` elements
+//! are the tiles, its `text` the labels), `cg-map__tile--none` on the tiles
+//! of states with nothing published, `cg-map__tile--home` on the site's
+//! home state, `cg-chart__bar`.
 
 use std::fmt::Write as _;
 
@@ -35,6 +35,10 @@ pub struct StateRowView {
     pub employment_value: Option<f64>,
     /// The site's `region`.
     pub home: bool,
+    /// What each figure column sorts on (median, 10th and 90th percentile,
+    /// employment): the plain number (`124040`, `23.45`), empty where not
+    /// published, so `$99,000` sorts below `$100,000` and gaps stay last.
+    pub sort: [String; 4],
 }
 
 /// The pay-by-state section of a guide.
@@ -90,6 +94,8 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
                 .map(|(_, r)| r);
             let p = record.map(pick).copied().unwrap_or_default();
             let employment = record.and_then(|r| r.employment);
+            let key = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
+            let value = |w: Option<Wage>| w.map(|w| w.value);
             StateRowView {
                 name: state.name,
                 postal: state.postal,
@@ -100,6 +106,12 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
                 employment: employment.map(|e| formatter.style.integer(e as i64)),
                 employment_value: employment,
                 home: home == Some(state.postal),
+                sort: [
+                    key(value(p.median)),
+                    key(value(p.p10)),
+                    key(value(p.p90)),
+                    key(employment),
+                ],
             }
         })
         .collect();
@@ -146,6 +158,11 @@ const GAP: f64 = 4.0;
 
 /// The tile-grid map. Every area of [`crate::data::states::STATES`] has a
 /// tile; those without a row or a median are drawn as not published.
+///
+/// Weight matters (one map on every guide page): the tile outline is one
+/// shape reused by `<use>`, and the attributes every tile shares are set
+/// once on the `<svg>`. The accessible name stays short; the figures are
+/// in the table beside the map, not repeated in the name.
 fn map(title: &str, rows: &[StateRowView], period: &str, id: &str) -> String {
     use crate::data::states::STATES;
     let max = rows
@@ -157,7 +174,6 @@ fn map(title: &str, rows: &[StateRowView], period: &str, id: &str) -> String {
     let width = cols * (TILE + GAP);
     let height = lines * (TILE + GAP);
     let id = format!("cg-states-{}", escape_xml(id));
-    let mut described = Vec::new();
     let mut tiles = String::new();
     for state in STATES.iter() {
         let row = rows.iter().find(|r| r.postal == state.postal);
@@ -167,45 +183,39 @@ fn map(title: &str, rows: &[StateRowView], period: &str, id: &str) -> String {
         );
         let median = row.and_then(|r| r.median.as_deref());
         let home = row.is_some_and(|r| r.home);
-        let figure = median.unwrap_or("not published");
-        described.push(format!("{}: {figure}", state.name));
-        let class = match (median, home) {
-            (None, _) => "cg-map__tile cg-map__tile--none",
-            (Some(_), true) => "cg-map__tile cg-map__tile--home",
-            (Some(_), false) => "cg-map__tile",
+        // Dashed outline: nothing published; thick outline: home state.
+        let (class, outline) = match (median, home) {
+            (None, _) => (" class=\"cg-map__tile--none\"", " stroke-dasharray=\"4 3\""),
+            (Some(_), true) => (" class=\"cg-map__tile--home\"", " stroke-width=\"3\""),
+            (Some(_), false) => ("", ""),
         };
-        let dash = if median.is_none() {
-            " stroke-dasharray=\"4 3\""
-        } else {
-            ""
-        };
-        let stroke = if home { "2.5" } else { "1" };
+        // The title is the tooltip; the label and bar sit on top of the
+        // tile, so they are in its group for the pointer to find it.
         let _ = write!(
             tiles,
-            "<g class=\"{class}\"><title>{}: {}</title>\
-             <rect x=\"{x}\" y=\"{y}\" width=\"{TILE}\" height=\"{TILE}\" rx=\"3\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"{stroke}\"{dash}/>\
-             <text class=\"cg-chart__label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"13\" fill=\"currentColor\">{}</text>",
+            "<g><title>{}: {}</title><use href=\"#{id}-t\"{class}{outline} x=\"{x}\" y=\"{y}\"/>\
+             <text x=\"{}\" y=\"{}\">{}</text>",
             escape_xml(state.name),
-            escape_xml(figure),
+            escape_xml(median.unwrap_or("not published")),
             x + TILE / 2.0,
-            y + 17.0,
+            y + 22.0,
             state.postal,
         );
         match row.and_then(|r| r.median_value) {
             Some(value) if max > 0.0 => {
-                let full = TILE - 12.0;
+                let full = TILE - 10.0;
                 let bar = (value / max * full).max(2.0);
                 let _ = write!(
                     tiles,
-                    "<rect class=\"cg-chart__bar\" x=\"{}\" y=\"{}\" width=\"{bar:.1}\" height=\"10\" fill=\"currentColor\" fill-opacity=\"0.55\"/>",
-                    x + 6.0,
-                    y + TILE - 16.0
+                    "<rect class=\"cg-chart__bar\" x=\"{}\" y=\"{}\" width=\"{bar:.1}\" height=\"10\"/>",
+                    x + 5.0,
+                    y + TILE - 15.0
                 );
             }
             _ => {
                 let _ = write!(
                     tiles,
-                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"13\" fill=\"currentColor\">—</text>",
+                    "<text x=\"{}\" y=\"{}\">—</text>",
                     x + TILE / 2.0,
                     y + TILE - 7.0
                 );
@@ -214,10 +224,10 @@ fn map(title: &str, rows: &[StateRowView], period: &str, id: &str) -> String {
         tiles.push_str("</g>");
     }
     format!(
-        "<svg class=\"cg-chart cg-chart--states\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">\
-         <title id=\"{id}-title\">Median pay {period} by state for {}; the bar in each state grows with its median; dashed states have no published figure</title>\
-         <desc id=\"{id}-desc\">{}</desc>{tiles}</svg>",
+        "<svg class=\"cg-chart cg-chart--states\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
+         fill=\"currentColor\" font-size=\"17\" font-weight=\"600\" text-anchor=\"middle\" xmlns=\"http://www.w3.org/2000/svg\">\
+         <title id=\"{id}-title\">Median pay {period} by state for {}: the bar in each state grows with its median; dashed states have no published figure. Every figure is in the table “Pay in every state”.</title>\
+         <defs><rect id=\"{id}-t\" width=\"{TILE}\" height=\"{TILE}\" rx=\"3\" fill=\"none\" stroke=\"currentColor\" pointer-events=\"all\"/></defs>{tiles}</svg>",
         escape_xml(title),
-        escape_xml(&described.join("; ")),
     )
 }

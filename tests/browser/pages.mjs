@@ -37,6 +37,8 @@ const DESKTOP_HEADER_MAX = 90;
 const KINDS = [
   ['home', ''],
   ['guide', 'account-manager/'],
+  // A guide with official data: the pay-by-state map and table.
+  ['guide-state-pay', 'sales-manager/'],
   ['browse-index', 'categories/'],
   ['browse', 'categories/sales/'],
   ['all-careers', 'all-careers/'],
@@ -608,6 +610,55 @@ try {
     equal(order.slice(-3), ['more', 'sources', 'reviewed'], 'last sections');
     equal(toc.slice(-2), ['#more', '#sources'], 'last table-of-contents entries');
   });
+
+  /* Pay by state: the map shown, the table folded under it. */
+  for (const [name, context] of [['390', phone], ['1366', desktop], ['1366 without JavaScript', noJs]]) {
+    await check(`guide: pay by state at ${name} shows the map and opens the table of every state from "Pay in every state"`, async () => {
+      const page = await open(context, ex.url + 'sales-manager/');
+      const before = await page.evaluate(() => {
+        const map = document.querySelector('#pay-by-state svg.cg-chart--states');
+        const r = map.getBoundingClientRect();
+        const label = map.querySelector('text').getBoundingClientRect();
+        const details = document.querySelector('#pay-by-state details');
+        return {
+          map: { w: r.width, h: r.height, right: r.right }, labelHeight: label.height, open: details.open,
+          tableShown: document.querySelector('.state-pay-table').checkVisibility(), tiles: map.querySelectorAll('use').length,
+          listed: !!document.querySelector('.toc a[href="#pay-by-state"]'), viewport: innerWidth,
+        };
+      });
+      await page.locator('#pay-by-state summary').click();
+      const after = await page.evaluate(() => {
+        const table = document.querySelector('.state-pay-table');
+        const caption = table.caption.getBoundingClientRect();
+        return {
+          open: document.querySelector('#pay-by-state details').open, tableShown: table.checkVisibility(),
+          rows: table.tBodies[0].rows.length, docWidth: document.documentElement.scrollWidth, captionRight: caption.right,
+        };
+      });
+      const problems = [];
+      if (!before.listed) problems.push('not in On this page');
+      if (before.tiles !== 54) problems.push(`${before.tiles} tiles`);
+      if (before.map.w < 250 || before.map.right > before.viewport) problems.push(`map is ${before.map.w} px wide, right edge ${before.map.right}`);
+      // A label box under 12 px holds type under about 10 px: unreadable.
+      if (before.labelHeight < 12) problems.push(`tile labels are ${before.labelHeight} px tall`);
+      if (before.open || before.tableShown) problems.push('the table is shown before the reader asks for it');
+      if (!after.open || !after.tableShown) problems.push('the summary does not open the table');
+      if (after.rows !== 54) problems.push(`${after.rows} rows`);
+      if (after.docWidth > before.viewport) problems.push(`the open table makes the page ${after.docWidth} px wide`);
+      if (after.captionRight > before.viewport + 1) problems.push(`the caption runs to ${after.captionRight} px`);
+      if (context.scripts) {
+        // The 10th percentile column sorts by its figures, not as text.
+        await page.locator('.state-pay-table thead .cg-sort').nth(2).click();
+        const keys = await page.$$eval('.state-pay-table tbody tr', (trs) => trs.map((tr) => tr.cells[2].dataset.sort));
+        const known = keys.filter((k) => k !== '').map(Number);
+        const sorted = [...known].sort((a, b) => a - b);
+        if (JSON.stringify(known) !== JSON.stringify(sorted)) problems.push(`10th percentile ascending: ${known.join(', ')}`);
+        if (keys.indexOf('') >= 0 && keys.slice(keys.indexOf('')).some((k) => k !== '')) problems.push('unpublished figures not last');
+      }
+      await page.close();
+      assert(problems.length === 0, problems.join('\n'));
+    });
+  }
 
   await check('guide: pay figures are shown once to sighted readers, and once to screen readers', async () => {
     const page = await open(desktop, ex.url + 'account-manager/');
