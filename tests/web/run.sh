@@ -30,6 +30,7 @@ case "$base_url" in */) ;; *) base_url="$base_url/" ;; esac
 pages=(
   "home="
   "guide=account-manager/"
+  "guide-states=sales-manager/"
   "browse=categories/sales/"
   "all-careers=all-careers/"
   "search=search/?q=manager"
