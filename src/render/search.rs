@@ -63,6 +63,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use serde_json::{Value, json};
 
 use crate::config::SiteConfig;
@@ -172,7 +174,10 @@ pub fn index_json(guides: &[Guide], config: &SiteConfig) -> String {
     let mut vocabulary: Vec<String> = Vec::new();
     let mut word_numbers: HashMap<String, usize> = HashMap::new();
     let mut entries = Vec::with_capacity(guides.len());
-    for guide in guides {
+    // Splitting duties into words is the costly part: done in parallel,
+    // numbered in guide order below so the index stays deterministic.
+    let duty_words: Vec<Vec<String>> = guides.par_iter().map(duty_words).collect();
+    for (guide, words) in guides.iter().zip(duty_words) {
         let category = guide
             .category
             .as_deref()
@@ -187,7 +192,7 @@ pub fn index_json(guides: &[Guide], config: &SiteConfig) -> String {
                 .iter()
                 .map(String::as_str),
         );
-        let duties: Vec<usize> = duty_words(guide)
+        let duties: Vec<usize> = words
             .into_iter()
             .map(|word| {
                 *word_numbers.entry(word).or_insert_with_key(|word| {
