@@ -3,6 +3,7 @@
 //! projections 2023–33 → 2024–34), largest change first, and the guides
 //! whose growth label flips.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -170,26 +171,45 @@ fn has(set: &oews::Wages, f: &dyn Fn(&oews::WageRecord) -> Option<f64>) -> bool 
     set.by_soc.values().any(|r| f(r).is_some())
 }
 
+/// The guides whose SOC code either release holds, each with both
+/// releases' records (`None` where one release lacks the code).
+fn paired<'g, 'r, R>(
+    guides: &[&'g Guide],
+    a: &'r BTreeMap<String, R>,
+    b: &'r BTreeMap<String, R>,
+) -> Vec<(&'g Guide, &'g String, Option<&'r R>, Option<&'r R>)> {
+    guides
+        .iter()
+        .filter_map(|guide| {
+            let soc = guide.codes.soc.as_ref()?;
+            let (x, y) = (a.get(soc), b.get(soc));
+            (x.is_some() || y.is_some()).then_some((*guide, soc, x, y))
+        })
+        .collect()
+}
+
+/// A [`Change`] of `figure` for `guide`, when its value changed.
+fn change(
+    guide: &Guide,
+    soc: &str,
+    figure: &str,
+    old: Option<f64>,
+    new: Option<f64>,
+) -> Option<Change> {
+    (old != new).then(|| Change {
+        guide: name(guide),
+        soc: soc.to_string(),
+        figure: figure.to_string(),
+        old,
+        new,
+    })
+}
+
 fn compare_wages(guides: &[&Guide], a: &oews::Wages, b: &oews::Wages) -> Vec<Change> {
     let mut changes = Vec::new();
-    for guide in guides {
-        let Some(soc) = &guide.codes.soc else {
-            continue;
-        };
-        let (x, y) = (a.by_soc.get(soc), b.by_soc.get(soc));
-        if x.is_none() && y.is_none() {
-            continue;
-        }
+    for (guide, soc, x, y) in paired(guides, &a.by_soc, &b.by_soc) {
         let mut push = |figure: &str, old: Option<f64>, new: Option<f64>| {
-            if old != new {
-                changes.push(Change {
-                    guide: name(guide),
-                    soc: soc.clone(),
-                    figure: figure.to_string(),
-                    old,
-                    new,
-                });
-            }
+            changes.extend(change(guide, soc, figure, old, new));
         };
         let value = |r: Option<&oews::WageRecord>, f: Pick, hourly: bool| {
             r.and_then(|r| f(if hourly { &r.hourly } else { &r.annual }))
@@ -249,24 +269,9 @@ fn compare_projections(
     };
     let mut changes = Vec::new();
     let mut flips = Vec::new();
-    for guide in guides {
-        let Some(soc) = &guide.codes.soc else {
-            continue;
-        };
-        let (x, y) = (a.by_soc.get(soc), b.by_soc.get(soc));
-        if x.is_none() && y.is_none() {
-            continue;
-        }
+    for (guide, soc, x, y) in paired(guides, &a.by_soc, &b.by_soc) {
         let mut push = |figure: &str, old: Option<f64>, new: Option<f64>| {
-            if old != new {
-                changes.push(Change {
-                    guide: name(guide),
-                    soc: soc.clone(),
-                    figure: figure.to_string(),
-                    old,
-                    new,
-                });
-            }
+            changes.extend(change(guide, soc, figure, old, new));
         };
         push(
             "projected growth (%)",
