@@ -693,3 +693,42 @@ fn a_body_heading_named_pay_by_state_never_takes_the_sections_id() {
     let html = site.read("public/registered-nurse/index.html");
     assert_eq!(html.matches("id=\"pay-by-state\"").count(), 1, "{html}");
 }
+
+#[test]
+fn data_diff_of_two_projection_files_lists_the_figures_a_code_loses() {
+    // Only one real projections release exists, so the newer file is the
+    // same one without the registered nurses' row: every projected figure
+    // of that guide is then reported as gone, and no other guide changes.
+    let site = TestSite::fixture("data-fill");
+    let old = site.read("data/ooh-2024-34-profiles.csv");
+    let without_nurses: String = old
+        .lines()
+        .filter(|line| !line.starts_with("29-1141,"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_ne!(old, without_nurses, "the fixture holds the nurses' row");
+    site.write("data/ooh-2024-34-without-nurses.csv", &without_nurses);
+    let old = site.path("data/ooh-2024-34-profiles.csv");
+    let new = site.path("data/ooh-2024-34-without-nurses.csv");
+    let output = site.run(&[
+        "data",
+        "diff",
+        &old.to_string_lossy(),
+        &new.to_string_lossy(),
+        "--format",
+        "csv",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = stdout(&output);
+    for figure in [
+        "projected growth (%),5,",
+        "employment,3391000,",
+        "employment change,166100,",
+    ] {
+        assert!(
+            csv.contains(&format!("content/registered-nurse.md,29-1141,{figure}")),
+            "{figure} missing:\n{csv}"
+        );
+    }
+    assert_eq!(csv.lines().count(), 4, "a header and three changes:\n{csv}");
+}
