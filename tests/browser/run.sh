@@ -7,27 +7,9 @@
 # Screenshots of every page kind go to target/browser-screenshots/.
 # Exits non-zero on any failure.
 set -uo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-
-fail() {
-  echo "browser: $1"
-  echo "browser: 0 passed, 1 failed"
-  exit 1
-}
-
-command -v node >/dev/null 2>&1 || fail "node is not installed"
-[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || fail "chromium is not installed (apt-get install -y chromium)"
-
-if [ ! -d "$here/node_modules/playwright-core" ]; then
-  (cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund >/dev/null) \
-    || fail "npm ci failed"
-fi
-
-(cd "$repo" && cargo build --quiet --locked --bin careergen) || fail "cargo build failed"
-target_dir="${CARGO_TARGET_DIR:-$repo/target}"
-binary="$target_dir/debug/careergen"
-[ -x "$binary" ] || fail "no binary at $binary"
+label=browser
+# shellcheck source=setup.sh
+source "$(dirname "$0")/setup.sh"
 
 total_passed=0
 total_failed=0
