@@ -31,6 +31,26 @@ pub const TOP_KEYS: &[&str] = &[
     "extra",
     "data",
     "region",
+    "paginate_by",
+    "paginate",
+    "feed_limit",
+    "home",
+];
+
+/// Guides a list page shows when `paginate_by` does not say.
+pub const DEFAULT_PAGINATE_BY: usize = 50;
+/// Entries the Atom feed carries when `feed_limit` does not say.
+pub const DEFAULT_FEED_LIMIT: usize = 50;
+/// Recently reviewed guides the home page shows when `home.recent` does not say.
+pub const DEFAULT_HOME_RECENT: usize = 6;
+
+/// The lists `paginate:` may set apart from `paginate_by`.
+pub const PAGINATED_LISTS: &[&str] = &[
+    "all_careers",
+    "browse",
+    "categories",
+    "industries",
+    "education",
 ];
 
 /// A validated site configuration.
@@ -64,6 +84,91 @@ pub struct SiteConfig {
     pub data: crate::data::DataConfig,
     /// The site's home state (`region: CA`), shown beside national figures.
     pub region: Option<&'static crate::data::states::State>,
+    /// How lists are cut into pages (`paginate_by`, `paginate`).
+    pub pagination: Pagination,
+    /// How many of the most recently reviewed guides the Atom feed
+    /// carries (`feed_limit`, at least 1).
+    pub feed_limit: usize,
+    /// What the home page shows besides the categories (`home`).
+    pub home: Home,
+}
+
+/// Items per page of each list: `paginate_by` for all of them, and the
+/// lists `paginate:` names for themselves. `0` puts a list on one page.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Pagination {
+    /// `paginate_by`: every list not named below.
+    pub default: usize,
+    /// `paginate.all_careers`.
+    pub all_careers: Option<usize>,
+    /// `paginate.browse`: every browse page (a category, industry or
+    /// education level) not named by its grouping below.
+    pub browse: Option<usize>,
+    /// `paginate.categories`, `paginate.industries`, `paginate.education`.
+    pub categories: Option<usize>,
+    pub industries: Option<usize>,
+    pub education: Option<usize>,
+}
+
+impl Default for Pagination {
+    fn default() -> Self {
+        Pagination {
+            default: DEFAULT_PAGINATE_BY,
+            all_careers: None,
+            browse: None,
+            categories: None,
+            industries: None,
+            education: None,
+        }
+    }
+}
+
+impl Pagination {
+    /// Guides per page of All careers.
+    pub fn all_careers(&self) -> usize {
+        self.all_careers.unwrap_or(self.default)
+    }
+
+    /// Guides per page of a browse page of the grouping keyed `grouping`
+    /// (`categories`, `industries`, `education`).
+    pub fn browse(&self, grouping: &str) -> usize {
+        let own = match grouping {
+            "categories" => self.categories,
+            "industries" => self.industries,
+            "education" => self.education,
+            _ => None,
+        };
+        own.or(self.browse).unwrap_or(self.default)
+    }
+}
+
+/// The home page's choice of guides (`home:`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Home {
+    /// `home.featured`: slugs of guides shown first, in this order. When
+    /// empty, the most recently reviewed guides are shown instead.
+    pub featured: Vec<Featured>,
+    /// `home.recent`: how many recently reviewed guides to show when none
+    /// is featured (0 shows none).
+    pub recent: usize,
+}
+
+impl Default for Home {
+    fn default() -> Self {
+        Home {
+            featured: Vec::new(),
+            recent: DEFAULT_HOME_RECENT,
+        }
+    }
+}
+
+/// One `home.featured` slug, with the error to report, placed in
+/// `config.yaml`, when it names no guide.
+#[derive(Debug, Clone, Serialize)]
+pub struct Featured {
+    pub slug: String,
+    #[serde(skip)]
+    pub unknown: Diagnostic,
 }
 
 /// Projection periods and the growth bands that turn a percent into a label.
@@ -256,6 +361,20 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         }
         found
     });
+    let pagination = read_pagination(r, &root);
+    let feed_slot = root.at("feed_limit");
+    let feed_limit = match r.opt_integer(&feed_slot) {
+        Some(limit) if limit >= 1 => usize::try_from(limit).unwrap_or(usize::MAX),
+        Some(limit) => {
+            r.error(
+                &feed_slot.field,
+                format!("expected a whole number of entries of at least 1, found {limit}"),
+            );
+            DEFAULT_FEED_LIMIT
+        }
+        None => DEFAULT_FEED_LIMIT,
+    };
+    let home = read_home(r, &root);
     Some(SiteConfig {
         title: title?,
         base_url,
@@ -274,7 +393,69 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         extra,
         data,
         region,
+        pagination,
+        feed_limit,
+        home,
     })
+}
+
+/// A count of items of at least 0, or `None` (an error recorded) when the
+/// value is not one.
+fn read_count(r: &mut Reader<'_>, slot: &yaml::Slot<'_>, what: &str) -> Option<usize> {
+    let count = r.opt_integer(slot)?;
+    match usize::try_from(count) {
+        Ok(count) => Some(count),
+        Err(_) => {
+            r.error(
+                &slot.field,
+                format!("expected a whole number of {what} of 0 or more, found {count}"),
+            );
+            None
+        }
+    }
+}
+
+fn read_pagination(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Pagination {
+    let mut pagination = Pagination::default();
+    if let Some(by) = read_count(r, &root.at("paginate_by"), "guides per page") {
+        pagination.default = by;
+    }
+    let Some(map) = r.sub_mapping(&root.at("paginate"), PAGINATED_LISTS) else {
+        return pagination;
+    };
+    let mut own = |key: &str| read_count(r, &map.at(key), "guides per page");
+    pagination.all_careers = own("all_careers");
+    pagination.browse = own("browse");
+    pagination.categories = own("categories");
+    pagination.industries = own("industries");
+    pagination.education = own("education");
+    pagination
+}
+
+fn read_home(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Home {
+    let mut home = Home::default();
+    let Some(map) = r.sub_mapping(&root.at("home"), &["featured", "recent"]) else {
+        return home;
+    };
+    if let Some(recent) = read_count(r, &map.at("recent"), "guides") {
+        home.recent = recent;
+    }
+    let featured = map.at("featured");
+    let slugs = r
+        .opt_list(&featured, |r, value, field| {
+            let slug = r.string_value(value, field)?;
+            let unknown = Diagnostic::error(
+                CONFIG_FILE,
+                format!("expected the slug of a published guide, found {slug:?}, which names no guide"),
+            )
+            .with_field(field)
+            .with_help("write a guide's slug (its file name without `.md`, or its `slug:`), or remove it from the list")
+            .at(r.position(field), r.file_text());
+            Some(Featured { slug, unknown })
+        })
+        .unwrap_or_default();
+    home.featured = slugs;
+    home
 }
 
 fn read_projections(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Projections {

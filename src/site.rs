@@ -1,6 +1,8 @@
 //! A whole build: config → guides → validation → Markdown → templates →
 //! files in a [`Sink`]. `build`, `check` and `serve` all run this.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -22,6 +24,7 @@ use crate::render::context::{
     CrumbView, Formatter, GroupingView, GuideView, PageView, RenderedMarkdown, SiteView,
 };
 use crate::render::markdown::{self, Links, Origin, PageIds};
+use crate::render::paginate::{Paginator, PaginatorView};
 use crate::render::similar::SimilarIndex;
 use crate::render::templates::Templates;
 use crate::render::{charts, compare, search, site_files};
@@ -108,6 +111,7 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     diagnostics.extend(crate::timings::stage("validate across guides", || {
         validate::validate(&loaded.guides, &index, &loaded.skipped_drafts)
     }));
+    diagnostics.extend(featured_diagnostics(&config, &index));
     let templates =
         crate::timings::stage("compile templates", || Templates::load(root, &config.theme));
     let templates = match templates {
@@ -150,6 +154,18 @@ pub fn load_config(
         diagnostics.push(Diagnostic::error("--base-url", message));
     }
     Ok((config, diagnostics))
+}
+
+/// An error, placed in `config.yaml`, for each `home.featured` slug that
+/// names no guide of the build.
+pub fn featured_diagnostics(config: &SiteConfig, index: &GuideIndex) -> Vec<Diagnostic> {
+    config
+        .home
+        .featured
+        .iter()
+        .filter(|featured| index.by_slug(&featured.slug).is_none())
+        .map(|featured| featured.unknown.clone())
+        .collect()
 }
 
 /// The `@/` link errors in every guide's Markdown, found without rendering pages.
@@ -211,17 +227,17 @@ pub enum Page {
     NotFound,
     /// The page of `site.guides[i]`.
     Guide(usize),
-    /// Every guide in one sortable table, with the median-pay chart.
-    AllCareers,
+    /// Page `n` (from 1) of every guide in one sortable table, by title.
+    AllCareers(usize),
     /// Two to four guides side by side, chosen in the URL.
     Compare,
     /// Search results, filled in by the search script.
     Search,
     /// The list of a grouping's groups: `categories/`.
     GroupIndex(Grouping),
-    /// The `i`th group of [`browse::groups`] for the grouping:
-    /// `categories/sales/`.
-    Group(Grouping, usize),
+    /// Page `n` (from 1) of the `i`th group of [`browse::groups`] for the
+    /// grouping: `categories/sales/`, `categories/sales/page/2/`.
+    Group(Grouping, usize, usize),
 }
 
 impl Page {
@@ -231,7 +247,7 @@ impl Page {
             Page::Home => "index.html",
             Page::NotFound => "404.html",
             Page::Guide(_) => "guide.html",
-            Page::AllCareers => "all-careers.html",
+            Page::AllCareers(_) => "all-careers.html",
             Page::Compare => "compare.html",
             Page::Search => "search.html",
             Page::GroupIndex(_) => "browse-index.html",
@@ -244,13 +260,13 @@ impl Page {
         match self {
             Page::Home | Page::NotFound => String::new(),
             Page::Guide(i) => format!("{}/", site.guides[i].slug),
-            Page::AllCareers => browse::ALL_CAREERS_PATH.to_string(),
+            Page::AllCareers(n) => all_careers_pages(site).path(n),
             Page::Compare => browse::COMPARE_PATH.to_string(),
             Page::Search => browse::SEARCH_PATH.to_string(),
             Page::GroupIndex(grouping) => grouping.path(),
-            Page::Group(grouping, i) => browse::groups(grouping, &site.guides, &site.config)
+            Page::Group(grouping, i, n) => browse::groups(grouping, &site.guides, &site.config)
                 .get(i)
-                .map_or_else(|| grouping.path(), browse::Group::path),
+                .map_or_else(|| grouping.path(), |g| group_pages(&site.config, g).path(n)),
         }
     }
 
@@ -267,9 +283,31 @@ impl Page {
     pub fn lists_guides(self) -> bool {
         matches!(
             self,
-            Page::Home | Page::NotFound | Page::AllCareers | Page::GroupIndex(_) | Page::Group(..)
+            Page::Home
+                | Page::NotFound
+                | Page::AllCareers(_)
+                | Page::GroupIndex(_)
+                | Page::Group(..)
         )
     }
+}
+
+/// The pages of All careers: every guide, by title.
+pub fn all_careers_pages(site: &Site) -> Paginator {
+    Paginator::new(
+        browse::ALL_CAREERS_PATH,
+        site.guides.len(),
+        site.config.pagination.all_careers(),
+    )
+}
+
+/// The pages of one browse group.
+pub fn group_pages(config: &SiteConfig, group: &browse::Group) -> Paginator {
+    Paginator::new(
+        group.path(),
+        group.guides.len(),
+        config.pagination.browse(group.grouping.key()),
+    )
 }
 
 /// Every page of the site. Pages whose template the theme lacks (a custom
@@ -302,17 +340,14 @@ fn groups_of(groups: &[(Grouping, Vec<browse::Group>)], grouping: Grouping) -> &
 /// The pages besides guide pages: home and 404 always, the others where
 /// the theme has their template.
 fn other_pages(site: &Site, groups: &[(Grouping, Vec<browse::Group>)]) -> Vec<Page> {
-    let mut pages = vec![
-        Page::Home,
-        Page::NotFound,
-        Page::AllCareers,
-        Page::Compare,
-        Page::Search,
-    ];
+    let mut pages = vec![Page::Home, Page::NotFound, Page::Compare, Page::Search];
+    pages.extend(all_careers_pages(site).numbers().map(Page::AllCareers));
     for grouping in Grouping::ALL {
         pages.push(Page::GroupIndex(grouping));
-        let count = groups_of(groups, grouping).len();
-        pages.extend((0..count).map(|i| Page::Group(grouping, i)));
+        for (i, group) in groups_of(groups, grouping).iter().enumerate() {
+            let numbers = group_pages(&site.config, group).numbers();
+            pages.extend(numbers.map(|n| Page::Group(grouping, i, n)));
+        }
     }
     pages.retain(|p| matches!(p, Page::Home | Page::NotFound) || site.templates.has(p.template()));
     pages
@@ -444,11 +479,16 @@ fn sitemap_urls(
             lastmod: guide.last_reviewed,
         });
     }
-    if site.templates.has(Page::AllCareers.template()) {
-        urls.push(site_files::SitemapUrl {
-            path: browse::ALL_CAREERS_PATH.to_string(),
-            lastmod: latest(&mut site.guides.iter()),
-        });
+    if site.templates.has(Page::AllCareers(1).template()) {
+        let pages = all_careers_pages(site);
+        let by_title = guides_by_title(&site.guides);
+        for n in pages.numbers() {
+            let on_page = pages.slice(&by_title, n);
+            urls.push(site_files::SitemapUrl {
+                path: pages.path(n),
+                lastmod: latest(&mut on_page.iter().map(|&i| &site.guides[i])),
+            });
+        }
     }
     for grouping in Grouping::ALL {
         if !site.templates.has(Page::GroupIndex(grouping).template()) {
@@ -459,14 +499,18 @@ fn sitemap_urls(
             lastmod: None,
         });
         // Group pages exist only where the theme has their template.
-        if !site.templates.has(Page::Group(grouping, 0).template()) {
+        if !site.templates.has(Page::Group(grouping, 0, 1).template()) {
             continue;
         }
         for group in groups_of(groups, grouping) {
-            urls.push(site_files::SitemapUrl {
-                path: group.path(),
-                lastmod: latest(&mut group.guides.iter().map(|&i| &site.guides[i])),
-            });
+            let pages = group_pages(&site.config, group);
+            for n in pages.numbers() {
+                let on_page = pages.slice(&group.guides, n);
+                urls.push(site_files::SitemapUrl {
+                    path: pages.path(n),
+                    lastmod: latest(&mut on_page.iter().map(|&i| &site.guides[i])),
+                });
+            }
         }
     }
     urls
@@ -493,7 +537,7 @@ fn atom_feed(site: &Site) -> String {
         })
         .collect();
     let fallback = crate::clock::today_or_machine();
-    site_files::atom_feed(config, &entries, fallback)
+    site_files::atom_feed(config, &entries, config.feed_limit, fallback)
 }
 
 /// Makes the site's settings visible to every template as `site`. Call it
@@ -512,7 +556,7 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
     // Browse pages exist where the theme has their template.
     formatter.browse_pages = site
         .templates
-        .has(Page::Group(Grouping::Industry, 0).template());
+        .has(Page::Group(Grouping::Industry, 0, 1).template());
     let diagnostics = Mutex::new(Vec::new());
     let push = |d: Diagnostic| {
         diagnostics
@@ -594,13 +638,25 @@ fn render_listings(
 ) -> Option<usize> {
     let formatter = Formatter::new(&site.config);
     let groups = &listings.groups;
-    // One array shared by the pages that show every guide.
-    let cards = listings.cards_by_title();
     let browse_views: Vec<GroupingView> = groups
         .iter()
         .filter(|(g, _)| site.templates.has(Page::GroupIndex(*g).template()))
         .map(|(g, list)| GroupingView::new(*g, list))
         .collect();
+    // Home and 404 show the categories; the other groupings are links.
+    let categories = browse_views
+        .iter()
+        .find(|v| v.key == Grouping::Category.key());
+    let groupings: Vec<GroupingLink> = browse_views.iter().map(GroupingLink::new).collect();
+    let all_careers = site
+        .templates
+        .has(Page::AllCareers(1).template())
+        .then(|| all_careers_pages(site));
+    // The chart sums up the whole list: worked out once, shown on page 1.
+    let median_pay_chart = all_careers.is_some().then(|| {
+        let bars = charts::median_bars(&site.guides, &site.config, &formatter.style);
+        charts::median_pay(&bars, site.config.salary_period, "cg-median-pay-chart")
+    });
     // Listing pages are independent of each other: render them in parallel.
     let results: Vec<Option<(usize, Vec<Diagnostic>)>> = pages
         .par_iter()
@@ -618,10 +674,14 @@ fn render_listings(
                         &site.config.description,
                         String::new(),
                     );
+                    let (featured, shown) = home_guides(site);
                     let mut context = Context::new();
                     context.insert("page", &home);
-                    context.insert_value("guides", cards.clone());
-                    context.insert("browse", &browse_views);
+                    context.insert_value("guides", listings.cards_of(&shown));
+                    context.insert("featured", &featured);
+                    context.insert("total_guides", &site.guides.len());
+                    context.insert("categories", &categories);
+                    context.insert("groupings", &groupings);
                     context
                 }
                 Page::NotFound => {
@@ -636,33 +696,38 @@ fn render_listings(
                     not_found.root = site.config.base_path.clone();
                     let mut context = Context::new();
                     context.insert("page", &not_found);
-                    context.insert_value("guides", cards.clone());
+                    context.insert("total_guides", &site.guides.len());
+                    context.insert("categories", &categories);
+                    context.insert("groupings", &groupings);
                     context
                 }
-                Page::AllCareers => {
+                Page::AllCareers(n) => {
+                    let Some(pages) = &all_careers else {
+                        return Some((0, Vec::new()));
+                    };
+                    let paginator = pages.view(n);
+                    let title = numbered("All careers", &paginator);
+                    let description = numbered_description(
+                        "Every occupation in one table: pay, job outlook and typical education.",
+                        &paginator,
+                    );
                     let mut view = PageView::new(
                         &site.config,
                         "all-careers",
-                        "All careers",
-                        "Every occupation in one table: pay, job outlook and typical education.",
-                        page.path(site),
+                        &title,
+                        &description,
+                        pages.path(n),
                     );
-                    view.breadcrumb = CrumbView::list(
-                        vec![home_crumb(), current_crumb("All careers")],
-                        &view.root,
-                    );
-                    let bars = charts::median_bars(&site.guides, &site.config, &formatter.style);
+                    let mut crumbs = vec![home_crumb()];
+                    crumbs.extend(list_crumbs("All careers", &paginator));
+                    view.breadcrumb = CrumbView::list(crumbs, &view.root);
                     let mut context = Context::new();
                     context.insert("page", &view);
-                    context.insert_value("guides", cards.clone());
-                    context.insert(
-                        "median_pay_chart_html",
-                        &charts::median_pay(
-                            &bars,
-                            site.config.salary_period,
-                            "cg-median-pay-chart",
-                        ),
-                    );
+                    let on_page = pages.slice(&listings.by_title, n);
+                    context.insert_value("guides", listings.cards_of(on_page));
+                    context.insert("paginator", &paginator);
+                    let chart = median_pay_chart.as_ref().filter(|_| n == 1);
+                    context.insert("median_pay_chart_html", &chart);
                     context
                 }
                 Page::Compare | Page::Search => {
@@ -712,14 +777,17 @@ fn render_listings(
                     context.insert("grouping", browse_view);
                     context
                 }
-                Page::Group(grouping, i) => {
+                Page::Group(grouping, i, n) => {
                     let Some(group) = groups_of(groups, grouping).get(i) else {
                         return Some((0, Vec::new()));
                     };
-                    let title = match grouping {
+                    let pages = group_pages(&site.config, group);
+                    let paginator = pages.view(n);
+                    let heading = match grouping {
                         Grouping::Education => format!("Careers needing: {}", group.name),
                         _ => format!("{} careers", group.name),
                     };
+                    let title = numbered(&heading, &paginator);
                     let description = group.description.clone().unwrap_or_else(|| {
                         format!(
                             "{}: {}. Pay, job outlook and education for each.",
@@ -727,15 +795,25 @@ fn render_listings(
                             group.name
                         )
                     });
+                    let description = numbered_description(&description, &paginator);
                     let mut view =
-                        PageView::new(&site.config, "browse", &title, &description, group.path());
-                    view.breadcrumb = CrumbView::list(browse::group_breadcrumb(group), &view.root);
+                        PageView::new(&site.config, "browse", &title, &description, pages.path(n));
+                    let mut crumbs = browse::group_breadcrumb(group);
+                    if n > 1
+                        && let Some(last) = crumbs.pop()
+                    {
+                        crumbs.extend(list_crumbs(&last.name, &paginator));
+                    }
+                    view.breadcrumb = CrumbView::list(crumbs, &view.root);
                     let mut context = Context::new();
                     context.insert("page", &view);
+                    context.insert("heading", &heading);
                     context.insert("group", &crate::render::context::GroupView::new(group));
                     context.insert("grouping_title", grouping.title());
                     context.insert("grouping_path", &grouping.path());
-                    context.insert_value("guides", listings.cards_of(&group.guides));
+                    context
+                        .insert_value("guides", listings.cards_of(pages.slice(&group.guides, n)));
+                    context.insert("paginator", &paginator);
                     context
                 }
             };
@@ -758,6 +836,107 @@ fn render_listings(
         found.extend(page_found);
     }
     Some(written)
+}
+
+/// A list's title as it names page `n > 1` ("All careers, page 2 of
+/// 40"), so that no two pages share a title; page 1 keeps the list's own.
+fn numbered(title: &str, paginator: &PaginatorView) -> String {
+    if paginator.number <= 1 {
+        return title.to_string();
+    }
+    format!(
+        "{title}, page {} of {}",
+        paginator.number, paginator.total_pages
+    )
+}
+
+/// A list's description as it describes page `n > 1`, for the same reason.
+fn numbered_description(description: &str, paginator: &PaginatorView) -> String {
+    if paginator.number <= 1 {
+        return description.to_string();
+    }
+    format!(
+        "{}. Page {} of {}.",
+        description.trim_end_matches('.'),
+        paginator.number,
+        paginator.total_pages
+    )
+}
+
+/// The breadcrumb's last steps on a list page: the list itself, and on
+/// pages after the first, a step back to it and the page number.
+fn list_crumbs(name: &str, paginator: &PaginatorView) -> Vec<browse::Crumb> {
+    if paginator.number <= 1 {
+        return vec![current_crumb(name)];
+    }
+    vec![
+        browse::Crumb {
+            name: name.to_string(),
+            path: Some(paginator.first.clone()),
+        },
+        current_crumb(&format!("Page {}", paginator.number)),
+    ]
+}
+
+/// The guides the home page shows: the `home.featured` ones in their
+/// order, or else the `home.recent` most recently reviewed (newest
+/// first, ties by title). The flag says which.
+fn home_guides(site: &Site) -> (bool, Vec<usize>) {
+    let home = &site.config.home;
+    if !home.featured.is_empty() {
+        let mut shown: Vec<usize> = Vec::new();
+        for featured in &home.featured {
+            if let Some(i) = site.index.by_slug(&featured.slug)
+                && !shown.contains(&i)
+            {
+                shown.push(i);
+            }
+        }
+        return (true, shown);
+    }
+    let mut reviewed: Vec<usize> = (0..site.guides.len())
+        .filter(|&i| site.guides[i].last_reviewed.is_some())
+        .collect();
+    reviewed.sort_by_cached_key(|&i| {
+        let guide = &site.guides[i];
+        (
+            std::cmp::Reverse(guide.last_reviewed),
+            guide.title.to_lowercase(),
+            guide.slug.clone(),
+        )
+    });
+    reviewed.truncate(home.recent);
+    (false, reviewed)
+}
+
+/// Positions in `guides`, by title: the order of every list of guides.
+fn guides_by_title(guides: &[Guide]) -> Vec<usize> {
+    let mut by_title: Vec<usize> = (0..guides.len()).collect();
+    by_title.sort_by_cached_key(|&i| guides[i].title.to_lowercase());
+    by_title
+}
+
+/// A grouping as the home and 404 pages link it: its index page and how
+/// many groups it has, without the groups themselves (industries grow
+/// with the guides; these pages must not).
+#[derive(serde::Serialize)]
+struct GroupingLink {
+    key: &'static str,
+    title: &'static str,
+    path: String,
+    /// How many groups the grouping has.
+    count: usize,
+}
+
+impl GroupingLink {
+    fn new(view: &GroupingView) -> Self {
+        GroupingLink {
+            key: view.key,
+            title: view.title,
+            path: view.path.clone(),
+            count: view.groups.len(),
+        }
+    }
 }
 
 fn home_crumb() -> browse::Crumb {
@@ -917,12 +1096,13 @@ pub fn guide_dependencies(guide: &Guide) -> GuideDependencies {
 }
 
 /// What pages other than its own show of `guide`: its card on the listing
-/// pages (home, 404, all careers, browse pages, which also group it by
-/// industry) and in other guides' related careers, career path and
+/// pages (home, all careers, browse pages, which also group it by
+/// industry; the home page picks the most recently reviewed) and in other guides' related careers, career path and
 /// suggestions. While this is unchanged (and no guide came or went), those
 /// pages are unchanged too. Keep in step with what they show.
 pub fn listing_entry(formatter: &Formatter<'_>, guide: &Guide) -> String {
-    serde_json::to_string(&(formatter.card(guide), &guide.industries)).unwrap_or_default()
+    let reviewed = guide.last_reviewed.map(|date| date.to_string());
+    serde_json::to_string(&(formatter.card(guide), &guide.industries, reviewed)).unwrap_or_default()
 }
 
 /// What [`SimilarIndex`] scores and ranks `guide` by (category, SOC code,
@@ -968,8 +1148,7 @@ impl Listings {
             .par_iter()
             .map(|guide| tera::Value::from_serializable(&formatter.card(guide)))
             .collect();
-        let mut by_title: Vec<usize> = (0..site.guides.len()).collect();
-        by_title.sort_by_cached_key(|&i| site.guides[i].title.to_lowercase());
+        let by_title = guides_by_title(&site.guides);
         let groups = browse_groups(site);
         Listings {
             cards,
@@ -988,11 +1167,6 @@ impl Listings {
                 *card = tera::Value::from_serializable(&formatter.card(guide));
             }
         }
-    }
-
-    /// Every card, by title.
-    fn cards_by_title(&self) -> tera::Value {
-        self.cards_of(&self.by_title)
     }
 
     /// The cards of the guides at `positions`, in that order.
@@ -1021,16 +1195,23 @@ impl Listings {
         pages
     }
 
-    /// The browse pages (of any grouping) that list the guide at `i`.
-    pub fn group_pages_of(&self, site: &Site, i: usize) -> Vec<Page> {
+    /// The list pages (of All careers and of any browse group) that show
+    /// the guide at `i`: one page of each list it is in.
+    pub fn pages_listing(&self, site: &Site, i: usize) -> Vec<Page> {
         let mut pages = Vec::new();
+        if site.templates.has(Page::AllCareers(1).template())
+            && let Some(at) = self.by_title.iter().position(|&g| g == i)
+        {
+            pages.push(Page::AllCareers(all_careers_pages(site).page_of(at)));
+        }
         for (grouping, groups) in &self.groups {
-            if !site.templates.has(Page::Group(*grouping, 0).template()) {
+            if !site.templates.has(Page::Group(*grouping, 0, 1).template()) {
                 continue;
             }
-            for (at, group) in groups.iter().enumerate() {
-                if group.guides.contains(&i) {
-                    pages.push(Page::Group(*grouping, at));
+            for (g, group) in groups.iter().enumerate() {
+                if let Some(at) = group.guides.iter().position(|&guide| guide == i) {
+                    let n = group_pages(&site.config, group).page_of(at);
+                    pages.push(Page::Group(*grouping, g, n));
                 }
             }
         }
@@ -1040,11 +1221,66 @@ impl Listings {
     /// Where `page` is written, relative to the output folder.
     pub fn output(&self, site: &Site, page: Page) -> String {
         match page {
-            Page::Group(grouping, i) => groups_of(&self.groups, grouping)
-                .get(i)
-                .map_or_else(|| page.output(site), |g| format!("{}index.html", g.path())),
+            Page::Group(grouping, i, n) => groups_of(&self.groups, grouping).get(i).map_or_else(
+                || page.output(site),
+                |g| group_pages(&site.config, g).output(n),
+            ),
             page => page.output(site),
         }
+    }
+
+    /// What each page of a list (All careers, a browse group) shows, as a
+    /// hash by output path: its guides' cards, its group and where it
+    /// stands among the list's pages. While a page's hash is unchanged and
+    /// templates and config are too, so is the page: `serve` renders only
+    /// the list pages whose hash changed.
+    pub fn list_signatures(&self, site: &Site) -> HashMap<String, u64> {
+        let mut signatures = HashMap::new();
+        let mut add = |output: String,
+                       paginator: &PaginatorView,
+                       group: Option<&browse::Group>,
+                       guides: &[usize]| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            (output.as_str(), paginator).hash(&mut hasher);
+            if let Some(group) = group {
+                (&group.key, &group.name, &group.description).hash(&mut hasher);
+            }
+            for &i in guides {
+                self.cards
+                    .get(i)
+                    .map(tera::Value::to_string)
+                    .hash(&mut hasher);
+            }
+            signatures.insert(output, hasher.finish());
+        };
+        if site.templates.has(Page::AllCareers(1).template()) {
+            let pages = all_careers_pages(site);
+            for n in pages.numbers() {
+                add(
+                    pages.output(n),
+                    &pages.view(n),
+                    None,
+                    pages.slice(&self.by_title, n),
+                );
+            }
+        }
+        for (grouping, groups) in &self.groups {
+            if !site.templates.has(Page::Group(*grouping, 0, 1).template()) {
+                continue;
+            }
+            for group in groups {
+                let pages = group_pages(&site.config, group);
+                for n in pages.numbers() {
+                    add(
+                        pages.output(n),
+                        &pages.view(n),
+                        Some(group),
+                        pages.slice(&group.guides, n),
+                    );
+                }
+            }
+        }
+        signatures
     }
 }
 

@@ -500,6 +500,11 @@ impl<'a> Reader<'a> {
             .get_or_init(|| Locations::of(self.yaml, self.first_line))
     }
 
+    /// The whole file's text, for code frames of diagnostics made later.
+    pub fn file_text(&self) -> &'a str {
+        self.file_text
+    }
+
     /// Where `field`'s value starts (or the front matter's start).
     pub fn position(&self, field: &str) -> Position {
         self.locations().position(field)

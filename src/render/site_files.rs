@@ -19,8 +19,6 @@ pub const SITEMAP_MAX_URLS: usize = 50_000;
 pub const FEED_FILE: &str = "feed.xml";
 /// The sitemap's file name below the site root (an index when split).
 pub const SITEMAP_FILE: &str = "sitemap.xml";
-/// How many of the most recently reviewed guides the feed carries.
-pub const FEED_MAX_ENTRIES: usize = 50;
 
 const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -143,7 +141,8 @@ pub struct FeedEntry<'a> {
     pub category: Option<(&'a str, &'a str)>,
 }
 
-/// The Atom feed: the [`FEED_MAX_ENTRIES`] most recently reviewed guides,
+/// The Atom feed: the `limit` most recently reviewed guides (the config's
+/// `feed_limit`),
 /// newest first (ties by title). The feed's `id` is the site's base URL,
 /// each entry's `id` its permalink; the feed's `updated` is the newest
 /// entry's date, or `fallback_updated` when there is none, so that an
@@ -152,6 +151,7 @@ pub struct FeedEntry<'a> {
 pub fn atom_feed(
     config: &SiteConfig,
     entries: &[FeedEntry<'_>],
+    limit: usize,
     fallback_updated: NaiveDate,
 ) -> String {
     let mut entries: Vec<&FeedEntry<'_>> = entries.iter().collect();
@@ -161,7 +161,7 @@ pub fn atom_feed(
             .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
             .then_with(|| a.path.cmp(&b.path))
     });
-    entries.truncate(FEED_MAX_ENTRIES);
+    entries.truncate(limit);
     let updated = entries.first().map_or(fallback_updated, |e| e.updated);
     let base = &config.base_url;
     let mut xml = String::with_capacity(1024 + entries.len() * 600);
@@ -280,6 +280,7 @@ pub fn escape_xml(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::DEFAULT_FEED_LIMIT;
     use crate::render::test_guides::{config, config_at};
 
     fn date(text: &str) -> NaiveDate {
@@ -385,6 +386,7 @@ mod tests {
                 entry("Account manager", "account-manager", "2026-10-01"),
                 entry("Sales manager", "sales-manager", "2026-11-01"),
             ],
+            DEFAULT_FEED_LIMIT,
             date("2020-01-01"),
         );
         assert!(feed.contains("<id>https://example.org/careers/</id>"));
@@ -403,7 +405,7 @@ mod tests {
     fn empty_feed_uses_the_fallback_date_and_site_title_as_author() {
         let mut config = config();
         config.author = None;
-        let feed = atom_feed(&config, &[], date("2026-11-29"));
+        let feed = atom_feed(&config, &[], DEFAULT_FEED_LIMIT, date("2026-11-29"));
         assert!(feed.contains("<updated>2026-11-29T00:00:00Z</updated>"));
         assert!(feed.contains("<name>Careers Handbook</name>"));
         assert!(!feed.contains("<entry>"));
@@ -424,8 +426,8 @@ mod tests {
                 )
             })
             .collect();
-        let feed = atom_feed(&config, &entries, date("2020-01-01"));
-        assert_eq!(feed.matches("<entry>").count(), FEED_MAX_ENTRIES);
+        let feed = atom_feed(&config, &entries, DEFAULT_FEED_LIMIT, date("2020-01-01"));
+        assert_eq!(feed.matches("<entry>").count(), DEFAULT_FEED_LIMIT);
         assert!(feed.contains("Guide 59"));
         assert!(!feed.contains("Guide 09<"));
     }
@@ -471,7 +473,7 @@ mod tests {
         });
         let mut lead = entry("R&D <lead> \"East\"", "r-and-d-lead", "2026-10-01");
         lead.category = Some(("r&d", "R&D <team>"));
-        let feed = atom_feed(&config, &[lead], date("2020-01-01"));
+        let feed = atom_feed(&config, &[lead], DEFAULT_FEED_LIMIT, date("2020-01-01"));
         let doc = parsed(&feed);
         assert_eq!(
             texts(&doc, "title"),
@@ -532,6 +534,7 @@ mod tests {
                 entry("alpha", "a", "2026-10-01"),
                 entry("Zeta", "z", "2026-10-02"),
             ],
+            DEFAULT_FEED_LIMIT,
             date("2020-01-01"),
         );
         let doc = parsed(&feed);

@@ -265,6 +265,8 @@ pub struct Workspace {
     index: Option<GuideIndex>,
     /// What the listing pages show, as of the last time they were rendered.
     listings: Option<Listings>,
+    /// [`Listings::list_signatures`] of the list pages last published.
+    list_signatures: HashMap<String, u64>,
     /// The second phase of the last rebuild, when it is still to run.
     deferred: Option<Work>,
     /// Content paths read since a rebuild last succeeded: warnings about
@@ -345,6 +347,7 @@ impl Workspace {
             },
             index: None,
             listings: None,
+            list_signatures: HashMap::new(),
             deferred: None,
             unreported: BTreeSet::new(),
             page_slugs: HashMap::new(),
@@ -390,6 +393,9 @@ impl Workspace {
             .unwrap_or_else(|| GuideIndex::new(&self.guides).with_unavailable(self.unavailable()));
         let validated = self.validate(&index);
         let mut diagnostics = self.diagnostics(&validated);
+        if let Some(config) = &self.config {
+            diagnostics.extend(site::featured_diagnostics(config, &index));
+        }
         let Some(mut site) = self.assemble(index) else {
             diagnostics::sort(&mut diagnostics);
             return Outcome::Failed(diagnostics);
@@ -919,7 +925,17 @@ impl Workspace {
             if full {
                 others.extend(listings.other_pages(site));
             } else if work.all_listings {
-                others.extend(listings.listing_pages(site));
+                // Of the pages of lists, only those showing other guides,
+                // or standing elsewhere among their list's pages, than
+                // when last published.
+                let signatures = listings.list_signatures(site);
+                others.extend(listings.listing_pages(site).into_iter().filter(|&page| {
+                    let output = listings.output(site, page);
+                    match signatures.get(&output) {
+                        Some(signature) => self.list_signatures.get(&output) != Some(signature),
+                        None => true,
+                    }
+                }));
             }
         }
         others.sort();
@@ -1105,6 +1121,9 @@ impl Workspace {
             }
         }
         if lists {
+            if let Some(listings) = &listings {
+                self.list_signatures = listings.list_signatures(site);
+            }
             self.listings = listings;
         }
         if complete {
@@ -1145,7 +1164,7 @@ impl Workspace {
         let mut folders: BTreeSet<String> = BTreeSet::new();
         for &page in &work.others {
             match (page, &self.listings) {
-                (Page::Group(grouping, _) | Page::GroupIndex(grouping), None) => {
+                (Page::Group(grouping, ..) | Page::GroupIndex(grouping), None) => {
                     folders.insert(grouping.path());
                 }
                 (page, Some(listings)) => {
@@ -1158,9 +1177,10 @@ impl Workspace {
         }
         if work.all_listings {
             // Browse pages may come and go: all of them are stale.
-            for page in [Page::Home, Page::NotFound, Page::AllCareers] {
+            for page in [Page::Home, Page::NotFound] {
                 stale.paths.insert(page.output(site));
             }
+            folders.insert(browse::ALL_CAREERS_PATH.to_string());
             folders.extend(browse::Grouping::ALL.map(browse::Grouping::path));
         }
         if work.site_files {
@@ -1224,11 +1244,8 @@ impl Workspace {
             match &self.listings {
                 Some(listings) => {
                     work.others.extend([Page::Home, Page::NotFound]);
-                    if site.templates.has(Page::AllCareers.template()) {
-                        work.others.insert(Page::AllCareers);
-                    }
                     for &i in &work.cards {
-                        work.others.extend(listings.group_pages_of(site, i));
+                        work.others.extend(listings.pages_listing(site, i));
                     }
                 }
                 None => work.all_listings = true,
