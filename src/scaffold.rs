@@ -380,6 +380,24 @@ footer: Pay and outlook figures are from the U.S. Bureau of Labor Statistics (pu
 # The site's home state, whose figures show beside the national ones.
 # region: CA
 
+# Guides per page of every list (All careers, each category, industry and
+# education level); later pages are at `<list>/page/2/`. 0 keeps a list
+# on one page. `paginate` sets a list apart: all_careers, browse (every
+# browse page), or one grouping: categories, industries, education.
+# paginate_by: 50
+# paginate:
+#   all_careers: 100
+#   browse: 30
+
+# How many of the most recently reviewed guides the Atom feed carries.
+# feed_limit: 50
+
+# The home page: guides to feature, by slug and in order, or else how many
+# of the most recently reviewed guides to show.
+# home:
+#   featured: [account-manager]
+#   recent: 6
+
 # Free-form values for custom templates, as `site.extra`.
 # extra:
 #   analytics_id: ABC-123

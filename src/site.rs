@@ -646,6 +646,10 @@ fn render_listings(
     // Home and 404 show the categories; the other groupings are links.
     let categories = browse_views
         .iter()
+        .filter(|_| {
+            let group_page = Page::Group(Grouping::Category, 0, 1);
+            site.templates.has(group_page.template())
+        })
         .find(|v| v.key == Grouping::Category.key());
     let groupings: Vec<GroupingLink> = browse_views.iter().map(GroupingLink::new).collect();
     let all_careers = site

@@ -309,7 +309,7 @@ fn serves_pages_with_types_etags_and_the_sites_404() {
         Some("text/html; charset=utf-8")
     );
     assert_eq!(home.header("cache-control"), Some("no-cache"));
-    assert!(home.text().contains("Alpha worker"));
+    assert!(home.text().contains("Serve fixture"));
     assert!(home.text().contains("data-careergen-livereload"));
 
     let etag = home.header("etag").expect("an etag").to_string();
@@ -373,10 +373,10 @@ fn a_changed_guide_is_served_changed() {
     server.wait_for("/beta/", "the new summary", |r| {
         r.text().contains("Beta workers now also train alphas.")
     });
-    // The home page lists it, and alpha's page shows it under related careers.
+    // Its category's page lists it, and alpha's page shows it under related careers.
     assert!(
         server
-            .get("/")
+            .get("/categories/sales/")
             .text()
             .contains("Beta workers now also train alphas.")
     );
@@ -407,16 +407,16 @@ fn a_summary_edit_reloads_its_page_first_and_never_serves_an_old_listing() {
         // The guide's own page comes first; the pages listing it follow.
         let first = events.wait_for("reload", "beta/index.html");
         assert!(first.contains("\"pending\":true"), "{first}");
-        assert!(!first.contains("\"index.html\""), "{first}");
+        assert!(!first.contains("\"categories/sales/index.html\""), "{first}");
         // Asked for at once, they wait for their new bytes: never the old.
-        for path in ["/", "/no-such-career/", "/alpha/", "/search-index.json"] {
+        for path in ["/categories/sales/", "/alpha/", "/search-index.json"] {
             let reply = server.get(path);
             assert!(
                 reply.text().contains(&summary),
                 "{path} after round {round}"
             );
         }
-        let rest = events.wait_for("reload", "\"index.html\"");
+        let rest = events.wait_for("reload", "\"categories/sales/index.html\"");
         assert!(rest.contains("\"pending\":false"), "{rest}");
         assert!(!rest.contains("beta/index.html"), "{rest}");
     }
@@ -501,11 +501,11 @@ fn a_deleted_guide_is_a_404_and_leaves_the_listing() {
     let site = fixture();
     let server = Server::start(&site);
     assert_eq!(server.get("/delta/").status, 200);
-    assert!(server.get("/").text().contains("Delta worker"));
+    assert!(server.get("/all-careers/").text().contains("Delta worker"));
 
     fs::remove_file(site.path("content/more/delta.md")).expect("delete");
     server.wait_for("/delta/", "a 404", |r| r.status == 404);
-    assert!(!server.get("/").text().contains("Delta worker"));
+    assert!(!server.get("/all-careers/").text().contains("Delta worker"));
 
     // A whole folder of guides going is noticed as well.
     site.write(
