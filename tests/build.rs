@@ -175,12 +175,19 @@ fn removed_guide_disappears_after_next_build() {
     );
     assert!(site.build().status.success());
     assert!(site.path("public/temporary-role/index.html").exists());
-    assert!(site.read("public/all-careers/index.html").contains("temporary-role/"));
+    assert!(
+        site.read("public/all-careers/index.html")
+            .contains("temporary-role/")
+    );
     fs::remove_file(site.path("content/temporary-role.md")).expect("remove");
     let output = site.build();
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(!site.path("public/temporary-role").exists());
-    assert!(!site.read("public/all-careers/index.html").contains("temporary-role/"));
+    assert!(
+        !site
+            .read("public/all-careers/index.html")
+            .contains("temporary-role/")
+    );
 }
 
 #[test]

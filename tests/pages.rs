@@ -335,7 +335,9 @@ fn browse_counts_are_worded_the_same_everywhere() {
     assert!(home.contains(
         "<a href=\"categories/business-and-financial/\">Business and financial</a> <span class=\"count\">(2 careers)</span>"
     ));
-    assert!(home.contains("<a href=\"all-careers/\">All careers</a> <span class=\"count\">(9 careers)</span>"));
+    assert!(home.contains(
+        "<a href=\"all-careers/\">All careers</a> <span class=\"count\">(9 careers)</span>"
+    ));
     let one = site.read("public/industries/construction/index.html");
     assert!(one.contains("<p class=\"count\">1 career</p>"), "{one}");
 }

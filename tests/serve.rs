@@ -407,7 +407,10 @@ fn a_summary_edit_reloads_its_page_first_and_never_serves_an_old_listing() {
         // The guide's own page comes first; the pages listing it follow.
         let first = events.wait_for("reload", "beta/index.html");
         assert!(first.contains("\"pending\":true"), "{first}");
-        assert!(!first.contains("\"categories/sales/index.html\""), "{first}");
+        assert!(
+            !first.contains("\"categories/sales/index.html\""),
+            "{first}"
+        );
         // Asked for at once, they wait for their new bytes: never the old.
         for path in ["/categories/sales/", "/alpha/", "/search-index.json"] {
             let reply = server.get(path);

@@ -1734,7 +1734,10 @@ mod tests {
         assert!(!workspace.has_deferred());
         let updated: Vec<&str> = rest.updates.iter().map(|(p, _)| p.as_str()).collect();
         // The browse page listing beta shows its summary.
-        assert!(updated.contains(&"categories/sales/index.html"), "{updated:?}");
+        assert!(
+            updated.contains(&"categories/sales/index.html"),
+            "{updated:?}"
+        );
         assert!(!updated.contains(&"beta/index.html"), "{updated:?}");
         assert_cold_build(&workspace, root);
     }
@@ -1791,7 +1794,10 @@ mod tests {
         built(workspace.rebuild(&b));
         let rest = built(workspace.finish(&|| false).expect("a second phase"));
         let updated: Vec<&str> = rest.updates.iter().map(|(p, _)| p.as_str()).collect();
-        assert!(updated.contains(&"categories/sales/index.html"), "{updated:?}");
+        assert!(
+            updated.contains(&"categories/sales/index.html"),
+            "{updated:?}"
+        );
         assert_cold_build(&workspace, root);
     }
 
