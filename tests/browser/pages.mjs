@@ -1,5 +1,6 @@
 // Every kind of page, as a person sees it in a real browser: builds the
-// example site and the small fixture site with careergen, serves the output
+// example site, the small fixture site and the small site with two guides a
+// list page (so that lists run to several pages) with careergen, serves the output
 // from a local static server and checks, in Debian's headless Chromium
 // (driven by playwright-core), the layout of every page kind at 320, 390,
 // 1024 and 1366 px in light and dark, then what each feature does: search,
@@ -13,7 +14,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ const PHONE_HEADER_MAX = 120;
 /** Header height budget on a desktop: one row (px). */
 const DESKTOP_HEADER_MAX = 90;
 
-/** One page of each kind on the example site. */
+/** One page of each kind: on the example site, or on the site named third. */
 const KINDS = [
   ['home', ''],
   ['guide', 'account-manager/'],
@@ -46,6 +47,9 @@ const KINDS = [
   ['search-none', 'search/?q=zzqxv'],
   ['compare', 'compare/?c=account-manager,sales-manager,financial-analyst'],
   ['404', 'no-such-page/'],
+  // Lists cut into pages: a later page, with the pager.
+  ['all-careers-page-2', 'all-careers/page/2/', 'paged'],
+  ['browse-page-2', 'education/bachelors/page/2/', 'paged'],
 ];
 
 let passed = 0;
@@ -209,9 +213,17 @@ const servers = [];
 try {
   const example = build(repo, 'example');
   const small = build(join(repo, 'tests', 'fixtures', 'small-site'), 'small');
+  // The small site with two guides a page: All careers and a browse page
+  // run to two pages.
+  const pagedRoot = join(work, 'paged-site');
+  cpSync(join(repo, 'tests', 'fixtures', 'small-site'), pagedRoot, { recursive: true });
+  appendFileSync(join(pagedRoot, 'config.yaml'), '\npaginate_by: 2\n');
+  const paged = build(pagedRoot, 'paged');
   const ex = await serve(example);
   const sm = await serve(small);
-  servers.push(ex.server, sm.server);
+  const pg = await serve(paged);
+  servers.push(ex.server, sm.server, pg.server);
+  const bases = { example: ex.url, paged: pg.url };
   rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
 
@@ -253,9 +265,9 @@ try {
   for (const width of WIDTHS) {
     for (const scheme of SCHEMES) {
       const context = await contextFor(width, scheme);
-      for (const [kind, path] of KINDS) {
+      for (const [kind, path, site = 'example'] of KINDS) {
         await check(`layout: ${kind} at ${width} px, ${scheme}`, async () => {
-          const page = await open(context, ex.url + path);
+          const page = await open(context, bases[site] + path);
           const m = await measure(page);
           if (width === 390 || width === 1366) {
             await page.screenshot({ path: join(shots, `${kind}-${width}-${scheme}.png`), fullPage: true });
@@ -510,10 +522,10 @@ try {
   });
 
   /* Keyboard only. */
-  for (const [kind, path] of KINDS) {
+  for (const [kind, path, site = 'example'] of KINDS) {
     for (const [name, context] of [['1366', desktop], ['390', phone]]) {
       await check(`keyboard: every control on ${kind} at ${name} px is reached with Tab and visible when focused`, async () => {
-        const page = await open(context, ex.url + path);
+        const page = await open(context, bases[site] + path);
         const controls = await page.evaluate(() => {
           const all = [...document.querySelectorAll('a[href], button, input, select, summary, [tabindex="0"]')];
           all.forEach((el, i) => el.setAttribute('data-k', String(i)));
@@ -705,6 +717,106 @@ try {
     assert(intro.includes('2 careers'), `intro: ${intro}`);
     equal(caption.replace(/[()]/g, '').trim(), intro.replace(/[().]/g, '').trim(), 'caption count');
     equal(listed.replace(/[()]/g, '').trim(), intro.replace(/[().]/g, '').trim(), 'browse index count');
+  });
+
+  /* Pagination. */
+  for (const width of WIDTHS) {
+    for (const scheme of SCHEMES) {
+      await check(`pagination: the pager at ${width} px, ${scheme}, fits, marks the page and has 44 px targets`, async () => {
+        const context = await contextFor(width, scheme);
+        const page = await open(context, pg.url + 'all-careers/page/2/');
+        const r = await page.evaluate(() => {
+          const nav = document.querySelector('nav.pagination[aria-label="Pagination"]');
+          if (!nav) return null;
+          const box = nav.getBoundingClientRect();
+          const targets = [...nav.querySelectorAll('.pagination__link')]
+            .filter((el) => el.checkVisibility())
+            .map((el) => { const b = el.getBoundingClientRect(); return { text: el.textContent.trim(), w: b.width, h: b.height, right: b.right }; });
+          const current = nav.querySelector('[aria-current="page"]');
+          return {
+            status: nav.querySelector('.pagination__status').textContent.trim(),
+            left: box.left, right: box.right, viewport: innerWidth,
+            targets, current: current ? current.getAttribute('href') : null,
+            currentColor: current ? getComputedStyle(current).color : null,
+            currentBg: current ? getComputedStyle(current).backgroundColor : null,
+          };
+        });
+        await page.close();
+        await context.close();
+        assert(r, 'no <nav aria-label="Pagination">');
+        assert(r.status.startsWith('Page 2 of 2'), `status: ${r.status}`);
+        equal(r.current, '../../../all-careers/page/2/', 'aria-current="page" link');
+        assert(r.left >= 0 && r.right <= r.viewport, `pager spans ${r.left}–${r.right} in ${r.viewport} px`);
+        const small = r.targets.filter((t) => t.w < 44 || t.h < 44 || t.right > r.viewport);
+        assert(small.length === 0, `targets under 44 px or off screen: ${JSON.stringify(small)}`);
+        for (const word of ['First', 'Previous', 'Next', 'Last']) {
+          assert(r.targets.some((t) => t.text.startsWith(word)), `no ${word} visible`);
+        }
+        assert(r.currentColor !== r.currentBg, 'the current page is not set apart');
+      });
+    }
+  }
+
+  await check('pagination: next and previous are followed with the keyboard; each page is its own canonical', async () => {
+    const page = await open(desktop, pg.url + 'all-careers/');
+    const tabTo = async (label) => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const text = await page.evaluate(() => document.activeElement?.closest('nav.pagination') ? document.activeElement.textContent.trim() : '');
+        if (text === label) return;
+      }
+      throw new Error(`Tab never reached "${label}"`);
+    };
+    await tabTo('Next page');
+    await Promise.all([page.waitForURL(/all-careers\/page\/2\/$/), page.keyboard.press('Enter')]);
+    const second = await page.evaluate(() => ({
+      canonical: document.querySelector('link[rel="canonical"]').href,
+      prev: document.querySelector('link[rel="prev"]')?.getAttribute('href'),
+      next: document.querySelector('link[rel="next"]'),
+      title: document.title,
+    }));
+    assert(second.canonical.endsWith('/all-careers/page/2/'), `canonical: ${second.canonical}`);
+    assert(second.prev && second.prev.endsWith('/all-careers/'), `rel=prev: ${second.prev}`);
+    equal(second.next, null, 'rel=next on the last page');
+    assert(second.title.startsWith('All careers, page 2 of 2'), `title: ${second.title}`);
+    await tabTo('Previous page');
+    await Promise.all([page.waitForURL(/all-careers\/$/), page.keyboard.press('Enter')]);
+    const canonical = await page.evaluate(() => document.querySelector('link[rel="canonical"]').href);
+    assert(canonical.endsWith('/all-careers/'), `page 1 canonical: ${canonical}`);
+    await page.close();
+  });
+
+  await check('pagination: without JavaScript, following Next shows every guide once, by title', async () => {
+    const page = await open(noJs, pg.url + 'all-careers/');
+    const titles = [];
+    for (let i = 0; i < 10; i++) {
+      titles.push(...await page.$$eval('table tbody th[scope="row"] a', (links) => links.map((a) => a.textContent.trim())));
+      const next = await page.$('nav.pagination a[rel="next"]');
+      if (!next) break;
+      await Promise.all([page.waitForNavigation(), next.click()]);
+    }
+    await page.close();
+    const sorted = [...titles].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    equal(titles, sorted, 'titles across the pages');
+    equal(titles.length, new Set(titles).size, 'no guide twice');
+    equal(titles.length, 4, 'every guide of the small site');
+  });
+
+  await check('pagination: the home and 404 pages offer search and the categories, not every guide', async () => {
+    for (const path of ['', 'no-such-page/']) {
+      const page = await open(desktop, ex.url + path);
+      const r = await page.evaluate(() => ({
+        search: !!document.querySelector('main form[role="search"][action$="search/"] input[name="q"]'),
+        categories: [...document.querySelectorAll('main .category-grid a')].length,
+        allCareers: !!document.querySelector('main a[href$="all-careers/"]'),
+        rows: document.querySelectorAll('main .guide-list li').length,
+      }));
+      await page.close();
+      assert(r.search, `${path || 'home'}: no search form to the search page`);
+      equal(r.categories, 5, `${path || 'home'}: category links`);
+      assert(r.allCareers, `${path || 'home'}: no link to All careers`);
+      equal(r.rows, 0, `${path || 'home'}: a list of every guide`);
+    }
   });
 
   /* Colours. */
