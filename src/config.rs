@@ -828,6 +828,57 @@ mod tests {
     }
 
     #[test]
+    fn a_list_takes_its_own_page_size_then_browse_then_paginate_by() {
+        let config = parse(MINIMAL).expect("valid config");
+        assert_eq!(config.pagination.all_careers(), DEFAULT_PAGINATE_BY);
+        assert_eq!(config.pagination.browse("industries"), DEFAULT_PAGINATE_BY);
+        assert_eq!(config.feed_limit, DEFAULT_FEED_LIMIT);
+        assert_eq!(config.home.recent, DEFAULT_HOME_RECENT);
+        assert!(config.home.featured.is_empty());
+
+        let text = format!(
+            "{MINIMAL}paginate_by: 20\npaginate: {{ browse: 10, education: 0 }}\n\
+             feed_limit: 5\nhome: {{ featured: [a, b], recent: 0 }}\n"
+        );
+        let config = parse(&text).expect("valid config");
+        let pagination = &config.pagination;
+        assert_eq!(pagination.all_careers(), 20);
+        assert_eq!(pagination.browse("categories"), 10);
+        assert_eq!(pagination.browse("education"), 0);
+        assert_eq!(config.feed_limit, 5);
+        assert_eq!(config.home.recent, 0);
+        let slugs: Vec<&str> = config
+            .home
+            .featured
+            .iter()
+            .map(|f| f.slug.as_str())
+            .collect();
+        assert_eq!(slugs, ["a", "b"]);
+        assert_eq!(
+            config.home.featured[1].unknown.field.as_deref(),
+            Some("home.featured[1]")
+        );
+    }
+
+    #[test]
+    fn page_sizes_and_limits_must_be_whole_numbers_in_range() {
+        for (line, field) in [
+            ("paginate_by: -5", "paginate_by"),
+            ("paginate_by: 2.5", "paginate_by"),
+            ("paginate: { all_careers: \"ten\" }", "paginate.all_careers"),
+            ("paginate: { everything: 10 }", "paginate.everything"),
+            ("paginate: 10", "paginate"),
+            ("feed_limit: 0", "feed_limit"),
+            ("home: { recent: -1 }", "home.recent"),
+            ("home: { featured: sales-manager }", "home.featured"),
+            ("home: { shown: 3 }", "home.shown"),
+        ] {
+            let text = format!("{MINIMAL}{line}\n");
+            assert_eq!(error_fields(&text), [field], "{line}");
+        }
+    }
+
+    #[test]
     fn labels_follow_the_bands() {
         let text = format!(
             "{MINIMAL}projections:\n  periods:\n    2024-2034:\n      bands: {{ much_faster_than_average: 7, faster_than_average: 5, as_fast_as_average: 3, slower_than_average: 1, little_or_no_change: 0 }}\n"
