@@ -34,6 +34,7 @@ pub const TOP_KEYS: &[&str] = &[
     "paginate_by",
     "paginate",
     "feed_limit",
+    "related_advice",
     "home",
 ];
 
@@ -43,6 +44,10 @@ pub const DEFAULT_PAGINATE_BY: usize = 50;
 pub const DEFAULT_FEED_LIMIT: usize = 50;
 /// Recently reviewed guides the home page shows when `home.recent` does not say.
 pub const DEFAULT_HOME_RECENT: usize = 6;
+/// Latest articles the home page shows when `home.latest_articles` does not say.
+pub const DEFAULT_HOME_LATEST_ARTICLES: usize = 3;
+/// Articles a guide page lists under "Advice for …" when `related_advice` does not say.
+pub const DEFAULT_RELATED_ADVICE: usize = 3;
 
 /// The lists `paginate:` may set apart from `paginate_by`.
 pub const PAGINATED_LISTS: &[&str] = &[
@@ -91,6 +96,9 @@ pub struct SiteConfig {
     pub feed_limit: usize,
     /// What the home page shows besides the categories (`home`).
     pub home: Home,
+    /// How many articles naming a guide in `related_careers` its page
+    /// lists, newest first (`related_advice`, 0 shows none).
+    pub related_advice: usize,
 }
 
 /// Items per page of each list: `paginate_by` for all of them, and the
@@ -151,6 +159,9 @@ pub struct Home {
     /// `home.recent`: how many recently reviewed guides to show when none
     /// is featured (0 shows none).
     pub recent: usize,
+    /// `home.latest_articles`: how many of the newest articles of every
+    /// section to show (0 shows none).
+    pub latest_articles: usize,
 }
 
 impl Default for Home {
@@ -158,6 +169,7 @@ impl Default for Home {
         Home {
             featured: Vec::new(),
             recent: DEFAULT_HOME_RECENT,
+            latest_articles: DEFAULT_HOME_LATEST_ARTICLES,
         }
     }
 }
@@ -375,6 +387,8 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         None => DEFAULT_FEED_LIMIT,
     };
     let home = read_home(r, &root);
+    let related_advice =
+        read_count(r, &root.at("related_advice"), "articles").unwrap_or(DEFAULT_RELATED_ADVICE);
     Some(SiteConfig {
         title: title?,
         base_url,
@@ -396,6 +410,7 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         pagination,
         feed_limit,
         home,
+        related_advice,
     })
 }
 
@@ -434,11 +449,15 @@ fn read_pagination(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Pagination {
 
 fn read_home(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Home {
     let mut home = Home::default();
-    let Some(map) = r.sub_mapping(&root.at("home"), &["featured", "recent"]) else {
+    let Some(map) = r.sub_mapping(&root.at("home"), &["featured", "recent", "latest_articles"])
+    else {
         return home;
     };
     if let Some(recent) = read_count(r, &map.at("recent"), "guides") {
         home.recent = recent;
+    }
+    if let Some(latest) = read_count(r, &map.at("latest_articles"), "articles") {
+        home.latest_articles = latest;
     }
     let featured = map.at("featured");
     let slugs = r

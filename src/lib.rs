@@ -17,6 +17,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod links;
 pub mod output;
+pub mod permalink;
 pub mod precompress;
 pub mod render;
 pub mod scaffold;

@@ -14,6 +14,7 @@ use tera::Context;
 use crate::config::{self, SiteConfig};
 use crate::content::guide::Guide;
 use crate::content::index::GuideIndex;
+use crate::content::kinds::{self, Library};
 use crate::content::text::Text;
 use crate::content::{load, validate};
 use crate::data;
@@ -58,6 +59,8 @@ pub struct Site {
     pub config: SiteConfig,
     pub guides: Vec<Guide>,
     pub index: GuideIndex,
+    /// Sections, articles, pages and the home intro: the kinds besides guides.
+    pub library: Library,
     pub templates: Templates,
 }
 
@@ -107,10 +110,21 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     diagnostics.extend(crate::timings::stage("fill figures from data", || {
         data::fill_all(&mut loaded.guides, &data, &config)
     }));
+    let (library, library_diagnostics) = crate::timings::stage("read articles and pages", || {
+        kinds::load(
+            root,
+            &loaded.kinds,
+            &loaded.pages,
+            options.drafts,
+            options.today,
+        )
+    });
+    diagnostics.extend(library_diagnostics);
     let index = GuideIndex::new(&loaded.guides).with_unavailable(loaded.unavailable.clone());
     diagnostics.extend(crate::timings::stage("validate across guides", || {
         validate::validate(&loaded.guides, &index, &loaded.skipped_drafts)
     }));
+    diagnostics.extend(library_rules(&library, &loaded.guides, &index));
     diagnostics.extend(featured_diagnostics(&config, &index));
     let templates =
         crate::timings::stage("compile templates", || Templates::load(root, &config.theme));
@@ -129,6 +143,7 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
         config,
         guides: loaded.guides,
         index,
+        library,
         templates,
     });
     // Link errors live in Markdown; find them even when other rules failed.
@@ -156,6 +171,19 @@ pub fn load_config(
     Ok((config, diagnostics))
 }
 
+/// The rules between the library and the guides: related careers name
+/// guides, and no page shares a URL with a guide.
+pub fn library_rules(library: &Library, guides: &[Guide], index: &GuideIndex) -> Vec<Diagnostic> {
+    if library.is_empty() {
+        return Vec::new();
+    }
+    let guide_urls: Vec<(String, PathBuf)> = guides
+        .iter()
+        .map(|g| (crate::permalink::guide(&g.slug), g.path.clone()))
+        .collect();
+    kinds::validate(library, &guide_urls, index)
+}
+
 /// An error, placed in `config.yaml`, for each `home.featured` slug that
 /// names no guide of the build.
 pub fn featured_diagnostics(config: &SiteConfig, index: &GuideIndex) -> Vec<Diagnostic> {
@@ -170,14 +198,17 @@ pub fn featured_diagnostics(config: &SiteConfig, index: &GuideIndex) -> Vec<Diag
 
 /// The `@/` link errors in every guide's Markdown, found without rendering pages.
 pub fn link_diagnostics(site: &Site) -> Vec<Diagnostic> {
-    site.guides
+    let mut found: Vec<Diagnostic> = site
+        .guides
         .par_iter()
         .flat_map_iter(|guide| {
             let mut found = Vec::new();
             render_markdown(site, guide, &mut found);
             found
         })
-        .collect()
+        .collect();
+    found.extend(crate::render::kinds::link_diagnostics(site));
+    found
 }
 
 /// Loads, validates and renders the site into `sink`.
@@ -371,6 +402,10 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
             rendered.add(more.unwrap_or_default());
             listings
         });
+        rendered.add(crate::timings::work(
+            "render article and page pages",
+            || render_kind_pages(site, &recording),
+        ));
         (rendered, listings)
     });
     let site_files = crate::timings::stage("write site files", || {
@@ -386,6 +421,14 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
     let broken_links = crate::timings::stage("check links", || checked.finish(site));
     rendered.diagnostics.extend(broken_links);
     rendered
+}
+
+/// Renders every page of the kinds besides guides: articles, pages,
+/// section and topic lists. They are few: `serve` renders them all again
+/// after any change.
+pub fn render_kind_pages(site: &Site, sink: &dyn Sink) -> Rendered {
+    let pages = crate::render::kinds::pages(site);
+    crate::render::kinds::render(site, &pages, sink)
 }
 
 /// Writes the files made from the whole site rather than from one page's
@@ -429,6 +472,11 @@ pub fn render_site_files(
         .into_iter()
         .map(|file| (file.path, file.text.into_bytes()))
         .collect();
+    files.extend(
+        crate::render::kinds::feeds(site)
+            .into_iter()
+            .map(|(path, feed)| (path, feed.into_bytes())),
+    );
     files.extend([
         (
             "robots.txt".into(),
@@ -479,6 +527,7 @@ fn sitemap_urls(
             lastmod: guide.last_reviewed,
         });
     }
+    urls.extend(crate::render::kinds::sitemap_urls(site));
     if site.templates.has(Page::AllCareers(1).template()) {
         let pages = all_careers_pages(site);
         let by_title = guides_by_title(&site.guides);
@@ -608,6 +657,11 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
             let mut context = Context::new();
             context.insert("page", &page);
             context.insert("guide", &view);
+            context.insert("advice", &crate::render::kinds::advice_for(site, i));
+            context.insert(
+                "advice_heading",
+                &crate::render::kinds::advice_heading(&guide.title),
+            );
             let written = write_page(site, sink, "guide.html", &context, &output, &mut found);
             for d in found {
                 push(d);
@@ -668,10 +722,11 @@ fn render_listings(
             if stop() {
                 return None;
             }
+            let mut context_found: Vec<Diagnostic> = Vec::new();
             let context = match page {
                 Page::Guide(_) => return Some((0, Vec::new())),
                 Page::Home => {
-                    let home = PageView::new(
+                    let mut home = PageView::new(
                         &site.config,
                         "home",
                         &site.config.title,
@@ -680,6 +735,18 @@ fn render_listings(
                     );
                     let (featured, shown) = home_guides(site);
                     let mut context = Context::new();
+                    let intro = site.library.home.as_ref();
+                    if let Some(title) = intro.and_then(|h| h.title.as_deref()) {
+                        home.title = title;
+                    }
+                    if let Some(description) = intro.and_then(|h| h.description.as_deref()) {
+                        home.description = description;
+                    }
+                    let intro_html =
+                        crate::render::kinds::home_intro_html(site, &mut context_found);
+                    context.insert("intro_html", &intro_html);
+                    context.insert("latest_articles", &crate::render::kinds::latest(site));
+                    context.insert("advice_section", &crate::render::kinds::first_section(site));
                     context.insert("page", &home);
                     context.insert_value("guides", listings.cards_of(&shown));
                     context.insert("featured", &featured);
@@ -822,7 +889,7 @@ fn render_listings(
                 }
             };
             let output = listings.output(site, page);
-            let mut page_found = Vec::new();
+            let mut page_found = context_found;
             let ok = write_page(
                 site,
                 sink,
@@ -844,7 +911,7 @@ fn render_listings(
 
 /// A list's title as it names page `n > 1` ("All careers, page 2 of
 /// 40"), so that no two pages share a title; page 1 keeps the list's own.
-fn numbered(title: &str, paginator: &PaginatorView) -> String {
+pub fn numbered(title: &str, paginator: &PaginatorView) -> String {
     if paginator.number <= 1 {
         return title.to_string();
     }
@@ -855,7 +922,7 @@ fn numbered(title: &str, paginator: &PaginatorView) -> String {
 }
 
 /// A list's description as it describes page `n > 1`, for the same reason.
-fn numbered_description(description: &str, paginator: &PaginatorView) -> String {
+pub fn numbered_description(description: &str, paginator: &PaginatorView) -> String {
     if paginator.number <= 1 {
         return description.to_string();
     }
@@ -869,7 +936,7 @@ fn numbered_description(description: &str, paginator: &PaginatorView) -> String 
 
 /// The breadcrumb's last steps on a list page: the list itself, and on
 /// pages after the first, a step back to it and the page number.
-fn list_crumbs(name: &str, paginator: &PaginatorView) -> Vec<browse::Crumb> {
+pub fn list_crumbs(name: &str, paginator: &PaginatorView) -> Vec<browse::Crumb> {
     if paginator.number <= 1 {
         return vec![current_crumb(name)];
     }
@@ -958,7 +1025,7 @@ fn current_crumb(name: &str) -> browse::Crumb {
 }
 
 /// Renders `template` into `output`; returns whether a page was written.
-fn write_page(
+pub fn write_page(
     site: &Site,
     sink: &dyn Sink,
     template: &str,
@@ -993,11 +1060,13 @@ fn render_markdown(
     guide: &Guide,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RenderedMarkdown {
+    let root = crate::permalink::root_from(&crate::permalink::guide(&guide.slug));
     let links = Links {
         guides: &site.guides,
         index: &site.index,
-        root: "../",
+        root: &root,
         site_root: &site.root,
+        library: Some(&site.library),
     };
     let field_origin = |field: &'static str| Origin {
         path: &guide.path,

@@ -25,13 +25,20 @@ pub struct Loaded {
     /// load, for [`super::index::GuideIndex::with_unavailable`].
     pub unavailable: Vec<Unavailable>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Files that said `kind: page`, sorted by path.
+    pub pages: Vec<PathBuf>,
+    /// Section files and their members.
+    pub kinds: super::kinds::Sorted,
 }
 
 /// The guide files under `root/content`, and what was wrong on the way.
 #[derive(Debug, Default)]
 pub struct Listing {
-    /// Sorted by path.
+    /// The guide files (and pages, which say so in their front matter),
+    /// sorted by path.
     pub files: Vec<PathBuf>,
+    /// Section files and the files in sections' folders, which are not guides.
+    pub kinds: super::kinds::Sorted,
     /// A warning for a link that leads nowhere, an error for a file or
     /// folder that cannot be read.
     pub diagnostics: Vec<Diagnostic>,
@@ -47,8 +54,10 @@ pub fn guide_files(root: &Path) -> Listing {
         .filter(|(name, _)| name.ends_with(".md"))
         .map(|(_, path)| path)
         .collect();
+    let mut kinds = super::kinds::sort_files(root, files);
     Listing {
-        files,
+        files: std::mem::take(&mut kinds.guides),
+        kinds,
         diagnostics: walked.diagnostics,
     }
 }
@@ -74,6 +83,7 @@ fn read_stamped_guide(
             let parsed = Parsed {
                 guide: None,
                 diagnostics: vec![too_large(&display, size)],
+                page: false,
             };
             (parsed, None)
         }
@@ -90,6 +100,7 @@ fn read_stamped_guide(
                     display,
                     format!("cannot read `{}`: {err}", file.display()),
                 )],
+                page: false,
             };
             (parsed, None)
         }
@@ -109,7 +120,11 @@ fn content_path(root: &Path, file: &Path) -> String {
 /// Reads and parses every guide under `root/content`. The guides keep
 /// only stamps of their files and read their text again when asked.
 pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) -> Loaded {
-    let Listing { files, diagnostics } = guide_files(root);
+    let Listing {
+        files,
+        diagnostics,
+        kinds,
+    } = guide_files(root);
     let results: Vec<_> = files
         .par_iter()
         .map(|file| {
@@ -127,8 +142,14 @@ pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) ->
         skipped_drafts: Vec::new(),
         unavailable: Vec::new(),
         diagnostics,
+        pages: Vec::new(),
+        kinds,
     };
     for (file, parsed) in files.iter().zip(results) {
+        if parsed.page {
+            loaded.pages.push(file.clone());
+            continue;
+        }
         loaded.diagnostics.extend(parsed.diagnostics);
         match parsed.guide {
             Some(guide) if guide.draft && !drafts => {

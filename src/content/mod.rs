@@ -4,6 +4,7 @@
 pub mod front_matter;
 pub mod guide;
 pub mod index;
+pub mod kinds;
 pub mod load;
 pub mod parse;
 pub mod text;

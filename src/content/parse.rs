@@ -36,6 +36,7 @@ pub const GUIDE_KEYS: &[&str] = &[
     "last_reviewed",
     "draft",
     "extra",
+    "kind",
 ];
 
 /// The most a guide may hold before it is refused as unreasonable: far
@@ -64,9 +65,13 @@ pub fn too_large(path: &Path, size: u64) -> Diagnostic {
 
 /// The result of reading one file: the guide when it is usable, and every
 /// diagnostic found on the way.
+#[derive(Default)]
 pub struct Parsed {
     pub guide: Option<Guide>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The file says `kind: page`: it is read as a page
+    /// ([`super::kinds::read_page`]), not as a guide.
+    pub page: bool,
 }
 
 /// Reads the guide in `bytes`. `path` is relative to the site root and
@@ -81,6 +86,7 @@ pub fn parse_guide(
     let fail = |diagnostic: Diagnostic| Parsed {
         guide: None,
         diagnostics: vec![diagnostic],
+        page: false,
     };
     if bytes.len() > MAX_FILE_BYTES {
         return fail(too_large(path, bytes.len() as u64));
@@ -116,6 +122,13 @@ pub fn parse_guide(
         Ok(value) => value,
         Err(diagnostic) => return fail(diagnostic),
     };
+    // The kind decides the schema; a page is read by its own reader.
+    if value.get("kind").and_then(Value::as_str) == Some("page") {
+        return Parsed {
+            page: true,
+            ..Parsed::default()
+        };
+    }
     let mut reader = Reader::new(path, yaml_text);
     let mut guide_reader = GuideReader {
         r: &mut reader,
@@ -126,6 +139,7 @@ pub fn parse_guide(
     Parsed {
         guide,
         diagnostics: reader.into_diagnostics(),
+        page: false,
     }
 }
 
@@ -195,6 +209,7 @@ impl GuideReader<'_, '_> {
         let last_reviewed = self.date(&root.at("last_reviewed"));
         self.check_review_age(last_reviewed);
         let draft = self.r.opt_bool(&root.at("draft")).unwrap_or(false);
+        self.r.opt_enum(&root.at("kind"), super::kinds::FILE_KINDS);
         if !draft {
             if !fillable {
                 let has_requirements = root.at("requirements").value.is_some();
@@ -1138,7 +1153,11 @@ fn strings<'v>(value: &'v Value, field: &str, wanted: fn(&str) -> bool) -> Vec<(
     out
 }
 
-fn read_date(r: &mut Reader<'_>, slot: &yaml::Slot<'_>, today: NaiveDate) -> Option<NaiveDate> {
+pub(crate) fn read_date(
+    r: &mut Reader<'_>,
+    slot: &yaml::Slot<'_>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
     let text = r.opt_string(slot)?;
     match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
         Ok(date) if date <= today => Some(date),

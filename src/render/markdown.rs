@@ -104,6 +104,8 @@ pub struct Links<'a> {
     /// The site folder, in which `@/` links to files other than guides are
     /// looked up under `content/` and `static/`.
     pub site_root: &'a Path,
+    /// The articles, pages and sections `@/` links may name besides guides.
+    pub library: Option<&'a crate::content::kinds::Library>,
 }
 
 /// The folders an `@/` link to a file other than a guide may name, in the
@@ -142,7 +144,13 @@ impl Links<'_> {
             None => (target, None),
         };
         let mut url = if let Some(i) = self.index.by_content_path(path) {
-            format!("{}{}/", self.root, self.guides[i].slug)
+            format!(
+                "{}{}",
+                self.root,
+                crate::permalink::guide(&self.guides[i].slug)
+            )
+        } else if let Some(page) = self.library.and_then(|l| l.path_of(path)) {
+            format!("{}{page}", self.root)
         } else if !path.ends_with(".md") && linked_file(self.site_root, path).is_some() {
             format!("{}{path}", self.root)
         } else if path.ends_with(".md") {
@@ -545,6 +553,7 @@ mod tests {
             index: &index,
             root: "../",
             site_root: Path::new("/nonexistent"),
+            library: None,
         };
         let origin = Origin {
             path: Path::new("content/a.md"),
@@ -634,6 +643,7 @@ mod tests {
             index: &index,
             root: "../",
             site_root: Path::new("/nonexistent"),
+            library: None,
         };
         let origin = Origin {
             path: Path::new("content/a.md"),
@@ -711,6 +721,7 @@ mod tests {
             index: &index,
             root: "../",
             site_root: dir.path(),
+            library: None,
         };
         assert_eq!(
             links.resolve("docs/b.pdf#page=2").ok().as_deref(),

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod compare;
 pub mod context;
 pub mod format;
+pub mod kinds;
 pub mod markdown;
 pub mod paginate;
 pub mod search;

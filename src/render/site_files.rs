@@ -154,6 +154,30 @@ pub fn atom_feed(
     limit: usize,
     fallback_updated: NaiveDate,
 ) -> String {
+    atom_feed_at(
+        config,
+        &config.title,
+        "",
+        FEED_FILE,
+        entries,
+        limit,
+        fallback_updated,
+    )
+}
+
+/// [`atom_feed`] for one list of the site: `title` (the site's for the
+/// site feed), the list's page at `alternate` and the feed itself at
+/// `self_path`, both below the site root. The feed's `id` is the list
+/// page's permalink.
+pub fn atom_feed_at(
+    config: &SiteConfig,
+    title: &str,
+    alternate: &str,
+    self_path: &str,
+    entries: &[FeedEntry<'_>],
+    limit: usize,
+    fallback_updated: NaiveDate,
+) -> String {
     let mut entries: Vec<&FeedEntry<'_>> = entries.iter().collect();
     entries.sort_by(|a, b| {
         b.updated
@@ -171,8 +195,9 @@ pub fn atom_feed(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
         escape_xml(&config.language)
     );
-    let _ = writeln!(xml, "  <id>{}</id>", escape_xml(base));
-    let _ = writeln!(xml, "  <title>{}</title>", escape_xml(&config.title));
+    let alternate = format!("{base}{alternate}");
+    let _ = writeln!(xml, "  <id>{}</id>", escape_xml(&alternate));
+    let _ = writeln!(xml, "  <title>{}</title>", escape_xml(title));
     if !config.description.is_empty() {
         let _ = writeln!(
             xml,
@@ -184,12 +209,12 @@ pub fn atom_feed(
     let _ = writeln!(
         xml,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        escape_xml(&format!("{base}{FEED_FILE}"))
+        escape_xml(&format!("{base}{self_path}"))
     );
     let _ = writeln!(
         xml,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        escape_xml(base)
+        escape_xml(&alternate)
     );
     xml.push_str("  <author>\n");
     match &config.author {

@@ -30,6 +30,7 @@ use super::watch::Changes;
 use crate::config::SiteConfig;
 use crate::content::guide::Guide;
 use crate::content::index::{GuideIndex, Reason, Unavailable};
+use crate::content::kinds::{self, Library};
 use crate::content::load::{self, CONTENT_DIR};
 use crate::content::text::{Text, TextSource};
 use crate::content::validate;
@@ -237,6 +238,12 @@ pub struct Workspace {
     error_files: BTreeSet<PathBuf>,
     /// The guides in the build, sorted by path like a cold load.
     guides: Vec<Guide>,
+    /// The kinds besides guides, read again in full when any of their files changes.
+    library: Library,
+    /// The files the library was read from (page files among them), and
+    /// the diagnostics reading them gave.
+    library_files: BTreeSet<PathBuf>,
+    library_diagnostics: Vec<Diagnostic>,
     /// What each guide's page reads from others, by content path.
     dependencies: Dependencies,
     templates: Option<Templates>,
@@ -326,6 +333,9 @@ impl Workspace {
             files: BTreeMap::new(),
             error_files: BTreeSet::new(),
             guides: Vec::new(),
+            library: Library::default(),
+            library_files: BTreeSet::new(),
+            library_diagnostics: Vec::new(),
             dependencies: Dependencies::default(),
             templates: None,
             template_diagnostics: Vec::new(),
@@ -381,6 +391,9 @@ impl Workspace {
             self.options.today = today;
             self.pending.full = true;
         }
+        if self.touches_library(changes) {
+            self.pending.full = true;
+        }
         if changes.config || self.pending.full || self.config.is_none() {
             self.pending.full = true;
             self.reload_everything();
@@ -393,6 +406,13 @@ impl Workspace {
             .unwrap_or_else(|| GuideIndex::new(&self.guides).with_unavailable(self.unavailable()));
         let validated = self.validate(&index);
         let mut diagnostics = self.diagnostics(&validated);
+        diagnostics.extend(
+            self.library_diagnostics
+                .iter()
+                .filter(|d| self.pending.full || d.is_error())
+                .cloned(),
+        );
+        diagnostics.extend(site::library_rules(&self.library, &self.guides, &index));
         if let Some(config) = &self.config {
             diagnostics.extend(site::featured_diagnostics(config, &index));
         }
@@ -410,6 +430,29 @@ impl Workspace {
         let outcome = self.render(&site, diagnostics, started);
         self.disassemble(site);
         outcome
+    }
+
+    /// Whether `changes` touch a file of the library (a section file, a
+    /// file in a section's folder, a page) or may make one: such a change
+    /// reads everything again, as a cold build does.
+    fn touches_library(&self, changes: &Changes) -> bool {
+        let content = self.options.root.join(CONTENT_DIR);
+        let in_section = |file: &Path| {
+            file.ancestors()
+                .skip(1)
+                .take_while(|dir| *dir != content && dir.starts_with(&content))
+                .any(|dir| dir.join(kinds::SECTION_FILE).is_file())
+        };
+        let declares_page = |file: &Path| {
+            std::fs::read_to_string(file).is_ok_and(|text| kinds::declares_page(&text))
+        };
+        (!changes.content_dirs.is_empty() && !self.library_files.is_empty())
+            || changes.guides.iter().any(|file| {
+                self.library_files.contains(file)
+                    || file.file_name().is_some_and(|n| n == kinds::SECTION_FILE)
+                    || in_section(file)
+                    || declares_page(file)
+            })
     }
 
     /// Reads the config, every guide and every template again.
@@ -437,19 +480,42 @@ impl Workspace {
             }
         }
         let listing = load::guide_files(&self.options.root);
-        self.scan_diagnostics = listing.diagnostics;
+        self.scan_diagnostics = listing.diagnostics.clone();
         let config = self.config.as_ref();
         let parsed: Vec<_> = listing
             .files
-            .into_par_iter()
+            .par_iter()
+            .cloned()
             .filter_map(|file| {
                 let parsed = self.read_guide(&file, config?);
                 Some((file, parsed))
             })
             .collect();
+        let mut pages = Vec::new();
         for (file, parsed) in parsed {
+            if parsed.page {
+                pages.push(file);
+                continue;
+            }
             self.insert_parsed(file, parsed);
         }
+        let (library, library_diagnostics) = kinds::load(
+            &self.options.root,
+            &listing.kinds,
+            &pages,
+            self.options.drafts,
+            self.options.today,
+        );
+        self.library = library;
+        self.library_diagnostics = library_diagnostics;
+        self.library_files = listing
+            .kinds
+            .section_files
+            .iter()
+            .chain(&listing.kinds.members)
+            .chain(&pages)
+            .cloned()
+            .collect();
         self.reload_templates();
     }
 
@@ -572,6 +638,7 @@ impl Workspace {
                 let parsed = crate::content::parse::Parsed {
                     guide,
                     diagnostics: parsed.diagnostics,
+                    page: parsed.page,
                 };
                 self.insert_parsed(file.to_path_buf(), parsed);
             }
@@ -812,6 +879,7 @@ impl Workspace {
             config: self.config.take()?,
             index,
             guides: std::mem::take(&mut self.guides),
+            library: std::mem::take(&mut self.library),
             templates: self.templates.take()?,
         })
     }
@@ -819,6 +887,7 @@ impl Workspace {
     fn disassemble(&mut self, site: Site) {
         self.config = Some(site.config);
         self.guides = site.guides;
+        self.library = site.library;
         self.templates = Some(site.templates);
         self.index = Some(site.index);
     }
@@ -946,6 +1015,11 @@ impl Workspace {
         let (rendered, site_files) = rayon::join(
             || {
                 let mut rendered = site::render_guide_pages(site, &guides, &sink);
+                // The library's pages show guides' titles and links: they
+                // are few, so any rebuild renders them all again.
+                if !site.library.is_empty() {
+                    rendered.add(site::render_kind_pages(site, &sink));
+                }
                 if let Some(listings) = listings.as_ref().filter(|_| !others.is_empty()) {
                     rendered.add(site::render_listing_pages(
                         site, listings, &others, &sink, stop,
@@ -993,6 +1067,7 @@ impl Workspace {
                     .map(|page| listings.output(site, page))
                     .collect()
             });
+            let kind_outputs: HashSet<String> = kind_outputs(site).collect();
             let generated = |rel: &str| {
                 let guide_page = rel
                     .strip_suffix("/index.html")
@@ -1008,7 +1083,7 @@ impl Workspace {
                 } else {
                     self.site_out.contains_key(rel)
                 };
-                guide_page || listing_page || site_file
+                guide_page || listing_page || site_file || kind_outputs.contains(rel)
             };
             let statics = static_map.as_ref().unwrap_or(&self.static_map);
             for (rel, source) in statics {
@@ -1037,6 +1112,7 @@ impl Workspace {
             // Pages come and go only with guides, which re-renders the listings.
             let outputs: HashSet<String> = (0..site.guides.len())
                 .map(|i| Page::Guide(i).output(site))
+                .chain(kind_outputs(site))
                 .chain(
                     listings
                         .other_pages(site)
@@ -1389,6 +1465,13 @@ impl Workspace {
 
 /// Removes the files of `out` that are no longer made (`made` says no),
 /// counting each as touched.
+/// The output files of the library's pages.
+fn kind_outputs(site: &Site) -> impl Iterator<Item = String> + '_ {
+    crate::render::kinds::pages(site)
+        .into_iter()
+        .map(|page| crate::permalink::output(&page.path(&site.library, &site.config)))
+}
+
 fn forget_missing(
     out: &mut HashMap<String, Bytes>,
     made: impl Fn(&str) -> bool,
