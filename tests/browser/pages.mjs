@@ -50,6 +50,13 @@ const KINDS = [
   // Lists cut into pages: a later page, with the pager.
   ['all-careers-page-2', 'all-careers/page/2/', 'paged'],
   ['browse-page-2', 'education/bachelors/page/2/', 'paged'],
+  // The kinds besides guides: an article, a standalone page, a section's
+  // list and its topics.
+  ['article', 'advice/negotiate-your-salary/'],
+  ['page', 'about/'],
+  ['section', 'advice/'],
+  ['topics', 'advice/topics/'],
+  ['topic', 'advice/topics/job-search/'],
 ];
 
 let passed = 0;
