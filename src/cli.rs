@@ -159,8 +159,19 @@ pub enum CheckFormat {
 pub struct NewArgs {
     /// The job's title, such as "Account executive" [default with --soc:
     /// the data's title].
+    /// Or the kind to start, `article` or `page`, followed by its title:
+    /// `careergen new article "How to negotiate your salary"`.
     #[arg(required_unless_present = "soc")]
     pub title: Option<String>,
+
+    /// The title, when the first word names a kind (`article`, `page`).
+    #[arg(value_name = "KIND_TITLE")]
+    pub kind_title: Option<String>,
+
+    /// The section folder below content/ an article goes into [default:
+    /// the site's first section, or `advice`].
+    #[arg(long)]
+    pub section: Option<String>,
 
     /// Start from the data's occupation with this SOC code (`29-1141`):
     /// its title, description, codes and figures.

@@ -515,3 +515,50 @@ fn an_article_page_and_the_first_section_page_are_pinned() {
         site.read("public/advice/index.html")
     );
 }
+
+#[test]
+fn new_article_and_new_page_write_drafts_the_build_reads() {
+    let site = TestSite::fixture("kinds-site");
+    let output = site.run(&["new", "article", "How to ask for a raise"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let article = site.path("content/advice/how-to-ask-for-a-raise.md");
+    assert!(
+        stdout(&output)
+            .trim()
+            .ends_with("how-to-ask-for-a-raise.md")
+    );
+    let text = std::fs::read_to_string(&article).expect("article written");
+    assert!(
+        text.contains("title: \"How to ask for a raise\"\ndate: 2026-11-15\n"),
+        "{text}"
+    );
+    let output = site.run(&["new", "page", "Contact us"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(site.path("content/contact-us.md").is_file());
+    // Drafts: left out of a build, built with --drafts, without errors.
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!site.path("public/advice/how-to-ask-for-a-raise").exists());
+    let output = site.run(&["build", "--drafts"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        site.path("public/advice/how-to-ask-for-a-raise/index.html")
+            .is_file()
+    );
+    assert!(site.path("public/contact-us/index.html").is_file());
+    // A second run refuses to overwrite.
+    let output = site.run(&["new", "page", "Contact us"]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("already exists"),
+        "{}",
+        stderr(&output)
+    );
+    let output = site.run(&["new", "articel", "Typo"]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("expected `article` or `page`"),
+        "{}",
+        stderr(&output)
+    );
+}

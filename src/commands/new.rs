@@ -24,6 +24,30 @@ pub fn run(args: NewArgs) -> Result<Outcome> {
         }
         return Ok(Outcome::Success);
     }
+    if let Some(title) = &args.kind_title {
+        let word = args.title.as_deref().unwrap_or_default();
+        let Some(kind) = careergen::content::new_kind::NewKind::from_word(word) else {
+            anyhow::bail!(
+                "expected `article` or `page` before the title {title:?}, found {word:?}; quote a title of several words"
+            );
+        };
+        let today = careergen::clock::today()?;
+        let path = careergen::content::new_kind::new_file(
+            &args.root,
+            kind,
+            title,
+            args.slug.as_deref(),
+            args.section.as_deref(),
+            today,
+        )?;
+        println!("{}", path.display());
+        if !quiet() {
+            eprintln!(
+                "a draft: fill it in, check it with `careergen check --drafts`, and delete `draft: true` to publish it"
+            );
+        }
+        return Ok(Outcome::Success);
+    }
     let title = args.title.unwrap_or_default();
     let guide = NewGuide {
         title: &title,

@@ -6,6 +6,7 @@ pub mod guide;
 pub mod index;
 pub mod kinds;
 pub mod load;
+pub mod new_kind;
 pub mod parse;
 pub mod text;
 pub mod validate;
