@@ -792,11 +792,11 @@ pub fn load(
         };
         let read = read_article(root, file, section.min(library.sections.len()), today);
         diagnostics.extend(read.diagnostics);
-        match read.item {
-            Some(article) if section < library.sections.len() && (drafts || !article.draft) => {
-                library.articles.push(article);
-            }
-            _ => {}
+        if let Some(article) = read.item
+            && section < library.sections.len()
+            && (drafts || !article.draft)
+        {
+            library.articles.push(article);
         }
     }
     for file in pages {
@@ -860,12 +860,24 @@ pub fn validate(
             owners.insert(url, path.to_path_buf());
         }
     };
-    for section in &library.sections {
+    for (s, section) in library.sections.iter().enumerate() {
         claim(
             crate::permalink::section(&section.dir),
             &section.path,
             &mut diagnostics,
         );
+        // Its topic pages, when it has topics.
+        if library
+            .articles
+            .iter()
+            .any(|a| a.section == s && !a.topics.is_empty())
+        {
+            claim(
+                crate::permalink::topics(&section.dir),
+                &section.path,
+                &mut diagnostics,
+            );
+        }
     }
     for article in &library.articles {
         let dir = &library.sections[article.section].dir;

@@ -342,11 +342,7 @@ fn blog_posting(site: &Site, article: &Article, path: &str) -> Value {
         posting["keywords"] = json!(article.topics.join(", "));
     }
     if let Some(image) = &article.image {
-        posting["image"] = json!(format!(
-            "{}{}",
-            config.base_url,
-            image_path(site, article, path, image)
-        ));
+        posting["image"] = json!(format!("{}{}", config.base_url, image_path(path, image)));
     }
     posting
 }
@@ -365,12 +361,7 @@ fn web_page(site: &Site, page: &StandalonePage, path: &str) -> Value {
 
 /// Where an article's image is published, below the site root: beside the
 /// article's page for a file beside its Markdown, else at its own path.
-fn image_path(
-    _site: &Site,
-    _article: &Article,
-    page_path: &str,
-    image: &crate::content::kinds::Image,
-) -> String {
+fn image_path(page_path: &str, image: &crate::content::kinds::Image) -> String {
     match image.src.strip_prefix("@/") {
         Some(path) => path.to_string(),
         None => format!("{page_path}{}", image.src),
@@ -446,7 +437,7 @@ pub fn render(
         if image.src.starts_with("@/") {
             continue;
         }
-        let output = image_path(site, article, &article_path(&site.library, article), image);
+        let output = image_path(&article_path(&site.library, article), image);
         match std::fs::read(site.root.join(&image.file)) {
             Ok(bytes) => match sink.write(&output, &bytes) {
                 Ok(()) => rendered.files += 1,
@@ -505,7 +496,7 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
                 })
                 .collect();
             let image = article.image.as_ref().map(|image| ImageView {
-                src: format!("{}{}", view.root, image_path(site, article, &path, image)),
+                src: format!("{}{}", view.root, image_path(&path, image)),
                 alt: image.alt.clone(),
             });
             let structured_data_html =
