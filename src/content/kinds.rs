@@ -861,6 +861,16 @@ pub fn validate(
         }
     };
     for (s, section) in library.sections.iter().enumerate() {
+        let top = section.dir.split('/').next().unwrap_or_default();
+        if crate::render::browse::reserved_slug(top) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &section.path,
+                    format!("expected a section folder the site does not use for its own pages, found {top:?}"),
+                )
+                .with_help("rename the folder"),
+            );
+        }
         claim(
             crate::permalink::section(&section.dir),
             &section.path,
