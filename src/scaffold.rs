@@ -392,6 +392,10 @@ footer: Pay and outlook figures are from the U.S. Bureau of Labor Statistics (pu
 # How many of the most recently reviewed guides the Atom feed carries.
 # feed_limit: 50
 
+# How many articles naming a guide in `related_careers` its page lists
+# under "Advice for …", newest first (0 shows none).
+# related_advice: 3
+
 # The home page: guides to feature, by slug and in order, or else how many
 # of the most recently reviewed guides to show.
 # home:

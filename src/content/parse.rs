@@ -36,7 +36,6 @@ pub const GUIDE_KEYS: &[&str] = &[
     "last_reviewed",
     "draft",
     "extra",
-    "kind",
 ];
 
 /// The most a guide may hold before it is refused as unreasonable: far
@@ -209,7 +208,6 @@ impl GuideReader<'_, '_> {
         let last_reviewed = self.date(&root.at("last_reviewed"));
         self.check_review_age(last_reviewed);
         let draft = self.r.opt_bool(&root.at("draft")).unwrap_or(false);
-        self.r.opt_enum(&root.at("kind"), super::kinds::FILE_KINDS);
         if !draft {
             if !fillable {
                 let has_requirements = root.at("requirements").value.is_some();
