@@ -288,7 +288,7 @@ fn page_kinds_in_the_docs_are_the_kinds_the_binary_has() {
             }
         }
     }
-    assert_eq!(kinds.len(), 8, "{kinds:?}");
+    assert_eq!(kinds.len(), 13, "{kinds:?}");
     for kind in &kinds {
         assert!(row.contains(&format!("`{kind}`")), "{kind} missing: {row}");
     }
