@@ -24,7 +24,7 @@ use crate::render::context::{
 use crate::render::markdown::{self, Links, Origin, PageIds};
 use crate::render::similar::SimilarIndex;
 use crate::render::templates::Templates;
-use crate::render::{charts, compare, search, site_files};
+use crate::render::{all_careers, charts, compare, search, site_files};
 use crate::statics;
 
 /// What a build reads.
@@ -364,7 +364,7 @@ pub fn render_site_files(
 ) -> Rendered {
     let config = &site.config;
     // The files are independent of each other: make them in parallel.
-    let ((sitemaps, feed), (search_index, compare_data)) = rayon::join(
+    let ((sitemaps, feed), (search_index, (compare_data, list_data))) = rayon::join(
         || {
             rayon::join(
                 || {
@@ -383,9 +383,20 @@ pub fn render_site_files(
                     })
                 },
                 || {
-                    crate::timings::work("make the compare data", || {
-                        compare::data_json(&site.guides, config)
-                    })
+                    rayon::join(
+                        || {
+                            crate::timings::work("make the compare data", || {
+                                let mut files = compare::data_files(&site.guides, config);
+                                files.extend(compare::suggestion_files(&site.guides));
+                                files
+                            })
+                        },
+                        || {
+                            crate::timings::work("make the All careers data", || {
+                                all_careers::data_files(&site.guides, &by_title(site), config)
+                            })
+                        },
+                    )
                 },
             )
         },
@@ -405,7 +416,10 @@ pub fn render_site_files(
             search::SCRIPT_FILE.into(),
             search::SCRIPT.as_bytes().to_vec(),
         ),
-        (compare::DATA_FILE.into(), compare_data.into_bytes()),
+        (
+            all_careers::SCRIPT_FILE.into(),
+            all_careers::SCRIPT.as_bytes().to_vec(),
+        ),
         (
             compare::COMPARE_SCRIPT_FILE.into(),
             compare::COMPARE_SCRIPT.as_bytes().to_vec(),
@@ -415,6 +429,12 @@ pub fn render_site_files(
             compare::SORT_SCRIPT.as_bytes().to_vec(),
         ),
     ]);
+    files.extend(
+        compare_data
+            .into_iter()
+            .chain(list_data)
+            .map(|(path, json)| (path, json.into_bytes())),
+    );
     let mut rendered = Rendered::default();
     for (path, bytes) in files {
         match sink.write(&path, &bytes) {
@@ -657,11 +677,17 @@ fn render_listings(
                     context.insert_value("guides", cards.clone());
                     context.insert(
                         "median_pay_chart_html",
-                        &charts::median_pay(
-                            &bars,
+                        &charts::median_pay_distribution(
+                            &charts::pay_bands(&bars),
+                            &formatter.style,
+                            &site.config.currency,
                             site.config.salary_period,
                             "cg-median-pay-chart",
                         ),
+                    );
+                    context.insert(
+                        "career_filters",
+                        &all_careers::FilterChoices::new(&site.guides, &site.config),
                     );
                     context
                 }
@@ -948,6 +974,14 @@ pub fn similarity_key(guide: &Guide) -> String {
     .unwrap_or_default()
 }
 
+/// The guides' positions in title order (ignoring case): the order of
+/// All careers without JavaScript and of its data files.
+fn by_title(site: &Site) -> Vec<usize> {
+    let mut by_title: Vec<usize> = (0..site.guides.len()).collect();
+    by_title.sort_by_cached_key(|&i| site.guides[i].title.to_lowercase());
+    by_title
+}
+
 /// What the pages listing guides show, worked out once for all of them:
 /// each guide's card as a template value, the guides in title order and
 /// the browse groups. `serve` keeps it between rebuilds and works out
@@ -968,8 +1002,7 @@ impl Listings {
             .par_iter()
             .map(|guide| tera::Value::from_serializable(&formatter.card(guide)))
             .collect();
-        let mut by_title: Vec<usize> = (0..site.guides.len()).collect();
-        by_title.sort_by_cached_key(|&i| site.guides[i].title.to_lowercase());
+        let by_title = by_title(site);
         let groups = browse_groups(site);
         Listings {
             cards,
