@@ -9,7 +9,8 @@
 // and 1366 px, light and dark, under target/browser-screenshots/.
 //
 // Usage: node lists.mjs <path to the careergen binary>
-// Environment: CG_LIST_GUIDES (default 10000) sets the site's size.
+// Environment: CG_LIST_GUIDES (default 10000) sets the site's size;
+// CG_LIST_PUBLIC names a site already built from that corpus, to skip the build.
 // Prints one line per check and `browser: N passed, M failed`; exits 1 on
 // any failure.
 
@@ -165,7 +166,8 @@ let browser;
 let server;
 try {
   const started = Date.now();
-  const out = build(corpus());
+  // CG_LIST_PUBLIC: a site already built from the corpus, to look again without rebuilding.
+  const out = process.env.CG_LIST_PUBLIC || build(corpus());
   console.log(`      built ${GUIDES} guides in ${((Date.now() - started) / 1000).toFixed(0)} s (generating included when not kept)`);
   const site = await serve(out);
   server = site.server;
@@ -277,9 +279,11 @@ try {
       const page = await open(desktop, 'all-careers/');
       await page.waitForSelector('table.careers-table .cg-sort');
       for (const [field, value] of Object.entries(values)) {
-        const tag = await page.$eval(`[name="${field}"]`, (el) => el.tagName);
-        if (tag === 'SELECT') await page.selectOption(`[name="${field}"]`, value);
-        else await page.fill(`[name="${field}"]`, value);
+        // The header's search box is named q too: address the form's fields.
+        const control = `form[data-cg-career-filters] [name="${field}"]`;
+        const tag = await page.$eval(control, (el) => el.tagName);
+        if (tag === 'SELECT') await page.selectOption(control, value);
+        else await page.fill(control, value);
       }
       await page.press('#cf-q', 'Enter');
       const expected = data.rows.filter(matches).map((r) => r.slug);
