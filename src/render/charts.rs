@@ -207,7 +207,7 @@ pub fn median_bars<'a>(
 }
 
 /// The most bands the median-pay distribution is cut into.
-const MAX_BANDS: usize = 12;
+pub const MAX_BANDS: usize = 12;
 
 /// One band of the median-pay distribution: the guides whose median is at
 /// least `from` and under `to`.
