@@ -73,7 +73,7 @@ pub const DATA_DIR: &str = "compare/data/";
 /// The folder of the suggestion shards below the site root.
 pub const SUGGEST_DIR: &str = "compare/suggest/";
 /// The most suggestions a shard holds.
-pub const SUGGESTIONS: usize = 12;
+pub const SUGGESTIONS: usize = 10;
 /// The longest prefix that gets a shard of its own, in characters: past it
 /// a shard keeps its first [`SUGGESTIONS`] entries and says `more`.
 const MAX_PREFIX: usize = 48;

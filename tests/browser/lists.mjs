@@ -340,11 +340,9 @@ try {
       await page.keyboard.type(char);
       typed += 1;
       // Wait for this keystroke's suggestions.
-      await page.waitForFunction((t) => {
-        const status = document.querySelector('#cg-compare-status').textContent;
-        return status && document.querySelector('#cg-compare-input').value.length === t;
-      }, typed);
-      await page.waitForTimeout(50);
+      await page.waitForFunction((t) => document.querySelector('#cg-compare-input').value.length === t
+        && !document.querySelector('#cg-compare-listbox').hasAttribute('aria-busy')
+        && document.querySelector('#cg-compare-status').textContent, typed);
       const options = await page.$$eval('#cg-compare-listbox:not([hidden]) [role=option]', (os) => os.map((o) => o.textContent));
       const at = options.indexOf(title);
       if (at < 0) continue;
@@ -442,6 +440,9 @@ try {
         const page = await open(context, 'all-careers/?q=analyst&sort=median&order=desc');
         await waitStatus(page, /match/);
         const wide = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+        await page.screenshot({ path: join(shots, `lists-all-careers-chart-${width}-${scheme}.png`) });
+        // The filters and the first rows of what they found.
+        await page.evaluate(() => document.querySelector('form[data-cg-career-filters]').scrollIntoView());
         await page.screenshot({ path: join(shots, `lists-all-careers-${width}-${scheme}.png`) });
         await page.close();
         const compare = await open(context, `compare/?c=${picks.map((p) => p.slug).join(',')}`);

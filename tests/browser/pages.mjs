@@ -440,8 +440,11 @@ try {
   async function chooseByKeyboard(page, typed, title) {
     await page.focus('#cg-compare-input');
     await page.keyboard.type(typed);
-    await page.waitForFunction((t) => [...document.querySelectorAll('#cg-compare-listbox [role=option]')]
-      .some((o) => o.textContent === t), title, { timeout: TIMEOUT });
+    // Wait for the suggestions of the whole text typed.
+    await page.waitForFunction(([t, v]) => document.querySelector('#cg-compare-input').value === v
+      && !document.querySelector('#cg-compare-listbox').hasAttribute('aria-busy')
+      && [...document.querySelectorAll('#cg-compare-listbox [role=option]')].some((o) => o.textContent === t),
+    [title, typed], { timeout: TIMEOUT });
     const options = await page.$$eval('#cg-compare-listbox [role=option]', (os) => os.map((o) => o.textContent));
     for (let i = 0; i <= options.indexOf(title); i++) await page.keyboard.press('ArrowDown');
     const active = await page.evaluate(() => {

@@ -179,14 +179,21 @@
     function update() {
       var ask = ++asked;
       if (!normalize(input.value)) {
+        listbox.removeAttribute("aria-busy");
         close();
         status.textContent = "";
         return;
       }
+      // Busy until this keystroke's suggestions are shown.
+      listbox.setAttribute("aria-busy", "true");
       suggest(input.value).then(function (result) {
-        if (ask === asked) show(result);
+        if (ask !== asked) return;
+        listbox.removeAttribute("aria-busy");
+        show(result);
       }, function () {
-        if (ask === asked) status.textContent = "Suggestions could not be loaded.";
+        if (ask !== asked) return;
+        listbox.removeAttribute("aria-busy");
+        status.textContent = "Suggestions could not be loaded.";
       });
     }
 
