@@ -354,9 +354,10 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
 }
 
 /// Writes the files made from the whole site rather than from one page's
-/// template (a sitemap, feeds, search or compare data). `serve` writes them
-/// again after every change to guides, templates or config, so anything
-/// that reads many guides and is not a [`Page`] belongs here.
+/// template (a sitemap, feeds, search, All careers or compare data).
+/// `serve` writes them again after every change to guides, templates or
+/// config, so anything that reads many guides and is not a [`Page`]
+/// belongs here.
 pub fn render_site_files(
     site: &Site,
     groups: &[(Grouping, Vec<browse::Group>)],
