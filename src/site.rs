@@ -27,7 +27,7 @@ use crate::render::markdown::{self, Links, Origin, PageIds};
 use crate::render::paginate::{Paginator, PaginatorView};
 use crate::render::similar::SimilarIndex;
 use crate::render::templates::Templates;
-use crate::render::{charts, compare, search, site_files};
+use crate::render::{all_careers, charts, compare, search, site_files};
 use crate::statics;
 
 /// What a build reads.
@@ -389,9 +389,10 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
 }
 
 /// Writes the files made from the whole site rather than from one page's
-/// template (a sitemap, feeds, search or compare data). `serve` writes them
-/// again after every change to guides, templates or config, so anything
-/// that reads many guides and is not a [`Page`] belongs here.
+/// template (a sitemap, feeds, search, All careers or compare data).
+/// `serve` writes them again after every change to guides, templates or
+/// config, so anything that reads many guides and is not a [`Page`]
+/// belongs here.
 pub fn render_site_files(
     site: &Site,
     groups: &[(Grouping, Vec<browse::Group>)],
@@ -399,7 +400,7 @@ pub fn render_site_files(
 ) -> Rendered {
     let config = &site.config;
     // The files are independent of each other: make them in parallel.
-    let ((sitemaps, feed), (search_index, compare_data)) = rayon::join(
+    let ((sitemaps, feed), (search_index, (compare_data, list_data))) = rayon::join(
         || {
             rayon::join(
                 || {
@@ -418,9 +419,20 @@ pub fn render_site_files(
                     })
                 },
                 || {
-                    crate::timings::work("make the compare data", || {
-                        compare::data_json(&site.guides, config)
-                    })
+                    rayon::join(
+                        || {
+                            crate::timings::work("make the compare data", || {
+                                let mut files = compare::data_files(&site.guides, config);
+                                files.extend(compare::suggestion_files(&site.guides));
+                                files
+                            })
+                        },
+                        || {
+                            crate::timings::work("make the All careers data", || {
+                                all_careers::data_files(&site.guides, &guides_by_title(&site.guides), config)
+                            })
+                        },
+                    )
                 },
             )
         },
@@ -440,7 +452,10 @@ pub fn render_site_files(
             search::SCRIPT_FILE.into(),
             search::SCRIPT.as_bytes().to_vec(),
         ),
-        (compare::DATA_FILE.into(), compare_data.into_bytes()),
+        (
+            all_careers::SCRIPT_FILE.into(),
+            all_careers::SCRIPT.as_bytes().to_vec(),
+        ),
         (
             compare::COMPARE_SCRIPT_FILE.into(),
             compare::COMPARE_SCRIPT.as_bytes().to_vec(),
@@ -450,6 +465,12 @@ pub fn render_site_files(
             compare::SORT_SCRIPT.as_bytes().to_vec(),
         ),
     ]);
+    files.extend(
+        compare_data
+            .into_iter()
+            .chain(list_data)
+            .map(|(path, json)| (path, json.into_bytes())),
+    );
     let mut rendered = Rendered::default();
     for (path, bytes) in files {
         match sink.write(&path, &bytes) {
@@ -659,8 +680,15 @@ fn render_listings(
     // The chart sums up the whole list: worked out once, shown on page 1.
     let median_pay_chart = all_careers.is_some().then(|| {
         let bars = charts::median_bars(&site.guides, &site.config, &formatter.style);
-        charts::median_pay(&bars, site.config.salary_period, "cg-median-pay-chart")
+        charts::median_pay_distribution(
+            &charts::pay_bands(&bars),
+            &formatter.style,
+            &site.config.currency,
+            site.config.salary_period,
+            "cg-median-pay-chart",
+        )
     });
+    let career_filters = all_careers::FilterChoices::new(&site.guides, &site.config);
     // Listing pages are independent of each other: render them in parallel.
     let results: Vec<Option<(usize, Vec<Diagnostic>)>> = pages
         .par_iter()
@@ -732,6 +760,7 @@ fn render_listings(
                     context.insert("paginator", &paginator);
                     let chart = median_pay_chart.as_ref().filter(|_| n == 1);
                     context.insert("median_pay_chart_html", &chart);
+                    context.insert("career_filters", &career_filters);
                     context
                 }
                 Page::Compare | Page::Search => {

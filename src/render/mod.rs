@@ -1,6 +1,7 @@
 //! Turning validated guides into HTML: Markdown, template views, formatting
 //! and Tera.
 
+pub mod all_careers;
 pub mod browse;
 pub mod charts;
 pub mod compare;

@@ -1405,9 +1405,9 @@ fn forget_missing(
 
 /// Everything about `guide` except the prose of its body: its front matter
 /// (Markdown fields included), where its fields are, and the `@/` links of
-/// its body. Whole-site files (sitemap, feed, search and compare data) and
-/// the cross-guide rules read no more of a guide than this, so while it is
-/// unchanged, so are they.
+/// its body. Whole-site files (sitemap, feed, search index, the compare and
+/// All careers data files) and the cross-guide rules read no more of a
+/// guide than this, so while it is unchanged, so are they.
 fn guide_key(guide: &Guide) -> String {
     // Serve's guides keep their text; one that cannot be read has the
     // error as its key, which differs from any readable text.
@@ -1853,5 +1853,48 @@ mod tests {
             "index.html",
             &changed("partials/a.html")
         ));
+    }
+
+    /// Rebuilds after `changes`, second phase included.
+    fn rebuild_fully(workspace: &mut Workspace, changes: &Changes) {
+        built(workspace.rebuild(changes));
+        if workspace.has_deferred() {
+            built(workspace.finish(&|| false).expect("a second phase"));
+        }
+    }
+
+    #[test]
+    fn list_and_compare_data_follow_edits_byte_for_byte() {
+        let site = fixture();
+        let root = site.path();
+        let mut workspace = Workspace::new(options(root));
+        built(workspace.rebuild(&Changes::default()));
+        assert!(!served_text(&workspace, "compare/data/beta.json").contains("per year"));
+
+        // New pay: the guide's compare file and the list chunk change.
+        let changes = edit(
+            root,
+            "content/beta.md",
+            "category:",
+            "category: sales\nsalary: { median: 51234 }",
+        );
+        rebuild_fully(&mut workspace, &changes);
+        assert!(served_text(&workspace, "compare/data/beta.json").contains("$51,234 per year"));
+        assert!(served_text(&workspace, "all-careers/data/1.json").contains("51234"));
+        assert_cold_build(&workspace, root);
+
+        // A new title: the suggestions offer it.
+        let changes = edit(root, "content/beta.md", "title:", "title: Zeta lead");
+        rebuild_fully(&mut workspace, &changes);
+        assert!(served_text(&workspace, "compare/suggest/_.json").contains("Zeta lead"));
+        assert_cold_build(&workspace, root);
+
+        // A guide gone: so is its compare file.
+        std::fs::remove_file(root.join("content/gamma.md")).expect("remove");
+        let mut changes = Changes::default();
+        changes.add(root, None, &root.join("content/gamma.md"));
+        rebuild_fully(&mut workspace, &changes);
+        assert!(!workspace.served().contains_key("compare/data/gamma.json"));
+        assert_cold_build(&workspace, root);
     }
 }
