@@ -415,7 +415,7 @@ pub fn render_site_files(
             rayon::join(
                 || {
                     crate::timings::work("make the search index", || {
-                        search::index_json(&site.guides, config)
+                        search::index_files(&site.guides, config)
                     })
                 },
                 || {
@@ -447,7 +447,6 @@ pub fn render_site_files(
             site_files::robots_txt(config).into_bytes(),
         ),
         (site_files::FEED_FILE.into(), feed.into_bytes()),
-        (search::INDEX_FILE.into(), search_index.into_bytes()),
         (
             search::SCRIPT_FILE.into(),
             search::SCRIPT.as_bytes().to_vec(),
@@ -472,6 +471,13 @@ pub fn render_site_files(
             .map(|(path, json)| (path, json.into_bytes())),
     );
     let mut rendered = Rendered::default();
+    match search_index {
+        Ok(search_files) => files.extend(search_files),
+        Err(err) => rendered.diagnostics.push(Diagnostic::error(
+            search::PAGEFIND_DIR,
+            format!("cannot make the search index: {err}"),
+        )),
+    }
     for (path, bytes) in files {
         match sink.write(&path, &bytes) {
             Ok(()) => rendered.files += 1,

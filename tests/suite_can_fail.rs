@@ -191,7 +191,6 @@ fn feed_and_sitemap_stay_valid_xml_with_markup_in_a_title() {
         }
     }
     for path in [
-        "search-index.json",
         "all-careers/data/1.json",
         "compare/data/research-lead.json",
         "compare/suggest/_.json",

@@ -1718,7 +1718,7 @@ mod tests {
             "index.html",
             "404.html",
             "alpha/index.html",
-            "search-index.json",
+            "pagefind/pagefind-entry.json",
         ] {
             assert!(first.stale.contains(path), "{path} is not stale");
             assert!(!served_text(&workspace, path).contains(summary), "{path}");
