@@ -359,8 +359,11 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
         });
         (rendered, listings)
     });
+    // The cards of every guide are done with: let them go before the
+    // whole-site files are made, the other large piece of a build's memory.
+    let groups = listings.into_browse_groups();
     let site_files = crate::timings::stage("write site files", || {
-        render_site_files(site, listings.browse_groups(), &recording)
+        render_site_files(site, &groups, &recording)
     });
     rendered.diagnostics.extend(site_files.diagnostics);
     let generated = recording.into_written();
@@ -1072,6 +1075,11 @@ impl Listings {
     /// The browse groups of every grouping.
     pub fn browse_groups(&self) -> &[(Grouping, Vec<browse::Group>)] {
         &self.groups
+    }
+
+    /// The browse groups of every grouping, the cards let go.
+    pub fn into_browse_groups(self) -> BrowseGroups {
+        self.groups
     }
 
     /// The pages besides guide pages, as [`pages`] lists them.
