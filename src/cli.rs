@@ -62,6 +62,18 @@ pub enum Command {
     /// Check guides against the official data, or compare two releases.
     #[command(subcommand, after_help = examples::DATA)]
     Data(DataCommand),
+    /// Remove the previous output a build swapped out (started by `build`
+    /// itself, in the background).
+    #[command(name = "remove-old-output", hide = true)]
+    RemoveOldOutput(RemoveOldOutputArgs),
+}
+
+/// The folder that holds a previous output, and its lock file, as
+/// `careergen::output::Staging::commit_in_background` passes them.
+#[derive(Debug, Args)]
+pub struct RemoveOldOutputArgs {
+    pub dir: PathBuf,
+    pub lock: PathBuf,
 }
 
 /// Options every command that reads a site shares.

@@ -59,6 +59,16 @@ pub struct Site {
     pub guides: Vec<Guide>,
     pub index: GuideIndex,
     pub templates: Templates,
+    /// What reading a guide's released page fields again needs, for a
+    /// site loaded lean ([`load::load_lean`]); `None` where guides are whole.
+    pub reread: Option<Reread>,
+}
+
+/// The data and the date a lean build filled and checked its guides with,
+/// kept to read a guide's page fields again exactly as they were loaded.
+pub struct Reread {
+    pub data: data::Datasets,
+    pub today: NaiveDate,
 }
 
 /// Time spent in each stage of a build.
@@ -98,14 +108,20 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     let (mut loaded, (data, data_diagnostics)) =
         crate::timings::stage("read and parse guides", || {
             rayon::join(
-                || load::load(root, &config, options.drafts, options.today),
+                || load::load_lean(root, &config, options.drafts, options.today),
                 || crate::timings::work("read data files", || data::load(root, &config.data)),
             )
         });
     diagnostics.append(&mut loaded.diagnostics);
     diagnostics.extend(data_diagnostics);
     diagnostics.extend(crate::timings::stage("fill figures from data", || {
-        data::fill_all(&mut loaded.guides, &data, &config)
+        let found = data::fill_all(&mut loaded.guides, &data, &config);
+        // Filled, the page fields still held can go too.
+        loaded
+            .guides
+            .par_iter_mut()
+            .for_each(Guide::release_filled_fields);
+        found
     }));
     let index = GuideIndex::new(&loaded.guides).with_unavailable(loaded.unavailable.clone());
     diagnostics.extend(crate::timings::stage("validate across guides", || {
@@ -130,6 +146,10 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
         guides: loaded.guides,
         index,
         templates,
+        reread: Some(Reread {
+            data,
+            today: options.today,
+        }),
     });
     // Link errors live in Markdown; find them even when other rules failed.
     if let Some(site) = &site
@@ -174,7 +194,8 @@ pub fn link_diagnostics(site: &Site) -> Vec<Diagnostic> {
         .par_iter()
         .flat_map_iter(|guide| {
             let mut found = Vec::new();
-            render_markdown(site, guide, &mut found);
+            let (guide, body) = whole_guide(site, guide, &mut found);
+            render_markdown(site, &guide, &body, &mut found);
             found
         })
         .collect()
@@ -373,8 +394,11 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
         });
         (rendered, listings)
     });
+    // The cards of every guide are done with: let them go before the
+    // whole-site files are made, the other large piece of a build's memory.
+    let groups = listings.into_browse_groups();
     let site_files = crate::timings::stage("write site files", || {
-        render_site_files(site, listings.browse_groups(), &recording)
+        render_site_files(site, &groups, &recording)
     });
     rendered.diagnostics.extend(site_files.diagnostics);
     let generated = recording.into_written();
@@ -606,11 +630,12 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
         .filter(|&&i| i < site.guides.len())
         .map(|&i| {
             let started = Instant::now();
-            let guide = &site.guides[i];
             let mut found = Vec::new();
+            let (guide, body) = whole_guide(site, &site.guides[i], &mut found);
+            let guide = guide.as_ref();
             let markdown = crate::timings::markdown(
                 || format!("{}/index.html", guide.slug),
-                || render_markdown(site, guide, &mut found),
+                || render_markdown(site, guide, &body, &mut found),
             );
             let mut view: GuideView<'_> =
                 formatter.guide_view(guide, &site.guides, &site.index, markdown);
@@ -1022,10 +1047,58 @@ fn write_page(
     }
 }
 
-/// Renders a guide's Markdown: its body and the Markdown fields of its front matter.
+/// `guide` with every field, and its text: read again from its file,
+/// parsed and filled from data as at load time when the guide was loaded
+/// lean. A file that can no longer be read, or changed since it was
+/// checked, is an error, and the guide then renders with what it holds.
+pub fn whole_guide<'a>(
+    site: &Site,
+    guide: &'a Guide,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (std::borrow::Cow<'a, Guide>, Text) {
+    let text = crate::timings::work("read guide files", || guide.text.read());
+    let text = match text {
+        Ok(text) => text,
+        Err(message) => {
+            diagnostics.push(Diagnostic::error(&guide.path, message));
+            return (std::borrow::Cow::Borrowed(guide), Text::default());
+        }
+    };
+    let Some(reread) = site.reread.as_ref().filter(|_| guide.page_fields_released) else {
+        return (std::borrow::Cow::Borrowed(guide), text);
+    };
+    // The same text, config, date and data as at load time give the same
+    // guide; what parsing and filling report was reported then.
+    let parsed = crate::timings::work("parse guides", || {
+        crate::content::parse::parse_guide(
+            &guide.path,
+            &guide.content_path,
+            text.whole().as_bytes(),
+            &site.config,
+            reread.today,
+        )
+    });
+    match parsed.guide {
+        Some(mut whole) => {
+            let _ = data::fill::fill(&mut whole, &reread.data, &site.config);
+            (std::borrow::Cow::Owned(whole), text)
+        }
+        None => {
+            diagnostics.push(Diagnostic::error(
+                &guide.path,
+                "the file changed while the site was being built; build again to check it",
+            ));
+            (std::borrow::Cow::Borrowed(guide), text)
+        }
+    }
+}
+
+/// Renders a guide's Markdown: its `body` and the Markdown fields of its
+/// front matter. `guide` is whole ([`whole_guide`]).
 fn render_markdown(
     site: &Site,
     guide: &Guide,
+    body: &Text,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RenderedMarkdown {
     let links = Links {
@@ -1046,11 +1119,6 @@ fn render_markdown(
         field: None,
         field_guide: None,
     };
-    let body = crate::timings::work("read guide files", || guide.text.read());
-    let body = body.unwrap_or_else(|message| {
-        diagnostics.push(Diagnostic::error(&guide.path, message));
-        Text::default()
-    });
     // One set of ids for every text on the page: headings and footnotes
     // of the body and of the front-matter fields never share an id.
     let mut ids = PageIds::with_theme_ids(site.templates.ids());
@@ -1220,6 +1288,11 @@ impl Listings {
     /// The browse groups of every grouping.
     pub fn browse_groups(&self) -> &[(Grouping, Vec<browse::Group>)] {
         &self.groups
+    }
+
+    /// The browse groups of every grouping, the cards let go.
+    pub fn into_browse_groups(self) -> BrowseGroups {
+        self.groups
     }
 
     /// The pages besides guide pages, as [`pages`] lists them.

@@ -426,9 +426,45 @@ pub struct Guide {
     pub linked_paths: Vec<String>,
     /// Pay by state, from the site's state wage data (`crate::data::fill`).
     pub state_pay: Option<crate::data::oews::StateRows>,
+    /// Set once the fields only the guide's own page shows were let go
+    /// ([`Guide::release_page_fields`]): that page reads the file again.
+    pub page_fields_released: bool,
 }
 
 impl Guide {
+    /// Lets go of the fields that only the guide's own page shows: the
+    /// environment, credentials, requirement notes, skill descriptions,
+    /// career-path notes, FAQ and `extra`. What listings, search, compare,
+    /// feeds, suggestions and the cross-guide rules read stays. At 100,000
+    /// guides these fields are about half of what the guides hold; a build
+    /// reads them again from the file when it renders the page.
+    ///
+    /// `sources` and `state_pay` stay for filling from data, which reads
+    /// and writes them: [`Guide::release_filled_fields`] lets them go after.
+    pub fn release_page_fields(&mut self) {
+        self.environment = Environment::default();
+        self.requirements.credentials = Vec::new();
+        self.requirements.notes = None;
+        for skill in &mut self.requirements.skills {
+            skill.description = None;
+        }
+        for step in &mut self.career_path {
+            step.note = None;
+        }
+        self.faq = Vec::new();
+        self.extra = serde_json::Value::Null;
+        self.page_fields_released = true;
+    }
+
+    /// Lets go of the sources and the pay by state of a guide whose page
+    /// fields were released, once it was filled from data.
+    pub fn release_filled_fields(&mut self) {
+        if self.page_fields_released {
+            self.sources = Vec::new();
+            self.state_pay = None;
+        }
+    }
+
     /// Where `field` was written, for cross-guide diagnostics.
     pub fn anchor(&self, field: &str) -> Option<Position> {
         if self.locations.get().is_none() {

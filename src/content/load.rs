@@ -109,6 +109,24 @@ fn content_path(root: &Path, file: &Path) -> String {
 /// Reads and parses every guide under `root/content`. The guides keep
 /// only stamps of their files and read their text again when asked.
 pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) -> Loaded {
+    load_guides(root, config, drafts, today, false)
+}
+
+/// [`load`] for a build, which renders each guide's page once: the guides
+/// also let go of the fields only their own page shows
+/// ([`Guide::release_page_fields`]), which the page reads again from the
+/// file, so that what is held for the whole build stays small.
+pub fn load_lean(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) -> Loaded {
+    load_guides(root, config, drafts, today, true)
+}
+
+fn load_guides(
+    root: &Path,
+    config: &SiteConfig,
+    drafts: bool,
+    today: NaiveDate,
+    lean: bool,
+) -> Loaded {
     let Listing { files, diagnostics } = guide_files(root);
     let results: Vec<_> = files
         .par_iter()
@@ -118,6 +136,9 @@ pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) ->
             // then rather than hold every guide's text until then.
             if let (Some(guide), Some(stamp)) = (&mut parsed.guide, stamp) {
                 guide.text.release(file, stamp);
+                if lean {
+                    guide.release_page_fields();
+                }
             }
             parsed
         })

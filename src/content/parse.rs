@@ -270,6 +270,7 @@ impl GuideReader<'_, '_> {
             locations: std::sync::OnceLock::new(),
             linked_paths,
             state_pay: None,
+            page_fields_released: false,
         })
     }
 

@@ -813,6 +813,8 @@ impl Workspace {
             index,
             guides: std::mem::take(&mut self.guides),
             templates: self.templates.take()?,
+            // Serve keeps its guides whole.
+            reread: None,
         })
     }
 
