@@ -453,7 +453,11 @@ pub fn render_site_files(
                         },
                         || {
                             crate::timings::work("make the All careers data", || {
-                                all_careers::data_files(&site.guides, &guides_by_title(&site.guides), config)
+                                all_careers::data_files(
+                                    &site.guides,
+                                    &guides_by_title(&site.guides),
+                                    config,
+                                )
                             })
                         },
                     )
