@@ -621,6 +621,7 @@ fn render_listings(
                     let mut context = Context::new();
                     context.insert("page", &home);
                     context.insert_value("guides", cards.clone());
+                    context.insert_value("figures_sources", listings.figures_sources(site, None));
                     context.insert("browse", &browse_views);
                     context
                 }
@@ -655,6 +656,7 @@ fn render_listings(
                     let mut context = Context::new();
                     context.insert("page", &view);
                     context.insert_value("guides", cards.clone());
+                    context.insert_value("figures_sources", listings.figures_sources(site, None));
                     context.insert(
                         "median_pay_chart_html",
                         &charts::median_pay(
@@ -736,6 +738,10 @@ fn render_listings(
                     context.insert("grouping_title", grouping.title());
                     context.insert("grouping_path", &grouping.path());
                     context.insert_value("guides", listings.cards_of(&group.guides));
+                    context.insert_value(
+                        "figures_sources",
+                        listings.figures_sources(site, Some(&group.guides)),
+                    );
                     context
                 }
             };
@@ -988,6 +994,22 @@ impl Listings {
                 *card = tera::Value::from_serializable(&formatter.card(guide));
             }
         }
+    }
+
+    /// Where the pay and growth figures of the guides at `positions` come
+    /// from (see [`crate::render::provenance`]); every guide when `None`.
+    fn figures_sources(&self, site: &Site, positions: Option<&[usize]>) -> tera::Value {
+        let guides: Vec<&Guide> = match positions {
+            Some(positions) => positions
+                .iter()
+                .filter_map(|&i| site.guides.get(i))
+                .collect(),
+            None => site.guides.iter().collect(),
+        };
+        tera::Value::from_serializable(&crate::render::provenance::of_listing(
+            &guides,
+            &site.config,
+        ))
     }
 
     /// Every card, by title.

@@ -327,6 +327,10 @@ pub struct Requirements {
     pub skills: Vec<Skill>,
     /// Markdown.
     pub notes: Option<String>,
+    /// The source id of education, experience and training when they come
+    /// from configured data (set by `data::fill`); a guide's own values
+    /// are cited by its Sources list as a whole.
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

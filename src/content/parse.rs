@@ -648,6 +648,7 @@ impl GuideReader<'_, '_> {
             credentials,
             skills,
             notes: self.r.opt_string(&map.at("notes")),
+            source: None,
         }
     }
 

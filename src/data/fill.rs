@@ -333,6 +333,11 @@ fn fill_outlook(
         _ => {}
     }
     let requirements = &mut guide.requirements;
+    // Marked as the data's only when the guide states none of them itself.
+    let stated_any = requirements.education.is_some()
+        || requirements.experience.is_some()
+        || requirements.training.is_some();
+    let mut taken = false;
     let mut stated = Vec::new();
     macro_rules! take {
         ($field:ident, $name:literal) => {
@@ -340,6 +345,7 @@ fn fill_outlook(
                 (None, Some(value)) => {
                     requirements.$field = Some(value);
                     used = true;
+                    taken = true;
                 }
                 (Some(ours), Some(theirs)) if ours != theirs => {
                     stated.push(($name, ours.name(), theirs.name()));
@@ -351,6 +357,9 @@ fn fill_outlook(
     take!(education, "education");
     take!(experience, "experience");
     take!(training, "training");
+    if taken && !stated_any {
+        requirements.source = Some(dataset.kind.source_id().to_string());
+    }
     // Requirements have no `source` of their own: a guide listing sources
     // is taken to cite them.
     if guide.sources.is_empty() {

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod context;
 pub mod format;
 pub mod markdown;
+pub mod provenance;
 pub mod search;
 pub mod similar;
 pub mod site_files;

@@ -133,6 +133,8 @@
     });
     t.appendChild(body);
     wrap.appendChild(t);
+    var cited = sources(data, picks);
+    if (cited) box.appendChild(cited);
     function cueIfWide() {
       var wide = wrap.scrollWidth > wrap.clientWidth + 1;
       cue.hidden = !wide;
@@ -141,6 +143,28 @@
     window.addEventListener("resize", cueIfWide);
     box.cueIfWide = cueIfWide;
     return box;
+  }
+
+  /* Where the compared figures come from: one line per figure group and
+     source, naming the careers it covers. */
+  function sources(data, picks) {
+    var lines = [];
+    picks.forEach(function (slug) {
+      (data.guides[slug].sources || []).forEach(function (pair) {
+        var line = lines.find(function (l) { return l.what === pair[0] && l.name === pair[1]; });
+        if (!line) lines.push(line = { what: pair[0], name: pair[1], titles: [] });
+        line.titles.push(data.guides[slug].title);
+      });
+    });
+    if (!lines.length) return null;
+    var p = el("p", "cg-compare__sources source-line", "Sources: ");
+    lines.forEach(function (line, i) {
+      var all = line.titles.length === picks.length;
+      p.appendChild(document.createTextNode(line.what + (all ? "" : " (" + sentence(line.titles) + ")") + ": "));
+      p.appendChild(el("cite", null, line.name));
+      p.appendChild(document.createTextNode(i === lines.length - 1 ? "." : "; "));
+    });
+    return p;
   }
 
   function render(container, data) {
