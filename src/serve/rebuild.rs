@@ -419,7 +419,7 @@ impl Workspace {
         self.dependencies.clear();
         self.scan_diagnostics.clear();
         match site::load_config(&self.options) {
-            Ok((config, mut diagnostics)) => {
+            Ok((config, diagnostics)) => {
                 let (data, data_diagnostics) = crate::data::load(&self.options.root, &config.data);
                 self.data = data;
                 self.data_diagnostics = data_diagnostics;
