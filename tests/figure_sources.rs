@@ -155,3 +155,36 @@ fn without_a_home_state_listings_and_compare_show_only_national_pay() {
     assert_eq!(json["fields"][1][0], "entry");
     assert!(json["guides"]["registered-nurse"]["facts"]["home"].is_null());
 }
+
+#[test]
+fn a_broader_codes_figures_show_beside_the_guides_own_clearly_labelled() {
+    // The example's account manager keeps its reference page's figures;
+    // BLS counts account managers in 11-2022, sales managers.
+    let site = TestSite::example();
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = site.read("public/account-manager/index.html");
+    let own = marker(
+        "reference-page",
+        "Source: Account manager job description, resume skills &amp; salary",
+        "a",
+    );
+    for row in [
+        format!("<th scope=\"row\">Median pay</th>\n      <td>$75,500 per year{own}</td>"),
+        format!(
+            "<th scope=\"row\">Median pay, Sales managers (BLS) (May 2025)</th>\n      <td>$148,270 per year{}</td>",
+            marker("bls-oews", OEWS, "b")
+        ),
+        format!(
+            "<th scope=\"row\">Job outlook, Sales managers (BLS), 2024–34</th>\n      <td>5% (Faster than average){}</td>",
+            marker("bls-projections", PROJECTIONS, "c")
+        ),
+    ] {
+        assert!(html.contains(&row), "no {row} in:\n{html}");
+    }
+    // The guide's own figures stay its own: pay section and JSON-LD.
+    assert!(html.contains("\"median\":75500"), "{html}");
+    assert!(!html.contains("\"median\":148270"), "{html}");
+    // No state figures of sales managers as if they were account managers'.
+    assert!(!html.contains("id=\"pay-by-state\""));
+}

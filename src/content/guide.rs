@@ -286,6 +286,11 @@ impl fmt::Display for YearMonth {
 pub struct Codes {
     pub soc: Option<String>,
     pub onet_soc: Option<String>,
+    /// The SOC code of a broader occupation the guide's is counted in
+    /// (account managers in 11-2022, sales managers), when it has no code
+    /// of its own: that code's data is shown beside the guide's own
+    /// figures, labelled with its title, and fills none of them.
+    pub broader_soc: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -430,6 +435,9 @@ pub struct Guide {
     pub linked_paths: Vec<String>,
     /// Pay by state, from the site's state wage data (`crate::data::fill`).
     pub state_pay: Option<crate::data::oews::StateRows>,
+    /// Figures of `codes.broader_soc` from the site's data
+    /// (`crate::data::fill`), shown beside the guide's own.
+    pub beside: Option<crate::data::fill::Beside>,
 }
 
 impl Guide {

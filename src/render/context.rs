@@ -721,7 +721,11 @@ impl<'a> Formatter<'a> {
             structured_data_html: String::new(),
             similar_suggested: false,
         };
-        view.quick_facts = self.quick_facts(&view, source(&guide.requirements.source));
+        view.quick_facts = self.quick_facts(
+            &view,
+            source(&guide.requirements.source),
+            guide.beside.as_ref().map(|b| (b, &guide.sources[..])),
+        );
         for source in &mut view.sources {
             source.marker = view
                 .quick_facts
@@ -814,11 +818,24 @@ impl<'a> Formatter<'a> {
     }
 
     /// The Quick facts rows, each figure with its source's marker.
+    ///
+    /// `beside` holds the figures of a broader occupation's code with the
+    /// guide's sources: each follows the guide's own figure of its kind,
+    /// labelled with the occupation's name.
     fn quick_facts(
         &self,
         view: &GuideView<'_>,
         requirements_source: Option<&crate::content::guide::Source>,
+        beside: Option<(
+            &crate::data::fill::Beside,
+            &'a [crate::content::guide::Source],
+        )>,
     ) -> Vec<Fact> {
+        let cited = |id: &Option<String>| {
+            let (_, sources) = beside?;
+            let id = id.as_deref()?;
+            sources.iter().find(|s| s.id == id)
+        };
         let mut facts: Vec<(Fact, Option<&crate::content::guide::Source>)> = Vec::new();
         let fact = |label: String, value: String| Fact {
             label,
@@ -835,6 +852,24 @@ impl<'a> Formatter<'a> {
             facts.push((
                 fact(label, format!("{median} {}", pay.period_label)),
                 pay.source,
+            ));
+        }
+        if let Some((b, _)) = beside
+            && let Some(median) = b.median
+        {
+            let mut value = self.style.money(median, "USD", b.period);
+            if b.top_coded {
+                value.push_str(" or more");
+            }
+            let as_of = b
+                .as_of
+                .map_or(String::new(), |a| format!(" ({})", a.display()));
+            facts.push((
+                fact(
+                    format!("Median pay, {}{as_of}", b.label),
+                    format!("{value} {}", b.period.label()),
+                ),
+                cited(&b.pay_source),
             ));
         }
         if let Some(home) = super::state_pay::home_fact(view) {
@@ -881,6 +916,21 @@ impl<'a> Formatter<'a> {
                     outlook.source,
                 ));
             }
+        }
+        if let Some((b, _)) = beside
+            && let Some(growth) = b.growth_percent
+        {
+            let mut value = self.style.percent(growth);
+            if let Some(label) = b.growth_label {
+                value.push_str(&format!(" ({})", label.label()));
+            }
+            let period = b
+                .growth_period
+                .map_or(String::new(), |p| format!(", {}", p.short()));
+            facts.push((
+                fact(format!("Job outlook, {}{period}", b.label), value),
+                cited(&b.growth_source),
+            ));
         }
         // One letter per source, in order of first use.
         let mut cited: Vec<&str> = Vec::new();
