@@ -13,7 +13,7 @@ source "$(dirname "$0")/setup.sh"
 
 total_passed=0
 total_failed=0
-for suite in pages live-reload; do
+for suite in pages figure-sources live-reload; do
   echo "== $suite"
   out=$(node "$here/$suite.mjs" "$binary" 2>&1)
   status=$?
