@@ -53,6 +53,10 @@ pub struct StatePayView<'a> {
     pub unpublished: usize,
     /// The inline SVG map.
     pub map_html: String,
+    /// The table's body rows as HTML (`<tr>…</tr>` each on its own line),
+    /// what the default theme shows; `rows` hold the same figures for a
+    /// theme that lays them out itself.
+    pub rows_html: String,
     pub source: Option<&'a Source>,
 }
 
@@ -106,14 +110,39 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
     let unpublished =
         crate::data::states::STATES.len() - views.iter().filter(|r| r.median.is_some()).count();
     let map_html = map(&guide.title, &views, period.label(), &guide.slug);
+    let rows_html = rows_html(&views);
     Some(StatePayView {
         period_label: period.label(),
         as_of,
         rows: views,
         unpublished,
         map_html,
+        rows_html,
         source,
     })
+}
+
+/// The state table's rows as HTML. Written here rather than by a template
+/// loop: 54 rows of 13 values each made the template most of a guide
+/// page's rendering time.
+fn rows_html(rows: &[StateRowView]) -> String {
+    const NOT_PUBLISHED: &str = "Not published";
+    let mut html = String::with_capacity(rows.len() * 200);
+    for row in rows {
+        html.push_str(if row.home {
+            "\n<tr class=\"state-pay-table__home\">"
+        } else {
+            "\n<tr>"
+        });
+        let _ = write!(html, "<th scope=\"row\">{}</th>", escape_xml(row.name));
+        let cells = [&row.median, &row.entry, &row.top, &row.employment];
+        for (value, key) in cells.into_iter().zip(&row.sort) {
+            let text = value.as_deref().unwrap_or(NOT_PUBLISHED);
+            let _ = write!(html, "<td data-sort=\"{key}\">{}</td>", escape_xml(text));
+        }
+        html.push_str("</tr>");
+    }
+    html
 }
 
 type Pick = fn(&crate::data::oews::WageRecord) -> &Percentiles;
