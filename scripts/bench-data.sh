@@ -9,13 +9,14 @@
 # Runs one warm-up of each, then --rounds (default 5) cold builds of each
 # into fresh output folders, interleaved (without data first in odd
 # rounds, with data first in even ones). Wall time, user and system CPU
-# come from /usr/bin/time; the data-read and fill stages from
+# come from /usr/bin/time; reading the data and filling guides from
 # `careergen build --timings`. Prints every run and the medians.
 #
 # Build the binaries first (no LTO, for timing):
 #   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
 #     cargo build --release --bin careergen --example gen_corpus
-# Honours CARGO_TARGET_DIR. Benchmarks never run from `cargo test`.
+# Honours CARGO_TARGET_DIR, and CAREERGEN (another careergen binary to
+# time). Benchmarks never run from `cargo test`.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -32,7 +33,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
-BIN="$TARGET/release/careergen"
+BIN="${CAREERGEN:-$TARGET/release/careergen}"
 GEN="$TARGET/release/examples/gen_corpus"
 for f in "$BIN" "$GEN"; do
     [ -x "$f" ] || { echo "missing $f: build it first (see --help)" >&2; exit 1; }
@@ -66,7 +67,7 @@ run() {
     local site=$1 out="$WORK/out-$1"
     rm -rf "$out"
     /usr/bin/time -f "%e %U %S" -o "$WORK/time" \
-        "$BIN" build --root "$WORK/$site" --output "$out" --timings >/dev/null 2>"$WORK/err-$site"
+        "$BIN" build --root "$WORK/$site" --output "$out" --timings >"$WORK/err-$site" 2>&1
     local read fill
     read=$(grep -E 'read data files' "$WORK/err-$site" | head -1 | grep -oE '[0-9.]+ ms' | head -1 | cut -d' ' -f1 || true)
     fill=$(grep -E 'fill figures from data' "$WORK/err-$site" | head -1 | grep -oE '[0-9.]+ ms' | head -1 | cut -d' ' -f1 || true)
