@@ -23,10 +23,12 @@ fn built() -> TestSite {
 const OEWS: &str = "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025";
 const PROJECTIONS: &str = "Source: U.S. Bureau of Labor Statistics, Occupational Outlook Handbook, 2024–34 edition; Employment Projections program";
 
-/// The marker of a Quick facts cell: its letter linking to the source.
+/// The marker of a Quick facts cell: its letter linking to the source,
+/// named "Source a: …" (the visible letter is part of the name).
 fn marker(id: &str, label: &str, letter: &str) -> String {
+    let name = label.trim_start_matches("Source: ");
     format!(
-        "<sup class=\"source-marker\"><a href=\"#source-{id}\" aria-label=\"{label}\" title=\"{label}\">{letter}</a></sup>"
+        "<sup class=\"source-marker\"><a href=\"#source-{id}\" aria-label=\"Source {letter}: {name}\" title=\"{label}\">{letter}</a></sup>"
     )
 }
 

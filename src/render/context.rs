@@ -350,6 +350,8 @@ pub struct FactSource {
     /// `Source: U.S. Bureau of Labor Statistics, Occupational Employment
     /// and Wage Statistics, May 2025`.
     pub label: String,
+    /// The source's name alone, release included.
+    pub name: String,
 }
 
 #[derive(Serialize)]
@@ -949,6 +951,7 @@ impl<'a> Formatter<'a> {
                         id: source.id.clone(),
                         marker: marker(at),
                         label: format!("Source: {}", source.name),
+                        name: source.name.clone(),
                     }
                 });
                 fact

@@ -86,7 +86,8 @@ try {
         if (markers.length < 5) problems.push(`${markers.length} markers`);
         for (const m of markers) {
           if (!m.visible) problems.push(`${m.text} not visible`);
-          if (!/^Source: /.test(m.name ?? '')) problems.push(`${m.text} named ${m.name}`);
+          // The visible letter is part of the name (WCAG 2.5.3, label in name).
+          if (!(m.name ?? '').startsWith(`Source ${m.text}: `)) problems.push(`${m.text} named ${m.name}`);
           // WCAG 2.2 target size (minimum): 24 × 24 px, or spaced apart.
           if (m.w < 18 || m.h < 18) problems.push(`${m.text} is ${m.w.toFixed(1)} × ${m.h.toFixed(1)} px`);
           if (m.right > width) problems.push(`${m.text} runs off the screen at ${m.right}`);
