@@ -749,6 +749,10 @@ fn render_listings(
                     context.insert("total_guides", &site.guides.len());
                     context.insert("categories", &categories);
                     context.insert("groupings", &groupings);
+                    context.insert_value(
+                        "figures_sources",
+                        listings.figures_sources(site, Some(&shown)),
+                    );
                     context
                 }
                 Page::NotFound => {
@@ -796,6 +800,10 @@ fn render_listings(
                     let chart = median_pay_chart.as_ref().filter(|_| n == 1);
                     context.insert("median_pay_chart_html", &chart);
                     context.insert("career_filters", &career_filters);
+                    context.insert_value(
+                        "figures_sources",
+                        listings.figures_sources(site, Some(on_page)),
+                    );
                     context
                 }
                 Page::Compare | Page::Search => {
@@ -879,9 +887,13 @@ fn render_listings(
                     context.insert("group", &crate::render::context::GroupView::new(group));
                     context.insert("grouping_title", grouping.title());
                     context.insert("grouping_path", &grouping.path());
-                    context
-                        .insert_value("guides", listings.cards_of(pages.slice(&group.guides, n)));
+                    let on_page = pages.slice(&group.guides, n);
+                    context.insert_value("guides", listings.cards_of(on_page));
                     context.insert("paginator", &paginator);
+                    context.insert_value(
+                        "figures_sources",
+                        listings.figures_sources(site, Some(on_page)),
+                    );
                     context
                 }
             };
@@ -1278,6 +1290,22 @@ impl Listings {
                 *card = tera::Value::from_serializable(&formatter.card(guide));
             }
         }
+    }
+
+    /// Where the pay and growth figures of the guides at `positions` come
+    /// from (see [`crate::render::provenance`]); every guide when `None`.
+    fn figures_sources(&self, site: &Site, positions: Option<&[usize]>) -> tera::Value {
+        let guides: Vec<&Guide> = match positions {
+            Some(positions) => positions
+                .iter()
+                .filter_map(|&i| site.guides.get(i))
+                .collect(),
+            None => site.guides.iter().collect(),
+        };
+        tera::Value::from_serializable(&crate::render::provenance::of_listing(
+            &guides,
+            &site.config,
+        ))
     }
 
     /// The cards of the guides at `positions`, in that order.

@@ -286,6 +286,11 @@ impl fmt::Display for YearMonth {
 pub struct Codes {
     pub soc: Option<String>,
     pub onet_soc: Option<String>,
+    /// The SOC code of a broader occupation the guide's is counted in
+    /// (account managers in 11-2022, sales managers), when it has no code
+    /// of its own: that code's data is shown beside the guide's own
+    /// figures, labelled with its title, and fills none of them.
+    pub broader_soc: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -327,6 +332,10 @@ pub struct Requirements {
     pub skills: Vec<Skill>,
     /// Markdown.
     pub notes: Option<String>,
+    /// The source id of education, experience and training when they come
+    /// from configured data (set by `data::fill`); a guide's own values
+    /// are cited by its Sources list as a whole.
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -429,6 +438,9 @@ pub struct Guide {
     /// Set once the fields only the guide's own page shows were let go
     /// ([`Guide::release_page_fields`]): that page reads the file again.
     pub page_fields_released: bool,
+    /// Figures of `codes.broader_soc` from the site's data
+    /// (`crate::data::fill`), shown beside the guide's own.
+    pub beside: Option<crate::data::fill::Beside>,
 }
 
 impl Guide {

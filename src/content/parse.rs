@@ -271,6 +271,7 @@ impl GuideReader<'_, '_> {
             linked_paths,
             state_pay: None,
             page_fields_released: false,
+            beside: None,
         })
     }
 
@@ -458,7 +459,10 @@ impl GuideReader<'_, '_> {
     }
 
     fn codes(&mut self, root: &Map<'_>) -> Codes {
-        let Some(map) = self.r.sub_mapping(&root.at("codes"), &["soc", "onet_soc"]) else {
+        let Some(map) = self
+            .r
+            .sub_mapping(&root.at("codes"), &["soc", "onet_soc", "broader_soc"])
+        else {
             return Codes::default();
         };
         let soc = self.pattern(&map, "soc", is_soc, "NN-NNNN");
@@ -471,7 +475,12 @@ impl GuideReader<'_, '_> {
                 format!("expected a code starting with `codes.soc` ({soc}), found {onet:?}"),
             );
         }
-        Codes { soc, onet_soc }
+        let broader_soc = self.pattern(&map, "broader_soc", is_soc, "NN-NNNN");
+        Codes {
+            soc,
+            onet_soc,
+            broader_soc,
+        }
     }
 
     fn category(&mut self, root: &Map<'_>) -> Option<String> {
@@ -649,6 +658,7 @@ impl GuideReader<'_, '_> {
             credentials,
             skills,
             notes: self.r.opt_string(&map.at("notes")),
+            source: None,
         }
     }
 

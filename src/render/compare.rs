@@ -15,7 +15,8 @@
 //! {
 //!   "v": 1, "title": "Account manager", "path": "account-manager/",
 //!   "fields": [["median", "Median pay"], ["entry", "Entry-level pay"], …],
-//!   "facts": { "median": "$75,500 per year", "growth": "4% (As fast as average)", … }
+//!   "facts": { "median": "$75,500 per year", "growth": "4% (As fast as average)", … },
+//!   "sources": [["Pay", "U.S. Bureau of Labor Statistics, …, May 2025"], …]
 //! }
 //! ```
 //!
@@ -109,21 +110,48 @@ struct Entry<'a> {
     path: String,
     fields: &'a [[&'a str; 2]],
     facts: Map<String, Value>,
+    /// Where the guide's figures come from: `[what, source]` pairs such as
+    /// `["Pay", "U.S. Bureau of Labor Statistics, …, May 2025"]`, shown
+    /// under the table.
+    sources: Vec<[String; 2]>,
 }
 
 /// Each guide's compare file, as (path below the site root, JSON).
 pub fn data_files(guides: &[Guide], config: &SiteConfig) -> Vec<(String, String)> {
     let style = NumberStyle::for_language(&config.language);
-    let fields: Vec<[&str; 2]> = FIELDS.iter().map(|(k, l)| [*k, *l]).collect();
+    let formatter = super::context::Formatter::new(config);
+    let mut owned: Vec<[String; 2]> = FIELDS
+        .iter()
+        .map(|(k, l)| [k.to_string(), l.to_string()])
+        .collect();
+    if let Some(region) = config.region {
+        // The home state's median follows the national one.
+        owned.insert(
+            1,
+            [
+                HOME_FIELD.to_string(),
+                format!("Median pay in {}", region.name),
+            ],
+        );
+    }
+    let fields: Vec<[&str; 2]> = owned
+        .iter()
+        .map(|[k, l]| [k.as_str(), l.as_str()])
+        .collect();
     guides
         .iter()
         .map(|guide| {
+            let mut facts = facts(guide, config, &style);
+            if let Some(home) = super::state_pay::home_median(guide, &formatter) {
+                facts.insert(HOME_FIELD.to_string(), Value::String(home));
+            }
             let entry = Entry {
                 v: 1,
                 title: &guide.title,
                 path: format!("{}/", guide.slug),
                 fields: &fields,
-                facts: facts(guide, config, &style),
+                facts,
+                sources: sources(guide, config),
             };
             let json = serde_json::to_string(&entry).unwrap_or_else(|_| "{}".into());
             (format!("{DATA_DIR}{}.json", guide.slug), json)
@@ -250,6 +278,44 @@ fn shard(
     for group in groups {
         shard(guides, group, depth + 1, files);
     }
+}
+
+/// The key of the home state's median (`region:` in config) in `facts`.
+pub const HOME_FIELD: &str = "home";
+
+/// Where each group of a guide's figures comes from, as its page cites it.
+fn sources(guide: &Guide, config: &SiteConfig) -> Vec<[String; 2]> {
+    let name = |id: Option<&str>| {
+        id.and_then(|id| guide.sources.iter().find(|s| s.id == id))
+            .map(|s| s.name.clone())
+    };
+    let state_id = crate::data::config::DatasetKind::StateWages.source_id();
+    let groups = [
+        (
+            "Pay",
+            guide.salary.as_ref().and_then(|s| s.source.as_deref()),
+        ),
+        (
+            "Home-state pay",
+            guide
+                .state_pay
+                .as_ref()
+                .filter(|_| config.region.is_some())
+                .map(|_| state_id),
+        ),
+        (
+            "Job outlook",
+            guide.outlook.as_ref().and_then(|o| o.source.as_deref()),
+        ),
+        (
+            "Education and training",
+            guide.requirements.source.as_deref(),
+        ),
+    ];
+    groups
+        .into_iter()
+        .filter_map(|(what, id)| Some([what.to_string(), name(id)?]))
+        .collect()
 }
 
 /// A guide's facts, formatted as its page formats them.

@@ -9,6 +9,7 @@ pub mod context;
 pub mod format;
 pub mod markdown;
 pub mod paginate;
+pub mod provenance;
 pub mod search;
 pub mod similar;
 pub mod site_files;

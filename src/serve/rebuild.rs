@@ -229,6 +229,8 @@ pub struct Workspace {
     config_diagnostics: Vec<Diagnostic>,
     /// The data files `config.yaml` names, read with it.
     data: crate::data::Datasets,
+    /// Errors reading them.
+    data_diagnostics: Vec<Diagnostic>,
     /// An error listing the content folder.
     scan_diagnostics: Vec<Diagnostic>,
     /// Every guide file by absolute path: path order is `load::guide_files` order.
@@ -323,6 +325,7 @@ impl Workspace {
             config_diagnostics: Vec::new(),
             scan_diagnostics: Vec::new(),
             data: Default::default(),
+            data_diagnostics: Vec::new(),
             files: BTreeMap::new(),
             error_files: BTreeSet::new(),
             guides: Vec::new(),
@@ -422,10 +425,10 @@ impl Workspace {
         self.dependencies.clear();
         self.scan_diagnostics.clear();
         match site::load_config(&self.options) {
-            Ok((config, mut diagnostics)) => {
+            Ok((config, diagnostics)) => {
                 let (data, data_diagnostics) = crate::data::load(&self.options.root, &config.data);
-                diagnostics.extend(data_diagnostics);
                 self.data = data;
+                self.data_diagnostics = data_diagnostics;
                 self.config = Some(config);
                 self.config_diagnostics = diagnostics;
             }
@@ -455,6 +458,9 @@ impl Workspace {
 
     /// Applies a batch of changes to guides, templates and static files.
     fn read_changes(&mut self, changes: &Changes) {
+        if changes.data {
+            self.reload_data();
+        }
         for file in &changes.guides {
             self.reread(file);
         }
@@ -540,6 +546,51 @@ impl Workspace {
             self.remove(file);
             return;
         };
+        self.replace_parsed(file, parsed);
+    }
+
+    /// Reads the data files again after one changed, then every guide
+    /// file: only those whose guide or findings come out different are
+    /// taken as changed, so only their pages and the listings, compare
+    /// and search files showing their figures are rendered again.
+    fn reload_data(&mut self) {
+        let Some(config) = &self.config else {
+            return;
+        };
+        let (data, found) = crate::data::load(&self.options.root, &config.data);
+        self.data = data;
+        self.data_diagnostics = found;
+        let files: Vec<&PathBuf> = self.files.keys().collect();
+        let changed: Vec<(PathBuf, crate::content::parse::Parsed)> = files
+            .into_par_iter()
+            .filter(|file| self.is_guide_file(file))
+            .filter_map(|file| {
+                let parsed = self.read_guide(file, config);
+                let before = self.files.get(file)?;
+                let display = diagnostics::display_path(&self.options.root, file);
+                let old = self
+                    .guides
+                    .binary_search_by(|g| g.path.as_path().cmp(&display))
+                    .ok()
+                    .map(|at| &self.guides[at]);
+                let same_guide = match (old, &parsed.guide) {
+                    (Some(old), Some(new)) => guide_key(old) == guide_key(new),
+                    // Skipped drafts and failed files: their findings say all.
+                    (None, Some(new)) => new.draft && !self.options.drafts,
+                    (None, None) => true,
+                    (Some(_), None) => false,
+                };
+                let same = same_guide && before.diagnostics == parsed.diagnostics;
+                (!same).then(|| (file.clone(), parsed))
+            })
+            .collect();
+        for (file, parsed) in changed {
+            self.replace_parsed(&file, parsed);
+        }
+    }
+
+    /// Puts `parsed` in place of what `file` held.
+    fn replace_parsed(&mut self, file: &Path, parsed: crate::content::parse::Parsed) {
         // A guide edited in place keeps its position: no shifting of the list.
         let display = diagnostics::display_path(&self.options.root, file);
         let at = self
@@ -697,6 +748,7 @@ impl Workspace {
         if self.config.is_none() {
             return diagnostics;
         }
+        diagnostics.extend(self.data_diagnostics.iter().cloned());
         diagnostics.extend(self.scan_diagnostics.iter().cloned());
         let read = self.read_paths();
         for file in self.error_files.iter() {

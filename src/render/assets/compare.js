@@ -323,6 +323,8 @@
     });
     t.appendChild(body);
     wrap.appendChild(t);
+    var cited = sources(guides);
+    if (cited) box.appendChild(cited);
     function cueIfWide() {
       var wide = wrap.scrollWidth > wrap.clientWidth + 1;
       cue.hidden = !wide;
@@ -331,6 +333,28 @@
     window.addEventListener("resize", cueIfWide);
     box.cueIfWide = cueIfWide;
     return box;
+  }
+
+  /* Where the compared figures come from: one line per figure group and
+     source, naming the careers it covers. */
+  function sources(guides) {
+    var lines = [];
+    guides.forEach(function (guide) {
+      (guide.sources || []).forEach(function (pair) {
+        var line = lines.find(function (l) { return l.what === pair[0] && l.name === pair[1]; });
+        if (!line) lines.push(line = { what: pair[0], name: pair[1], titles: [] });
+        line.titles.push(guide.title);
+      });
+    });
+    if (!lines.length) return null;
+    var p = el("p", "cg-compare__sources source-line", "Sources: ");
+    lines.forEach(function (line, i) {
+      var all = line.titles.length === guides.length;
+      p.appendChild(document.createTextNode(line.what + (all ? "" : " (" + sentence(line.titles) + ")") + ": "));
+      p.appendChild(el("cite", null, line.name));
+      p.appendChild(document.createTextNode(i === lines.length - 1 ? "." : "; "));
+    });
+    return p;
   }
 
   function start() {
