@@ -1500,37 +1500,10 @@ fn static_sources(
     sources
 }
 
-/// The text of every template by name, the site's `templates/` over the
-/// theme's, read the way `Templates::load` reads them.
+/// The text of every template by name, read the way `Templates::load`
+/// reads them (the theme's also under `theme/`).
 fn template_sources(root: &Path, theme: &str) -> BTreeMap<String, String> {
-    let mut sources = BTreeMap::new();
-    let mut dirs = vec![root.join("templates")];
-    if theme::use_builtin(root, theme) {
-        for (name, bytes) in theme::files_in("templates") {
-            sources.insert(
-                name.to_string(),
-                String::from_utf8_lossy(bytes).into_owned(),
-            );
-        }
-    } else {
-        dirs.insert(0, root.join("themes").join(theme).join("templates"));
-    }
-    for dir in dirs {
-        // Unreadable templates are reported by `Templates::load`; here
-        // they only have to differ from what was there.
-        for (name, path) in crate::walk::files(
-            root,
-            &dir,
-            crate::walk::Hidden::Skip,
-            crate::walk::Links::Skip,
-        )
-        .files
-        {
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            sources.insert(name, text);
-        }
-    }
-    sources
+    crate::render::templates::sources(root, theme)
 }
 
 /// Whether `template`, or a template it names (`extends`, `include`),
