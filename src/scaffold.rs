@@ -401,6 +401,21 @@ footer: Pay and outlook figures are from the U.S. Bureau of Labor Statistics (pu
 #   featured: [account-manager]
 #   recent: 6
 
+# Menus: `main` in the header (instead of its usual links), `footer` in the
+# footer. A target is `@/` and a file below content/ or static/, a page the
+# site makes (`/all-careers/`), or a URL; lower weights come first; an entry
+# may have `children` (one level).
+# menus:
+#   main:
+#     - { label: Home, target: "@/", weight: 1 }
+#     - label: Careers
+#       target: /all-careers/
+#       weight: 2
+#       children:
+#         - { label: Account manager, target: "@/account-manager.md" }
+#   footer:
+#     - { label: Labor statistics, target: "https://www.bls.gov/" }
+
 # Free-form values for custom templates, as `site.extra`.
 # extra:
 #   analytics_id: ABC-123

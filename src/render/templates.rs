@@ -273,15 +273,15 @@ impl Origin {
     }
 }
 
+/// Templates by name, and what reading their folders found.
+type Gathered = (BTreeMap<String, Origin>, Vec<Diagnostic>);
+
 /// Every template by the name templates use for it: the theme's under
 /// `theme/<name>` and, unless the site's `templates/` has a file of the
 /// same name, under `<name>` too; the site's own under `<name>`. Also what
 /// reading the folders found (warnings, and an error for a site file under
 /// `templates/theme/`, whose names belong to the theme).
-fn gather(
-    root: &Path,
-    theme: &str,
-) -> Result<(BTreeMap<String, Origin>, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn gather(root: &Path, theme: &str) -> Result<Gathered, Vec<Diagnostic>> {
     let builtin = super::theme::use_builtin(root, theme);
     let theme_dir = root.join("themes").join(theme).join("templates");
     if !builtin && !theme_dir.is_dir() {

@@ -395,6 +395,9 @@ impl Workspace {
         let mut diagnostics = self.diagnostics(&validated);
         if let Some(config) = &self.config {
             diagnostics.extend(site::featured_diagnostics(config, &index));
+            let root = &self.options.root;
+            let (_, menu_errors) = crate::render::menu::resolve(config, &self.guides, &index, root);
+            diagnostics.extend(menu_errors);
         }
         let Some(mut site) = self.assemble(index) else {
             diagnostics::sort(&mut diagnostics);
@@ -1252,6 +1255,14 @@ impl Workspace {
             }
         }
         work.links_moved = !moved.is_empty();
+        // A menu entry naming a guide that came, went or moved is on every page.
+        let menu_moved = site.config.menus.entries().any(|entry| {
+            let target = entry.target.strip_prefix("@/").unwrap_or_default();
+            moved.contains(target.split('#').next().unwrap_or(target))
+        });
+        if menu_moved {
+            return Work::everything(site);
+        }
         for content_path in self.dependencies.dependents(&slugs, &moved) {
             work.guides.extend(site.index.by_content_path(content_path));
         }
