@@ -48,8 +48,9 @@ pub enum Command {
     /// Start a new guide: content/<slug>.md with every field described.
     #[command(after_help = examples::NEW)]
     New(NewArgs),
-    /// Create a site: a commented config.yaml, an example guide and the
-    /// default theme.
+    /// Create a site: a commented config.yaml and an example guide, on the
+    /// built-in theme (--eject-theme copies it in to edit, into an existing
+    /// site too).
     #[command(after_help = examples::INIT)]
     Init(InitArgs),
     /// Print a shell completion script to standard output.
@@ -201,6 +202,11 @@ pub struct InitArgs {
     /// Write into a folder that is not empty, replacing files of the same names.
     #[arg(long)]
     pub force: bool,
+
+    /// Also copy the built-in theme into `themes/default/` to edit it. In a
+    /// folder that already holds a site, only the theme is written.
+    #[arg(long)]
+    pub eject_theme: bool,
 }
 
 /// A `--base-url` that is not an absolute http(s) URL is a usage error
@@ -251,7 +257,8 @@ Examples:
     pub const INIT: &str = "\
 Examples:
   careergen init my-site
-  careergen init . --force";
+  careergen init . --force
+  careergen init --eject-theme my-site   # copy the built-in theme into my-site/themes/default";
 
     pub const COMPLETIONS: &str = "\
 Examples:

@@ -128,6 +128,8 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
         validate::validate(&loaded.guides, &index, &loaded.skipped_drafts)
     }));
     diagnostics.extend(featured_diagnostics(&config, &index));
+    let (_, menu_errors) = crate::render::menu::resolve(&config, &loaded.guides, &index, root);
+    diagnostics.extend(menu_errors);
     let templates =
         crate::timings::stage("compile templates", || Templates::load(root, &config.theme));
     let templates = match templates {
@@ -599,7 +601,9 @@ fn atom_feed(site: &Site) -> String {
 /// once after the templates or the config were (re)loaded.
 pub fn prepare(site: &mut Site) {
     // The site view is the same for every page: serialize it once.
-    let site_view = SiteView::new(&site.config);
+    let mut site_view = SiteView::new(&site.config);
+    site_view.menus =
+        crate::render::menu::resolve(&site.config, &site.guides, &site.index, &site.root).0;
     let mut global = Context::new();
     global.insert("site", &site_view);
     site.templates.tera_mut().global_context().extend(global);

@@ -25,6 +25,8 @@ pub struct SiteView<'a> {
     pub footer: Option<&'a str>,
     pub extra: &'a serde_json::Value,
     pub generator: String,
+    /// `menus` from config, resolved ([`super::menu::resolve`]).
+    pub menus: super::menu::MenusView,
 }
 
 impl<'a> SiteView<'a> {
@@ -42,6 +44,7 @@ impl<'a> SiteView<'a> {
             footer: config.footer.as_deref(),
             extra: &config.extra,
             generator: format!("careergen {}", env!("CARGO_PKG_VERSION")),
+            menus: super::menu::MenusView::default(),
         }
     }
 }

@@ -398,6 +398,9 @@ impl Workspace {
         let mut diagnostics = self.diagnostics(&validated);
         if let Some(config) = &self.config {
             diagnostics.extend(site::featured_diagnostics(config, &index));
+            let root = &self.options.root;
+            let (_, menu_errors) = crate::render::menu::resolve(config, &self.guides, &index, root);
+            diagnostics.extend(menu_errors);
         }
         let Some(mut site) = self.assemble(index) else {
             diagnostics::sort(&mut diagnostics);
@@ -1306,6 +1309,14 @@ impl Workspace {
             }
         }
         work.links_moved = !moved.is_empty();
+        // A menu entry naming a guide that came, went or moved is on every page.
+        let menu_moved = site.config.menus.entries().any(|entry| {
+            let target = entry.target.strip_prefix("@/").unwrap_or_default();
+            moved.contains(target.split('#').next().unwrap_or(target))
+        });
+        if menu_moved {
+            return Work::everything(site);
+        }
         for content_path in self.dependencies.dependents(&slugs, &moved) {
             work.guides.extend(site.index.by_content_path(content_path));
         }
@@ -1554,37 +1565,10 @@ fn static_sources(
     sources
 }
 
-/// The text of every template by name, the site's `templates/` over the
-/// theme's, read the way `Templates::load` reads them.
+/// The text of every template by name, read the way `Templates::load`
+/// reads them (the theme's also under `theme/`).
 fn template_sources(root: &Path, theme: &str) -> BTreeMap<String, String> {
-    let mut sources = BTreeMap::new();
-    let mut dirs = vec![root.join("templates")];
-    if theme::use_builtin(root, theme) {
-        for (name, bytes) in theme::files_in("templates") {
-            sources.insert(
-                name.to_string(),
-                String::from_utf8_lossy(bytes).into_owned(),
-            );
-        }
-    } else {
-        dirs.insert(0, root.join("themes").join(theme).join("templates"));
-    }
-    for dir in dirs {
-        // Unreadable templates are reported by `Templates::load`; here
-        // they only have to differ from what was there.
-        for (name, path) in crate::walk::files(
-            root,
-            &dir,
-            crate::walk::Hidden::Skip,
-            crate::walk::Links::Skip,
-        )
-        .files
-        {
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            sources.insert(name, text);
-        }
-    }
-    sources
+    crate::render::templates::sources(root, theme)
 }
 
 /// Whether `template`, or a template it names (`extends`, `include`),

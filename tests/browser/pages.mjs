@@ -431,7 +431,8 @@ try {
       const search = await page.isVisible('#cg-site-search-q');
       await page.close();
       assert(!before, 'the menu is open before it is asked for');
-      equal(links, ['Home', 'All careers', 'Categories', 'Industries', 'Education', 'Compare'], 'links shown');
+      // The example site's `menus.main`: children listed under their entry.
+      equal(links, ['Home', 'All careers', 'Categories', 'Industries', 'Education', 'Sales', 'Compare'], 'links shown');
       assert(search, 'search box not shown in the open menu');
     });
   }
@@ -445,6 +446,46 @@ try {
     await page.close();
     const [title, nav, search] = tops;
     assert(nav[0] < title[1] && search[0] < title[1], `rows (top, bottom): title ${title}, nav ${nav}, search ${search}`);
+  });
+
+  /* The configured main menu (`menus.main` of the example site). */
+  for (const width of WIDTHS) {
+    for (const scheme of SCHEMES) {
+      await check(`menu: at ${width} px ${scheme} the current page is marked and an entry's children can be reached`, async () => {
+        const context = await contextFor(width, scheme);
+        const page = await open(context, ex.url + 'categories/sales/');
+        if (await page.isVisible('.site-menu > summary')) await page.click('.site-menu > summary');
+        const current = await page.$$eval('.site-nav [aria-current="page"]', (as) => as.map((a) => a.textContent));
+        // Hover on wide screens; the children are in the open menu on narrow ones.
+        await page.hover('.site-nav__item--parent > a');
+        const children = await page.$$eval('.site-nav__children a', (as) => as.filter((a) => a.checkVisibility()).map((a) => a.textContent));
+        const inView = await page.$$eval('.site-nav__children a', (as) => as.every((a) => {
+          const r = a.getBoundingClientRect();
+          return r.left >= 0 && r.right <= window.innerWidth + 1;
+        }));
+        await page.screenshot({ path: join(shots, `menu-${width}-${scheme}.png`) });
+        await page.close();
+        await context.close();
+        equal(current, ['Sales'], 'aria-current');
+        equal(children, ['Categories', 'Industries', 'Education'], 'children shown');
+        assert(inView, 'a child link runs off the screen');
+      });
+    }
+  }
+
+  await check('menu: at 1366 px the keyboard reaches an entry\'s children with Tab, no script', async () => {
+    const context = await contextFor(1366, 'light', { javaScriptEnabled: false });
+    const page = await open(context, ex.url);
+    await page.focus('.site-nav__item--parent > a');
+    const hiddenBefore = await page.isVisible('.site-nav__children a');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    const shown = await page.isVisible('.site-nav__children a');
+    await page.close();
+    await context.close();
+    assert(hiddenBefore, 'the children show while their entry has focus');
+    equal(focused, 'Categories', 'Tab after the entry');
+    assert(shown, 'the children hide while one has focus');
   });
 
   /* Compare. */
