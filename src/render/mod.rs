@@ -9,6 +9,7 @@ pub mod format;
 pub mod markdown;
 pub mod paginate;
 pub mod search;
+pub mod shortcodes;
 pub mod similar;
 pub mod site_files;
 pub mod state_pay;
