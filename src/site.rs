@@ -25,6 +25,7 @@ use crate::render::context::{
 };
 use crate::render::markdown::{self, Links, Origin, PageIds};
 use crate::render::paginate::{Paginator, PaginatorView};
+use crate::render::shortcodes::Shortcodes;
 use crate::render::similar::SimilarIndex;
 use crate::render::templates::Templates;
 use crate::render::{all_careers, charts, compare, search, site_files};
@@ -609,13 +610,19 @@ pub fn prepare(site: &mut Site) {
     site.templates.tera_mut().global_context().extend(global);
 }
 
-/// Renders the pages of the guides at `guides` (after [`prepare`]) into `sink`.
-pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Rendered {
+/// The formatter of guide pages: browse pages exist where the theme has
+/// their template.
+fn guide_formatter(site: &Site) -> Formatter<'_> {
     let mut formatter = Formatter::new(&site.config);
-    // Browse pages exist where the theme has their template.
     formatter.browse_pages = site
         .templates
         .has(Page::Group(Grouping::Industry, 0, 1).template());
+    formatter
+}
+
+/// Renders the pages of the guides at `guides` (after [`prepare`]) into `sink`.
+pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Rendered {
+    let formatter = guide_formatter(site);
     let diagnostics = Mutex::new(Vec::new());
     let push = |d: Diagnostic| {
         diagnostics
@@ -1121,11 +1128,21 @@ fn render_markdown(
     body: &Text,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RenderedMarkdown {
+    let formatter = guide_formatter(site);
+    let output = format!("{}/index.html", guide.slug);
+    let shortcodes = Shortcodes {
+        templates: &site.templates,
+        formatter: &formatter,
+        guides: &site.guides,
+        index: &site.index,
+        page: &output,
+    };
     let links = Links {
         guides: &site.guides,
         index: &site.index,
         root: "../",
         site_root: &site.root,
+        shortcodes: Some(&shortcodes),
     };
     let field_origin = |field: &'static str| Origin {
         path: &guide.path,
@@ -1197,6 +1214,10 @@ pub struct GuideDependencies {
     /// Set when an `@/` link is written in a way this scan cannot read
     /// exactly (escapes, entities): the page then depends on every guide.
     pub any_link: bool,
+    /// Slugs whose figures the page quotes through shortcodes
+    /// (`median_pay`, `growth`, `quick_facts`): any edit of those guides
+    /// may change it.
+    pub quoted: Vec<String>,
 }
 
 /// The other guides `guide`'s page depends on.
@@ -1215,6 +1236,7 @@ pub fn guide_dependencies(guide: &Guide) -> GuideDependencies {
         .iter()
         .any(|path| path.contains(['\\', '&', '%']));
     deps.links = guide.linked_paths.clone();
+    deps.quoted = guide.quoted_guides.clone();
     deps.slugs.sort();
     deps.slugs.dedup();
     deps.links.sort();

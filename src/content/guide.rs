@@ -433,6 +433,10 @@ pub struct Guide {
     /// Content paths named by `@/` links in any Markdown of the guide,
     /// found once at load time for the cross-guide rules.
     pub linked_paths: Vec<String>,
+    /// Slugs named by `guide="…"` in shortcode calls of its Markdown
+    /// (`{{ median_pay(guide="account-manager") }}`): the page shows
+    /// figures of those guides.
+    pub quoted_guides: Vec<String>,
     /// Pay by state, from the site's state wage data (`crate::data::fill`).
     pub state_pay: Option<crate::data::oews::StateRows>,
     /// Set once the fields only the guide's own page shows were let go
@@ -539,6 +543,25 @@ pub fn link_targets(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The slugs named as `guide="…"` (or `guide='…'`) inside `{{ … }}` or
+/// `{% … %}` in `text`. A scan, not a parse: a call inside code counts too,
+/// which only makes a page depend on a guide it does not show.
+pub fn quoted_guides(text: &str) -> impl Iterator<Item = &str> {
+    let calls = text.contains("{{") || text.contains("{%");
+    text.match_indices("guide=")
+        .filter(move |_| calls)
+        .filter_map(move |(at, _)| {
+            // `guide=` must start an argument, not end a longer name.
+            if text[..at].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+                return None;
+            }
+            let after = text[at + "guide=".len()..].trim_start();
+            let quote = after.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            let value = &after[1..];
+            value.find(quote).map(|end| &value[..end])
+        })
+}
+
 /// What every placeholder `careergen new` writes starts with; a published
 /// guide that still holds one is refused.
 pub const PLACEHOLDER_MARK: &str = "TODO:";
@@ -594,6 +617,13 @@ pub fn yaml_to_json(value: &serde_yaml::Value) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_guides_are_the_guide_arguments_of_calls() {
+        let text = "{{ median_pay(guide=\"a\") }} {% x(guide='b', other_guide=\"c\") %}";
+        assert_eq!(quoted_guides(text).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(quoted_guides("guide=\"a\" without calls").count(), 0);
+    }
 
     #[test]
     fn link_targets_stop_at_the_fragment_and_the_link_end() {

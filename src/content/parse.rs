@@ -227,13 +227,22 @@ impl GuideReader<'_, '_> {
             }
             None => serde_json::Value::Object(Default::default()),
         };
-        let linked_paths = std::iter::once(document.body)
-            .chain(environment.summary.as_deref())
-            .chain(requirements.notes.as_deref())
-            .chain(faq.iter().map(|f| f.answer.as_str()))
+        let markdown = || {
+            std::iter::once(document.body)
+                .chain(environment.summary.as_deref())
+                .chain(requirements.notes.as_deref())
+                .chain(faq.iter().map(|f| f.answer.as_str()))
+        };
+        let linked_paths = markdown()
             .flat_map(link_targets)
             .map(str::to_string)
             .collect();
+        let mut quoted_guides: Vec<String> = markdown()
+            .flat_map(crate::content::guide::quoted_guides)
+            .map(str::to_string)
+            .collect();
+        quoted_guides.sort();
+        quoted_guides.dedup();
         // A guide whose required fields failed is still returned, so that
         // cross-guide rules can report on the rest of it; its errors already
         // fail the build.
@@ -269,6 +278,7 @@ impl GuideReader<'_, '_> {
             front_matter_line: document.front_matter_line,
             locations: std::sync::OnceLock::new(),
             linked_paths,
+            quoted_guides,
             state_pay: None,
             page_fields_released: false,
             beside: None,

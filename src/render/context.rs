@@ -477,6 +477,7 @@ pub struct FaqView<'a> {
 }
 
 /// Markdown of a guide rendered to HTML, ready for its page.
+#[derive(Default)]
 pub struct RenderedMarkdown {
     pub content_html: String,
     pub environment_summary_html: Option<String>,

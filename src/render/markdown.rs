@@ -104,6 +104,8 @@ pub struct Links<'a> {
     /// The site folder, in which `@/` links to files other than guides are
     /// looked up under `content/` and `static/`.
     pub site_root: &'a Path,
+    /// How shortcode calls render; `None` leaves them as text.
+    pub shortcodes: Option<&'a super::shortcodes::Shortcodes<'a>>,
 }
 
 /// The folders an `@/` link to a file other than a guide may name, in the
@@ -136,7 +138,7 @@ impl Links<'_> {
     /// The URL an `@/path#fragment` link points at, or an error message
     /// with an optional hint; `Err(None)` for a guide whose file failed to
     /// load (its own errors say why).
-    fn resolve(&self, target: &str) -> Result<String, Option<(String, Option<String>)>> {
+    pub(crate) fn resolve(&self, target: &str) -> Result<String, Option<(String, Option<String>)>> {
         let (path, fragment) = match target.split_once('#') {
             Some((path, fragment)) => (path, Some(fragment)),
             None => (target, None),
@@ -223,7 +225,11 @@ pub fn render_block(
     ids: &mut PageIds<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> String {
-    let text = &*crate::content::text::without_control_characters(text);
+    let original = &*crate::content::text::without_control_characters(text);
+    let expanded = super::shortcodes::expand(original, links, origin, ids, diagnostics);
+    let text = &*expanded.text;
+    // Diagnostics are placed in the text as written, not as expanded.
+    let place = |offset: usize| expanded.original_offset(offset);
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading_start: Option<usize> = None;
     // Footnote labels of this text, by lowercase label, and their page ids.
@@ -242,7 +248,14 @@ pub fn render_block(
                 title,
                 id,
             }) => {
-                let dest_url = resolve(dest_url, links, text, range.start, origin, diagnostics);
+                let dest_url = resolve(
+                    dest_url,
+                    links,
+                    original,
+                    place(range.start),
+                    origin,
+                    diagnostics,
+                );
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -257,7 +270,14 @@ pub fn render_block(
                 id,
             }) => {
                 image_start = Some((events.len(), range.start));
-                let dest_url = resolve(dest_url, links, text, range.start, origin, diagnostics);
+                let dest_url = resolve(
+                    dest_url,
+                    links,
+                    original,
+                    place(range.start),
+                    origin,
+                    diagnostics,
+                );
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -279,7 +299,7 @@ pub fn render_block(
                             "write it between the brackets: `![A nurse checks a chart](chart.jpg)`",
                         )
                         .with_kind(diagnostics::kinds::MISSING_ALT);
-                        diagnostics.push(origin.locate(warning, text, offset));
+                        diagnostics.push(origin.locate(warning, original, place(offset)));
                     }
                 }
                 events.push(event);
@@ -306,7 +326,11 @@ pub fn render_block(
                                 "the theme"
                             }
                         );
-                        diagnostics.push(origin.locate(error(message), text, range.start));
+                        diagnostics.push(origin.locate(
+                            error(message),
+                            original,
+                            place(range.start),
+                        ));
                     } else {
                         ids.used.insert(id.to_string());
                     }
@@ -372,7 +396,7 @@ pub fn render_block(
     }
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    out
+    expanded.finish(out)
 }
 
 /// Rewrites an `@/` destination to the URL it names, reporting one that
@@ -545,6 +569,7 @@ mod tests {
             index: &index,
             root: "../",
             site_root: Path::new("/nonexistent"),
+            shortcodes: None,
         };
         let origin = Origin {
             path: Path::new("content/a.md"),
@@ -634,6 +659,7 @@ mod tests {
             index: &index,
             root: "../",
             site_root: Path::new("/nonexistent"),
+            shortcodes: None,
         };
         let origin = Origin {
             path: Path::new("content/a.md"),
@@ -711,6 +737,7 @@ mod tests {
             index: &index,
             root: "../",
             site_root: dir.path(),
+            shortcodes: None,
         };
         assert_eq!(
             links.resolve("docs/b.pdf#page=2").ok().as_deref(),

@@ -12,6 +12,7 @@ pub mod menu;
 pub mod paginate;
 pub mod provenance;
 pub mod search;
+pub mod shortcodes;
 pub mod similar;
 pub mod site_files;
 pub mod state_pay;

@@ -115,6 +115,11 @@ impl Templates {
         &self.warnings
     }
 
+    /// The names of every template of the site and theme.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
     /// Whether the site or theme has a template called `name`.
     pub fn has(&self, name: &str) -> bool {
         self.files.contains_key(name)

@@ -129,6 +129,9 @@ struct Dependencies {
     linking: HashMap<String, BTreeSet<String>>,
     /// Content paths of the guides with a link no scan reads exactly.
     linking_any: BTreeSet<String>,
+    /// Content paths of the guides quoting each slug's figures through
+    /// shortcodes.
+    quoting: HashMap<String, BTreeSet<String>>,
 }
 
 impl Dependencies {
@@ -146,6 +149,12 @@ impl Dependencies {
                 .or_default()
                 .insert(content_path.clone());
         }
+        for slug in &deps.quoted {
+            self.quoting
+                .entry(slug.clone())
+                .or_default()
+                .insert(content_path.clone());
+        }
         if deps.any_link {
             self.linking_any.insert(content_path.clone());
         }
@@ -159,6 +168,7 @@ impl Dependencies {
         for (map, keys) in [
             (&mut self.naming, &deps.slugs),
             (&mut self.linking, &deps.links),
+            (&mut self.quoting, &deps.quoted),
         ] {
             for key in keys {
                 if let Some(readers) = map.get_mut(key) {
@@ -202,6 +212,15 @@ impl Dependencies {
             found.extend(self.linking_any.iter().map(String::as_str));
         }
         found
+    }
+
+    /// The guides whose page quotes figures of one of `slugs`.
+    fn quoting<'a>(&'a self, slugs: &BTreeSet<&str>) -> impl Iterator<Item = &'a str> {
+        slugs
+            .iter()
+            .filter_map(|slug| self.quoting.get(*slug))
+            .flatten()
+            .map(String::as_str)
     }
 }
 
@@ -1260,9 +1279,14 @@ impl Workspace {
         // Content paths whose guide came, went or changed slug: `@/` links
         // to them resolve differently.
         let mut moved: HashSet<&str> = HashSet::new();
+        // Slugs of every guide edited, come or gone: pages quoting their
+        // figures through shortcodes may show any of their fields.
+        let mut edited: BTreeSet<&str> = BTreeSet::new();
         for content_path in &self.pending.guides {
             let old = self.shown.get(content_path);
             let at = site.index.by_content_path(content_path);
+            edited.extend(old.map(|old| old.slug.as_str()));
+            edited.extend(at.map(|i| site.guides[i].slug.as_str()));
             work.guides.extend(at);
             match (old, at) {
                 (Some(old), Some(i)) => {
@@ -1320,6 +1344,9 @@ impl Workspace {
         for content_path in self.dependencies.dependents(&slugs, &moved) {
             work.guides.extend(site.index.by_content_path(content_path));
         }
+        for content_path in self.dependencies.quoting(&edited) {
+            work.guides.extend(site.index.by_content_path(content_path));
+        }
         // Suggestions show their guides' listing entries.
         let suggestions = similarity.then(|| all_suggestions(site));
         match &suggestions {
@@ -1361,7 +1388,17 @@ impl Workspace {
             self.pending.all_templates
                 || uses_any(&self.template_sources, template, &self.pending.templates)
         };
-        if uses(Page::Guide(0).template()) {
+        // Guide bodies may call any shortcode: a shortcode template that
+        // changed, came or went (or a template it includes) touches them.
+        let shortcode_template =
+            |name: &str| name.starts_with(crate::render::shortcodes::TEMPLATE_DIR);
+        let shortcodes_changed = self.pending.templates.iter().any(|t| shortcode_template(t))
+            || self
+                .template_sources
+                .keys()
+                .filter(|t| shortcode_template(t))
+                .any(|t| uses(t));
+        if shortcodes_changed || uses(Page::Guide(0).template()) {
             work.guides.extend(0..site.guides.len());
         }
         match &self.listings {
