@@ -155,20 +155,23 @@ fn run(options: &Options) -> Result<(), String> {
             continue;
         };
         let page = page_of(file, &original);
-        // The home page lists every guide: asked for right after the
-        // first announcement, it must wait for the second phase rather
-        // than serve the old summary.
-        let mut home = None;
+        // Its category's pages list it: asked for right after the first
+        // announcement, they must wait for the second phase rather than
+        // serve the old summary.
+        let category = front_matter_value(&original, "category:");
+        let mut listing = None;
         summary.push(timed_save(&mut events, file, &edited, || {
             expect_served(port, &page, &marker)?;
             let marker = marker.clone();
-            home = Some(std::thread::spawn(move || {
-                expect_served(port, "/", &marker)
-            }));
+            if let Some(category) = category.clone() {
+                listing = Some(std::thread::spawn(move || {
+                    expect_listed(port, &format!("/categories/{category}/"), &marker)
+                }));
+            }
             Ok(())
         })?);
-        if let Some(home) = home {
-            home.join().map_err(|_| "the home page check panicked")??;
+        if let Some(listing) = listing {
+            listing.join().map_err(|_| "the listing check panicked")??;
         }
         std::fs::write(file, &original).map_err(|e| e.to_string())?;
         events.settle()?;
@@ -312,18 +315,55 @@ fn page_of(file: &Path, text: &str) -> String {
     format!("/{slug}/")
 }
 
-/// Checks that `page` serves `marker`.
-fn expect_served(port: u16, page: &str, marker: &str) -> Result<(), String> {
+/// The value of the front matter line starting with `key` (`category:`).
+fn front_matter_value(text: &str, key: &str) -> Option<String> {
+    text.lines()
+        .skip(1)
+        .take_while(|line| *line != "---")
+        .find_map(|line| line.strip_prefix(key))
+        .map(|value| value.trim().trim_matches('"').to_string())
+        .filter(|value| !value.is_empty())
+}
+
+/// The whole reply to `GET page`, status line included.
+fn get(port: u16, page: &str) -> Result<String, String> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
     write!(
         stream,
         "GET {page} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
     )
     .map_err(|e| e.to_string())?;
-    let mut body = String::new();
+    let mut reply = String::new();
     stream
-        .read_to_string(&mut body)
+        .read_to_string(&mut reply)
         .map_err(|e| e.to_string())?;
+    Ok(reply)
+}
+
+/// Checks that one of the pages of the list at `list` (`/categories/sales/`,
+/// then `page/2/` …) serves `marker`.
+fn expect_listed(port: u16, list: &str, marker: &str) -> Result<(), String> {
+    for number in 1.. {
+        let page = match number {
+            1 => list.to_string(),
+            n => format!("{list}page/{n}/"),
+        };
+        let reply = get(port, &page)?;
+        if reply.contains(marker) {
+            return Ok(());
+        }
+        if !reply.starts_with("HTTP/1.1 200") {
+            break;
+        }
+    }
+    Err(format!(
+        "no page of {list} serves `{marker}` after the reload"
+    ))
+}
+
+/// Checks that `page` serves `marker`.
+fn expect_served(port: u16, page: &str, marker: &str) -> Result<(), String> {
+    let body = get(port, page)?;
     if body.contains(marker) {
         Ok(())
     } else {

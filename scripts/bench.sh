@@ -2,7 +2,7 @@
 # Benchmarks `careergen build` against Hugo on generated corpora (issue 6).
 #
 #   scripts/bench.sh [--full] [--rounds N] [--sizes "1000 10000"] [--no-hugo] [--workdir DIR]
-#                    [--output-root DIR] [--hugo-max N]
+#                    [--output-root DIR] [--hugo-max N] [--careergen BIN] [--budgets]
 #
 # For each size N (1,000 and 10,000; also 100,000 with --full) it generates a
 # site with examples/gen_corpus.rs and the equivalent Hugo site, then runs one
@@ -10,7 +10,11 @@
 # folders, interleaved (careergen first in odd rounds, Hugo first in even
 # ones). Wall time is measured around the process; user+sys CPU and peak RSS
 # come from /usr/bin/time -v. Prints a Markdown table of medians with the
-# careergen/Hugo ratios, and keeps it with the raw figures in the work folder.
+# careergen/Hugo ratios, the output's bytes (in all and per guide) and its
+# largest HTML page, and keeps it with the raw figures in the work folder.
+# --careergen BIN measures that binary instead of building this checkout's
+# (to compare two versions). --budgets also runs the page-weight budgets at
+# 10,000 guides (tests/page_weight.rs, ignored by `cargo test`).
 # Outputs go to the work folder unless --output-root names another place
 # (/dev/shm takes the disk out of the comparison). Hugo runs only up to
 # --hugo-max guides (default 10,000): it needs about 0.55 MiB per guide, so
@@ -28,9 +32,11 @@ WORK="${BENCH_DIR:-${TMPDIR:-/tmp}/careergen-bench}"
 SEED=1
 OUTPUT_ROOT=""
 HUGO_MAX=10000
+CAREERGEN_BIN=""
+BUDGETS=0
 
 usage() {
-    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
 }
 
@@ -43,6 +49,8 @@ while [ $# -gt 0 ]; do
         --workdir) WORK="${2:?--workdir needs a folder}"; shift ;;
         --output-root) OUTPUT_ROOT="${2:?--output-root needs a folder}"; shift ;;
         --hugo-max) HUGO_MAX="${2:?--hugo-max needs a number}"; shift ;;
+        --careergen) CAREERGEN_BIN="${2:?--careergen needs a binary}"; shift ;;
+        --budgets) BUDGETS=1 ;;
         -h|--help) usage ;;
         *) echo "bench.sh: unknown option $1" >&2; usage ;;
     esac
@@ -71,8 +79,12 @@ if [ "$HUGO" = 1 ]; then need hugo hugo; fi
 
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 log "building careergen and gen_corpus (release) into $TARGET"
-cargo build --quiet --release --manifest-path "$ROOT/Cargo.toml" --bin careergen --example gen_corpus
-BIN="$TARGET/release/careergen"
+if [ -n "$CAREERGEN_BIN" ]; then
+    cargo build --quiet --release --manifest-path "$ROOT/Cargo.toml" --example gen_corpus
+else
+    cargo build --quiet --release --manifest-path "$ROOT/Cargo.toml" --bin careergen --example gen_corpus
+fi
+BIN="${CAREERGEN_BIN:-$TARGET/release/careergen}"
 GEN="$TARGET/release/examples/gen_corpus"
 
 mkdir -p "$WORK"
@@ -120,7 +132,10 @@ median() {
 
 html_pages() { find "$1" -name '*.html' -type f | wc -l; }
 
-declare -A PAGES BYTES
+# The size in bytes and the path of the largest HTML page under $1.
+largest_page() { find "$1" -name '*.html' -type f -printf '%s %P\n' | sort -n | tail -1; }
+
+declare -A PAGES BYTES LARGEST
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 # The generators measured at size $1.
 tools_for() {
@@ -140,6 +155,7 @@ for n in $SIZES; do
             if [ "$round" -eq 0 ]; then
                 PAGES[$tool-$n]=$(html_pages "$OUTPUT_ROOT/out-$tool-$n")
                 BYTES[$tool-$n]=$(du -sb "$OUTPUT_ROOT/out-$tool-$n" | cut -f1)
+                LARGEST[$tool-$n]=$(largest_page "$OUTPUT_ROOT/out-$tool-$n")
             fi
         done
     done
@@ -159,8 +175,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
     if [ "$HUGO" = 1 ]; then echo "$(hugo version | awk '{ print $1, $2 }')."; fi
     echo "Median of $ROUNDS cold builds after a warm-up, interleaved, output in $OUTPUT_ROOT; load average $LOAD_START at the start, $LOAD_END at the end."
     echo
-    echo "| guides | generator | wall | CPU (user+sys) | peak RSS | pages/s | pages | output |"
-    echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+    echo "| guides | generator | wall | CPU (user+sys) | peak RSS | pages/s | pages | output | bytes/guide | largest page |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"
     for n in $SIZES; do
         tools=$(tools_for "$n")
         for tool in $tools; do
@@ -169,11 +185,14 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
             rss=$(median "$n" "$tool" 6)
             pages=${PAGES[$tool-$n]}
             pps=$(awk -v p="$pages" -v ms="$wall" 'BEGIN { printf "%.0f", p / (ms / 1000) }')
-            printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$tool" "$(fmt_s "$wall")" "$(fmt_s "$cpu")" \
-                "$(fmt_mib "$rss")" "$pps" "$pages" "$(awk -v b="${BYTES[$tool-$n]}" 'BEGIN { printf "%.0f MB", b / 1e6 }')"
+            largest=${LARGEST[$tool-$n]}
+            printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$tool" "$(fmt_s "$wall")" "$(fmt_s "$cpu")" \
+                "$(fmt_mib "$rss")" "$pps" "$pages" "$(awk -v b="${BYTES[$tool-$n]}" 'BEGIN { printf "%.0f MB", b / 1e6 }')" \
+                "$(awk -v b="${BYTES[$tool-$n]}" -v n="$n" 'BEGIN { printf "%.0f KB", b / n / 1e3 }')" \
+                "$(awk '{ printf "%.0f KB `%s`", $1 / 1e3, $2 }' <<<"$largest")"
         done
         if [ "$tools" != careergen ]; then
-            printf '| %s | **careergen / Hugo** | **%s** | **%s** | **%s** | | | |\n' "$n" \
+            printf '| %s | **careergen / Hugo** | **%s** | **%s** | **%s** | | | | | |\n' "$n" \
                 "$(ratio "$(median "$n" careergen 4)" "$(median "$n" hugo 4)")" \
                 "$(ratio "$(median "$n" careergen 5)" "$(median "$n" hugo 5)")" \
                 "$(ratio "$(median "$n" careergen 6)" "$(median "$n" hugo 6)")"
@@ -181,3 +200,9 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
     done
 } | tee "$WORK/results.md"
 log "raw figures: $RAW; table: $WORK/results.md"
+
+if [ "$BUDGETS" = 1 ]; then
+    log "page-weight budgets at 10,000 guides (tests/page_weight.rs)"
+    cargo test --quiet --release --manifest-path "$ROOT/Cargo.toml" --test page_weight -- \
+        --ignored --exact budgets_hold_at_10000_guides
+fi

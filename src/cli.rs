@@ -48,8 +48,9 @@ pub enum Command {
     /// Start a new guide: content/<slug>.md with every field described.
     #[command(after_help = examples::NEW)]
     New(NewArgs),
-    /// Create a site: a commented config.yaml, an example guide and the
-    /// default theme.
+    /// Create a site: a commented config.yaml and an example guide, on the
+    /// built-in theme (--eject-theme copies it in to edit, into an existing
+    /// site too).
     #[command(after_help = examples::INIT)]
     Init(InitArgs),
     /// Print a shell completion script to standard output.
@@ -62,6 +63,18 @@ pub enum Command {
     /// Check guides against the official data, or compare two releases.
     #[command(subcommand, after_help = examples::DATA)]
     Data(DataCommand),
+    /// Remove the previous output a build swapped out (started by `build`
+    /// itself, in the background).
+    #[command(name = "remove-old-output", hide = true)]
+    RemoveOldOutput(RemoveOldOutputArgs),
+}
+
+/// The folder that holds a previous output, and its lock file, as
+/// `careergen::output::Staging::commit_in_background` passes them.
+#[derive(Debug, Args)]
+pub struct RemoveOldOutputArgs {
+    pub dir: PathBuf,
+    pub lock: PathBuf,
 }
 
 /// Options every command that reads a site shares.
@@ -200,6 +213,11 @@ pub struct InitArgs {
     /// Write into a folder that is not empty, replacing files of the same names.
     #[arg(long)]
     pub force: bool,
+
+    /// Also copy the built-in theme into `themes/default/` to edit it. In a
+    /// folder that already holds a site, only the theme is written.
+    #[arg(long)]
+    pub eject_theme: bool,
 }
 
 /// A `--base-url` that is not an absolute http(s) URL is a usage error
@@ -250,7 +268,8 @@ Examples:
     pub const INIT: &str = "\
 Examples:
   careergen init my-site
-  careergen init . --force";
+  careergen init . --force
+  careergen init --eject-theme my-site   # copy the built-in theme into my-site/themes/default";
 
     pub const COMPLETIONS: &str = "\
 Examples:

@@ -36,7 +36,13 @@ pub const TOP_KEYS: &[&str] = &[
     "feed_limit",
     "related_advice",
     "home",
+    "menus",
 ];
+
+/// The menus `menus:` may hold.
+pub const MENU_NAMES: &[&str] = &["main", "footer"];
+/// The keys of a menu entry.
+pub const MENU_ENTRY_KEYS: &[&str] = &["label", "target", "weight", "children"];
 
 /// Guides a list page shows when `paginate_by` does not say.
 pub const DEFAULT_PAGINATE_BY: usize = 50;
@@ -99,6 +105,44 @@ pub struct SiteConfig {
     /// How many articles naming a guide in `related_careers` its page
     /// lists, newest first (`related_advice`, 0 shows none).
     pub related_advice: usize,
+    /// The site's menus (`menus`), each sorted by weight.
+    pub menus: Menus,
+}
+
+/// The menus of `menus:`, each entry in display order (by `weight`, then
+/// as written).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Menus {
+    pub main: Vec<MenuEntry>,
+    pub footer: Vec<MenuEntry>,
+}
+
+impl Menus {
+    /// Every entry of every menu, children included.
+    pub fn entries(&self) -> impl Iterator<Item = &MenuEntry> {
+        self.main
+            .iter()
+            .chain(&self.footer)
+            .flat_map(|e| std::iter::once(e).chain(&e.children))
+    }
+}
+
+/// One menu entry: a label and where it leads.
+#[derive(Debug, Clone, Serialize)]
+pub struct MenuEntry {
+    pub label: String,
+    /// `@/` and a path below `content/` or `static/` (`@/about.md`,
+    /// `@/account-manager.md#pay`), or an absolute `http(s)://` or
+    /// `mailto:` URL.
+    pub target: String,
+    /// Lower weights come first; entries of equal weight keep their order.
+    pub weight: i64,
+    /// At most one level: a child has no children.
+    pub children: Vec<MenuEntry>,
+    /// The error to report, placed at `target` in `config.yaml`, when an
+    /// `@/` target names nothing the build publishes.
+    #[serde(skip)]
+    pub unknown: Diagnostic,
 }
 
 /// Items per page of each list: `paginate_by` for all of them, and the
@@ -389,6 +433,7 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
     let home = read_home(r, &root);
     let related_advice =
         read_count(r, &root.at("related_advice"), "articles").unwrap_or(DEFAULT_RELATED_ADVICE);
+    let menus = read_menus(r, &root);
     Some(SiteConfig {
         title: title?,
         base_url,
@@ -411,7 +456,70 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         feed_limit,
         home,
         related_advice,
+        menus,
     })
+}
+
+fn read_menus(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Menus {
+    let Some(map) = r.sub_mapping(&root.at("menus"), MENU_NAMES) else {
+        return Menus::default();
+    };
+    Menus {
+        main: read_menu(r, &map.at("main"), 0),
+        footer: read_menu(r, &map.at("footer"), 0),
+    }
+}
+
+/// The entries of one menu (or of an entry's `children`, at `depth` 1),
+/// sorted by weight.
+fn read_menu(r: &mut Reader<'_>, slot: &yaml::Slot<'_>, depth: usize) -> Vec<MenuEntry> {
+    let mut entries = r
+        .opt_list(slot, |r, value, field| {
+            let entry = r.mapping(value, field, MENU_ENTRY_KEYS)?;
+            let label = r.req_string(&entry.at("label"));
+            let target_slot = entry.at("target");
+            let target = r.req_string(&target_slot);
+            let weight = r.opt_integer(&entry.at("weight")).unwrap_or(0);
+            let children_slot = entry.at("children");
+            let children = if depth > 0 && children_slot.value.is_some() {
+                r.error(
+                    &children_slot.field,
+                    "expected menus of at most two levels, found `children` in a child entry",
+                );
+                Vec::new()
+            } else {
+                read_menu(r, &children_slot, depth + 1)
+            };
+            let target = target?;
+            let external = ["https://", "http://", "mailto:"]
+                .iter()
+                .any(|scheme| target.starts_with(scheme));
+            if !external && !target.starts_with("@/") && !target.starts_with('/') {
+                r.error(
+                    &target_slot.field,
+                    format!(
+                        "expected `@/` and a path below content/ or static/ (`@/account-manager.md`), a path of the site's own pages (`/all-careers/`) or an absolute http(s) or mailto: URL, found {target:?}"
+                    ),
+                );
+            }
+            let unknown = Diagnostic::error(
+                CONFIG_FILE,
+                format!("expected a target that names a published page or a file below content/ or static/, found {target:?}, which names none"),
+            )
+            .with_field(&target_slot.field)
+            .with_help("`@/` names a file by its path below content/ (`@/account-manager.md`) or static/, `/` a page the site makes (`/all-careers/`, `/categories/sales/`)")
+            .at(r.position(&target_slot.field), r.file_text());
+            Some(MenuEntry {
+                label: label?,
+                target,
+                weight,
+                children,
+                unknown,
+            })
+        })
+        .unwrap_or_default();
+    entries.sort_by_key(|e| e.weight);
+    entries
 }
 
 /// A count of items of at least 0, or `None` (an error recorded) when the

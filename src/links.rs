@@ -309,9 +309,12 @@ fn broken_in_markdown<'b>(
     broken: &BTreeMap<&'b str, &Linked>,
     (base_url, base_path): (&str, &str),
 ) -> Vec<(Diagnostic, &'b str)> {
-    let Ok(text) = guide.text.read() else {
+    let mut unreadable = Vec::new();
+    let (guide, text) = site::whole_guide(site, guide, &mut unreadable);
+    if !unreadable.is_empty() {
         return Vec::new();
-    };
+    }
+    let guide = guide.as_ref();
     let body_origin = Origin {
         path: &guide.path,
         first_line: Some(guide.body_line),

@@ -34,6 +34,9 @@ fn main() -> ExitCode {
         Command::Completions(args) => commands::completions::completions(args),
         Command::Man(args) => commands::completions::man(args),
         Command::Data(command) => commands::data::run(command),
+        Command::RemoveOldOutput(args) => {
+            careergen::output::remove_handed_off(&args.dir, &args.lock).map(|()| Outcome::Success)
+        }
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -116,11 +116,19 @@ impl Sink for NullSink {
 /// moment there is no output folder, and a build killed in that moment
 /// leaves the previous site in `<staging>.old`, which the next build moves
 /// back before it cleans up.
+///
+/// Removing the previous output takes as long as writing a site's many
+/// small files did (0.75 s at 10,000 guides), after the new site is in
+/// place: [`Staging::commit_in_background`] hands it to another process
+/// (see [`remove_handed_off`]) so that the build ends at the swap.
 pub struct Staging {
     output: PathBuf,
     dir: PathBuf,
     /// The lock file, held locked for the life of the build.
     lock: Option<(File, PathBuf)>,
+    /// Set once another process took over removing the folder (the
+    /// previous output) and its lock file.
+    handed_off: bool,
 }
 
 /// The suffix of the lock file beside a staging folder.
@@ -166,6 +174,7 @@ impl Staging {
             output: output.to_path_buf(),
             dir,
             lock: Some((lock, lock_path)),
+            handed_off: false,
         };
         fs::create_dir(&staging.dir)
             .with_context(|| format!("cannot create `{}`", staging.dir.display()))?;
@@ -179,15 +188,45 @@ impl Staging {
     /// Replaces the output folder with the staging folder, then removes the
     /// previous output.
     pub fn commit(self) -> anyhow::Result<()> {
+        self.replace_output()?;
+        Ok(())
+    }
+
+    /// Replaces the output folder with the staging folder, then hands the
+    /// previous output to `remover`, run detached with two more arguments:
+    /// the folder that now holds the previous output and its lock file
+    /// (see [`remove_handed_off`]). Returns once the new site is in place.
+    ///
+    /// The folder keeps its staging name, which only this build may
+    /// publish: until the remover is done, the next build beside the same
+    /// output sees a live build's leftover (its lock held) and leaves it,
+    /// or, if the remover died, a dead one, which it removes. Where the
+    /// remover cannot be started, the previous output is removed here, as
+    /// [`Staging::commit`] does.
+    pub fn commit_in_background(mut self, remover: std::process::Command) -> anyhow::Result<()> {
+        if self.replace_output()? {
+            self.handed_off = spawn_remover(remover, &self.dir, self.lock.as_ref());
+        }
+        Ok(())
+    }
+
+    /// Puts the staging folder in the output's place; returns whether a
+    /// previous output is now in the staging folder's.
+    fn replace_output(&self) -> anyhow::Result<bool> {
         match fs::symlink_metadata(&self.output) {
             Ok(_) if !self.output.is_dir() => {
                 bail!("`{}` exists and is not a folder", self.output.display())
             }
-            Ok(_) => self.swap(exchange)?,
-            Err(_) => fs::rename(&self.dir, &self.output)
-                .with_context(|| format!("cannot create `{}`", self.output.display()))?,
+            Ok(_) => {
+                self.swap(exchange)?;
+                Ok(true)
+            }
+            Err(_) => {
+                fs::rename(&self.dir, &self.output)
+                    .with_context(|| format!("cannot create `{}`", self.output.display()))?;
+                Ok(false)
+            }
         }
-        Ok(())
     }
 
     /// Swaps the staging folder with an existing output folder; afterwards
@@ -216,17 +255,83 @@ impl Drop for Staging {
     fn drop(&mut self) {
         // Not committed, this is the unused build; committed, the previous
         // output. A removal that fails is retried by the next build.
-        let _ = fs::remove_dir_all(&self.dir);
+        if !self.handed_off {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
         // Set aside by a swap that could not finish: keep it while it is
         // the only copy of the site.
         if self.output.is_dir() {
             let _ = fs::remove_dir_all(with_suffix(&self.dir, OLD_SUFFIX));
         }
         if let Some((lock, path)) = self.lock.take() {
-            let _ = fs::remove_file(&path);
+            // Handed off, the lock file is the remover's to delete; unlocking
+            // it (below) lets the remover, waiting for it, begin.
+            if !self.handed_off {
+                let _ = fs::remove_file(&path);
+            }
             drop(lock);
         }
     }
+}
+
+/// Starts `remover` on `dir` and the lock file, detached: no terminal, its
+/// own process group (so that Ctrl-C on the build does not reach it), not
+/// waited for. Returns whether it started.
+fn spawn_remover(
+    mut remover: std::process::Command,
+    dir: &Path,
+    lock: Option<&(File, PathBuf)>,
+) -> bool {
+    let Some((_, lock_path)) = lock else {
+        return false;
+    };
+    remover
+        .arg(dir)
+        .arg(lock_path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut remover, 0);
+    remover.spawn().is_ok()
+}
+
+/// Removes `dir`, the previous output a build handed off with
+/// [`Staging::commit_in_background`], then its lock file `lock_path`.
+/// Waits for the build to unlock the lock file, then holds it while
+/// removing, so that no other build takes the folder for a dead one's
+/// meanwhile; a build that takes it first removes it itself, which is as
+/// good. Refuses any folder not named as a staging folder with its lock
+/// file beside it, so that it never removes anything else.
+pub fn remove_handed_off(dir: &Path, lock_path: &Path) -> anyhow::Result<()> {
+    let name = dir.file_name().map(|n| n.to_string_lossy().to_string());
+    let staged = name
+        .as_deref()
+        .is_some_and(|n| n.starts_with('.') && n.contains(".staging-") && !n.ends_with(OLD_SUFFIX));
+    if !staged || lock_path != with_suffix(dir, LOCK_SUFFIX) {
+        bail!(
+            "`{}` is not a staging folder beside its lock file `{}`",
+            dir.display(),
+            lock_path.display()
+        );
+    }
+    let Ok(lock) = File::open(lock_path) else {
+        // Another build found it first and removed it with its lock file.
+        return Ok(());
+    };
+    // A file system without locks fails here: remove it all the same.
+    let _ = lock.lock();
+    let removed = match fs::remove_dir_all(dir) {
+        Err(err) if err.kind() != io::ErrorKind::NotFound => {
+            Err(err).with_context(|| format!("cannot remove `{}`", dir.display()))
+        }
+        _ => Ok(()),
+    };
+    // Kept with its folder when that could not go: the next build retries.
+    if removed.is_ok() {
+        let _ = fs::remove_file(lock_path);
+    }
+    removed
 }
 
 /// `.public.staging-`: how the names of staging folders beside an output

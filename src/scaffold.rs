@@ -1,6 +1,7 @@
 //! Starting points for authors: the commented guide `careergen new` writes,
-//! and the site `careergen init` lays out (a commented `config.yaml`, one
-//! example guide and the built-in default theme).
+//! and the site `careergen init` lays out (a commented `config.yaml` and one
+//! example guide, on the theme built into the binary; `--eject-theme`
+//! copies that theme into the site to edit).
 
 use std::fs;
 use std::io::{self, Write};
@@ -316,9 +317,11 @@ base_url: https://careers.example.org/
 description: Plain-language profiles of careers, with pay and job outlook.
 # The language of the pages, as a BCP 47 tag (en, en-GB, fr-CA).
 language: en
-# The theme under themes/. `default` is built into careergen: edit
-# themes/default to make it yours, or delete that folder to use the built-in
-# copy. Templates in templates/ override the theme's file by file.
+# The theme. `default` is built into careergen and needs no folder. To
+# change one part, put a template in templates/ that extends the theme's
+# (`{% extends "theme/guide.html" %}`) and overrides a block; a file there
+# replaces the theme's of the same name. `careergen init --eject-theme`
+# copies the whole theme into themes/default to edit.
 theme: default
 # The currency of pay figures when a guide names none (ISO 4217).
 currency: USD
@@ -402,6 +405,21 @@ footer: Pay and outlook figures are from the U.S. Bureau of Labor Statistics (pu
 #   featured: [account-manager]
 #   recent: 6
 
+# Menus: `main` in the header (instead of its usual links), `footer` in the
+# footer. A target is `@/` and a file below content/ or static/, a page the
+# site makes (`/all-careers/`), or a URL; lower weights come first; an entry
+# may have `children` (one level).
+# menus:
+#   main:
+#     - { label: Home, target: "@/", weight: 1 }
+#     - label: Careers
+#       target: /all-careers/
+#       weight: 2
+#       children:
+#         - { label: Account manager, target: "@/account-manager.md" }
+#   footer:
+#     - { label: Labor statistics, target: "https://www.bls.gov/" }
+
 # Free-form values for custom templates, as `site.extra`.
 # extra:
 #   analytics_id: ABC-123
@@ -484,13 +502,28 @@ pub struct Initialized {
     pub files: Vec<PathBuf>,
 }
 
-/// Lays out a new site in `dir` (created if missing). Refuses a folder that
-/// holds anything unless `force`; with `force`, files of the same names are
-/// replaced and other files are left alone.
-pub fn init(dir: &Path, force: bool, today: NaiveDate) -> anyhow::Result<Initialized> {
+/// What `careergen init` is asked to do besides laying out a site.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InitOptions {
+    /// Write into a folder that holds files, replacing files of the same names.
+    pub force: bool,
+    /// Copy the built-in theme into `themes/default/`. In a folder that
+    /// already holds a site (a `config.yaml`), only the theme is written.
+    pub eject_theme: bool,
+}
+
+/// Lays out a new site in `dir` (created if missing), on the built-in
+/// theme unless `eject_theme`. Refuses a folder that holds anything unless
+/// `force`; with `force`, files of the same names are replaced and other
+/// files are left alone. With `eject_theme` in an existing site, writes
+/// only the theme, refusing to replace a `themes/default/` unless `force`.
+pub fn init(dir: &Path, options: InitOptions, today: NaiveDate) -> anyhow::Result<Initialized> {
+    if options.eject_theme && dir.join(CONFIG_FILE).is_file() {
+        return eject_theme(dir, options.force);
+    }
     match fs::read_dir(dir) {
         Ok(mut entries) => {
-            if !force && entries.next().is_some() {
+            if !options.force && entries.next().is_some() {
                 bail!(
                     "`{}` is not empty; choose an empty folder, or pass --force to write the site's files into it (files of the same names are replaced)",
                     dir.display()
@@ -518,11 +551,38 @@ pub fn init(dir: &Path, force: bool, today: NaiveDate) -> anyhow::Result<Initial
             example_guide(today).into_bytes().into(),
         ),
     ];
-    for (name, bytes) in theme::files() {
+    if options.eject_theme {
+        files.extend(theme_files());
+    }
+    write_all(dir, files)
+}
+
+/// Copies the built-in theme into `themes/default/` of the site in `dir`.
+fn eject_theme(dir: &Path, force: bool) -> anyhow::Result<Initialized> {
+    let target = Path::new("themes").join(theme::DEFAULT);
+    if dir.join(&target).exists() && !force {
+        bail!(
+            "`{}` already exists; pass --force to replace its files with the built-in theme's (other files in it are left alone)",
+            dir.join(&target).display()
+        );
+    }
+    write_all(dir, theme_files().collect())
+}
+
+/// Every file of the built-in theme, at its path in a site folder.
+fn theme_files() -> impl Iterator<Item = (PathBuf, std::borrow::Cow<'static, [u8]>)> {
+    theme::files().iter().map(|(name, bytes)| {
         let mut path = PathBuf::from("themes").join(theme::DEFAULT);
         path.extend(name.split('/'));
-        files.push((path, (*bytes).into()));
-    }
+        (path, (*bytes).into())
+    })
+}
+
+/// Writes `files` (paths relative to `dir`), creating their folders.
+fn write_all(
+    dir: &Path,
+    files: Vec<(PathBuf, std::borrow::Cow<'static, [u8]>)>,
+) -> anyhow::Result<Initialized> {
     let mut written = Initialized::default();
     for (relative, bytes) in files {
         let path = dir.join(&relative);
@@ -675,14 +735,18 @@ mod tests {
     fn init_refuses_a_non_empty_folder_without_force() {
         let temp = tempfile::tempdir().expect("temp dir");
         let site = temp.path().join("site");
-        let written = init(&site, false, today()).expect("init");
+        let written = init(&site, InitOptions::default(), today()).expect("init");
         assert!(written.files.contains(&PathBuf::from("config.yaml")));
-        assert!(site.join("themes/default/templates/guide.html").is_file());
+        assert!(!site.join("themes").exists(), "the built-in theme is used");
 
         fs::write(site.join("notes.txt"), "mine").expect("write");
-        let error = init(&site, false, today()).expect_err("not empty");
+        let error = init(&site, InitOptions::default(), today()).expect_err("not empty");
         assert!(error.to_string().contains("--force"), "{error}");
-        init(&site, true, today()).expect("forced");
+        let force = InitOptions {
+            force: true,
+            ..InitOptions::default()
+        };
+        init(&site, force, today()).expect("forced");
         assert_eq!(
             fs::read_to_string(site.join("notes.txt")).expect("read"),
             "mine"

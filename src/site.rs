@@ -26,9 +26,10 @@ use crate::render::context::{
 };
 use crate::render::markdown::{self, Links, Origin, PageIds};
 use crate::render::paginate::{Paginator, PaginatorView};
+use crate::render::shortcodes::Shortcodes;
 use crate::render::similar::SimilarIndex;
 use crate::render::templates::Templates;
-use crate::render::{charts, compare, search, site_files};
+use crate::render::{all_careers, charts, compare, search, site_files};
 use crate::statics;
 
 /// What a build reads.
@@ -62,6 +63,16 @@ pub struct Site {
     /// Sections, articles, pages and the home intro: the kinds besides guides.
     pub library: Library,
     pub templates: Templates,
+    /// What reading a guide's released page fields again needs, for a
+    /// site loaded lean ([`load::load_lean`]); `None` where guides are whole.
+    pub reread: Option<Reread>,
+}
+
+/// The data and the date a lean build filled and checked its guides with,
+/// kept to read a guide's page fields again exactly as they were loaded.
+pub struct Reread {
+    pub data: data::Datasets,
+    pub today: NaiveDate,
 }
 
 /// Time spent in each stage of a build.
@@ -101,14 +112,21 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     let (mut loaded, (data, data_diagnostics)) =
         crate::timings::stage("read and parse guides", || {
             rayon::join(
-                || load::load(root, &config, options.drafts, options.today),
+                || load::load_lean(root, &config, options.drafts, options.today),
                 || crate::timings::work("read data files", || data::load(root, &config.data)),
             )
         });
     diagnostics.append(&mut loaded.diagnostics);
     diagnostics.extend(data_diagnostics);
     diagnostics.extend(crate::timings::stage("fill figures from data", || {
-        data::fill_all(&mut loaded.guides, &data, &config)
+        let found = data::fill_all(&mut loaded.guides, &data, &config);
+        // Filled, the page fields still held can go too.
+        let keep_state_pay = config.region.is_some();
+        loaded
+            .guides
+            .par_iter_mut()
+            .for_each(|guide| guide.release_filled_fields(keep_state_pay));
+        found
     }));
     let (library, library_diagnostics) = crate::timings::stage("read articles and pages", || {
         kinds::load(
@@ -126,6 +144,9 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     }));
     diagnostics.extend(library_rules(&library, &loaded.guides, &index));
     diagnostics.extend(featured_diagnostics(&config, &index));
+    let (_, menu_errors) =
+        crate::render::menu::resolve(&config, &loaded.guides, &index, &library, root);
+    diagnostics.extend(menu_errors);
     let templates =
         crate::timings::stage("compile templates", || Templates::load(root, &config.theme));
     let templates = match templates {
@@ -145,6 +166,10 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
         index,
         library,
         templates,
+        reread: Some(Reread {
+            data,
+            today: options.today,
+        }),
     });
     // Link errors live in Markdown; find them even when other rules failed.
     if let Some(site) = &site
@@ -203,7 +228,8 @@ pub fn link_diagnostics(site: &Site) -> Vec<Diagnostic> {
         .par_iter()
         .flat_map_iter(|guide| {
             let mut found = Vec::new();
-            render_markdown(site, guide, &mut found);
+            let (guide, body) = whole_guide(site, guide, &mut found);
+            render_markdown(site, &guide, &body, &mut found);
             found
         })
         .collect();
@@ -408,8 +434,11 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
         ));
         (rendered, listings)
     });
+    // The cards of every guide are done with: let them go before the
+    // whole-site files are made, the other large piece of a build's memory.
+    let groups = listings.into_browse_groups();
     let site_files = crate::timings::stage("write site files", || {
-        render_site_files(site, listings.browse_groups(), &recording)
+        render_site_files(site, &groups, &recording)
     });
     rendered.diagnostics.extend(site_files.diagnostics);
     let generated = recording.into_written();
@@ -432,9 +461,10 @@ pub fn render_kind_pages(site: &Site, sink: &dyn Sink) -> Rendered {
 }
 
 /// Writes the files made from the whole site rather than from one page's
-/// template (a sitemap, feeds, search or compare data). `serve` writes them
-/// again after every change to guides, templates or config, so anything
-/// that reads many guides and is not a [`Page`] belongs here.
+/// template (a sitemap, feeds, search, All careers or compare data).
+/// `serve` writes them again after every change to guides, templates or
+/// config, so anything that reads many guides and is not a [`Page`]
+/// belongs here.
 pub fn render_site_files(
     site: &Site,
     groups: &[(Grouping, Vec<browse::Group>)],
@@ -442,7 +472,7 @@ pub fn render_site_files(
 ) -> Rendered {
     let config = &site.config;
     // The files are independent of each other: make them in parallel.
-    let ((sitemaps, feed), (search_index, compare_data)) = rayon::join(
+    let ((sitemaps, feed), (search_index, (compare_data, list_data))) = rayon::join(
         || {
             rayon::join(
                 || {
@@ -457,13 +487,28 @@ pub fn render_site_files(
             rayon::join(
                 || {
                     crate::timings::work("make the search index", || {
-                        search::index_json(&site.guides, config)
+                        search::index_files(&site.guides, config)
                     })
                 },
                 || {
-                    crate::timings::work("make the compare data", || {
-                        compare::data_json(&site.guides, config)
-                    })
+                    rayon::join(
+                        || {
+                            crate::timings::work("make the compare data", || {
+                                let mut files = compare::data_files(&site.guides, config);
+                                files.extend(compare::suggestion_files(&site.guides));
+                                files
+                            })
+                        },
+                        || {
+                            crate::timings::work("make the All careers data", || {
+                                all_careers::data_files(
+                                    &site.guides,
+                                    &guides_by_title(&site.guides),
+                                    config,
+                                )
+                            })
+                        },
+                    )
                 },
             )
         },
@@ -483,12 +528,14 @@ pub fn render_site_files(
             site_files::robots_txt(config).into_bytes(),
         ),
         (site_files::FEED_FILE.into(), feed.into_bytes()),
-        (search::INDEX_FILE.into(), search_index.into_bytes()),
         (
             search::SCRIPT_FILE.into(),
             search::SCRIPT.as_bytes().to_vec(),
         ),
-        (compare::DATA_FILE.into(), compare_data.into_bytes()),
+        (
+            all_careers::SCRIPT_FILE.into(),
+            all_careers::SCRIPT.as_bytes().to_vec(),
+        ),
         (
             compare::COMPARE_SCRIPT_FILE.into(),
             compare::COMPARE_SCRIPT.as_bytes().to_vec(),
@@ -498,7 +545,20 @@ pub fn render_site_files(
             compare::SORT_SCRIPT.as_bytes().to_vec(),
         ),
     ]);
+    files.extend(
+        compare_data
+            .into_iter()
+            .chain(list_data)
+            .map(|(path, json)| (path, json.into_bytes())),
+    );
     let mut rendered = Rendered::default();
+    match search_index {
+        Ok(search_files) => files.extend(search_files),
+        Err(err) => rendered.diagnostics.push(Diagnostic::error(
+            search::PAGEFIND_DIR,
+            format!("cannot make the search index: {err}"),
+        )),
+    }
     for (path, bytes) in files {
         match sink.write(&path, &bytes) {
             Ok(()) => rendered.files += 1,
@@ -593,19 +653,33 @@ fn atom_feed(site: &Site) -> String {
 /// once after the templates or the config were (re)loaded.
 pub fn prepare(site: &mut Site) {
     // The site view is the same for every page: serialize it once.
-    let site_view = SiteView::new(&site.config);
+    let mut site_view = SiteView::new(&site.config);
+    site_view.menus = crate::render::menu::resolve(
+        &site.config,
+        &site.guides,
+        &site.index,
+        &site.library,
+        &site.root,
+    )
+    .0;
     let mut global = Context::new();
     global.insert("site", &site_view);
     site.templates.tera_mut().global_context().extend(global);
 }
 
-/// Renders the pages of the guides at `guides` (after [`prepare`]) into `sink`.
-pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Rendered {
+/// The formatter of guide pages and of the figures shortcodes quote:
+/// browse pages exist where the theme has their template.
+pub fn guide_formatter(site: &Site) -> Formatter<'_> {
     let mut formatter = Formatter::new(&site.config);
-    // Browse pages exist where the theme has their template.
     formatter.browse_pages = site
         .templates
         .has(Page::Group(Grouping::Industry, 0, 1).template());
+    formatter
+}
+
+/// Renders the pages of the guides at `guides` (after [`prepare`]) into `sink`.
+pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Rendered {
+    let formatter = guide_formatter(site);
     let diagnostics = Mutex::new(Vec::new());
     let push = |d: Diagnostic| {
         diagnostics
@@ -628,11 +702,12 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
         .filter(|&&i| i < site.guides.len())
         .map(|&i| {
             let started = Instant::now();
-            let guide = &site.guides[i];
             let mut found = Vec::new();
+            let (guide, body) = whole_guide(site, &site.guides[i], &mut found);
+            let guide = guide.as_ref();
             let markdown = crate::timings::markdown(
                 || format!("{}/index.html", guide.slug),
-                || render_markdown(site, guide, &mut found),
+                || render_markdown(site, guide, &body, &mut found),
             );
             let mut view: GuideView<'_> =
                 formatter.guide_view(guide, &site.guides, &site.index, markdown);
@@ -713,8 +788,15 @@ fn render_listings(
     // The chart sums up the whole list: worked out once, shown on page 1.
     let median_pay_chart = all_careers.is_some().then(|| {
         let bars = charts::median_bars(&site.guides, &site.config, &formatter.style);
-        charts::median_pay(&bars, site.config.salary_period, "cg-median-pay-chart")
+        charts::median_pay_distribution(
+            &charts::pay_bands(&bars),
+            &formatter.style,
+            &site.config.currency,
+            site.config.salary_period,
+            "cg-median-pay-chart",
+        )
     });
+    let career_filters = all_careers::FilterChoices::new(&site.guides, &site.config);
     // Listing pages are independent of each other: render them in parallel.
     let results: Vec<Option<(usize, Vec<Diagnostic>)>> = pages
         .par_iter()
@@ -753,6 +835,10 @@ fn render_listings(
                     context.insert("total_guides", &site.guides.len());
                     context.insert("categories", &categories);
                     context.insert("groupings", &groupings);
+                    context.insert_value(
+                        "figures_sources",
+                        listings.figures_sources(site, Some(&shown)),
+                    );
                     context
                 }
                 Page::NotFound => {
@@ -799,6 +885,11 @@ fn render_listings(
                     context.insert("paginator", &paginator);
                     let chart = median_pay_chart.as_ref().filter(|_| n == 1);
                     context.insert("median_pay_chart_html", &chart);
+                    context.insert("career_filters", &career_filters);
+                    context.insert_value(
+                        "figures_sources",
+                        listings.figures_sources(site, Some(on_page)),
+                    );
                     context
                 }
                 Page::Compare | Page::Search => {
@@ -882,9 +973,13 @@ fn render_listings(
                     context.insert("group", &crate::render::context::GroupView::new(group));
                     context.insert("grouping_title", grouping.title());
                     context.insert("grouping_path", &grouping.path());
-                    context
-                        .insert_value("guides", listings.cards_of(pages.slice(&group.guides, n)));
+                    let on_page = pages.slice(&group.guides, n);
+                    context.insert_value("guides", listings.cards_of(on_page));
                     context.insert("paginator", &paginator);
+                    context.insert_value(
+                        "figures_sources",
+                        listings.figures_sources(site, Some(on_page)),
+                    );
                     context
                 }
             };
@@ -1054,19 +1149,77 @@ pub fn write_page(
     }
 }
 
-/// Renders a guide's Markdown: its body and the Markdown fields of its front matter.
+/// `guide` with every field, and its text: read again from its file,
+/// parsed and filled from data as at load time when the guide was loaded
+/// lean. A file that can no longer be read, or changed since it was
+/// checked, is an error, and the guide then renders with what it holds.
+pub fn whole_guide<'a>(
+    site: &Site,
+    guide: &'a Guide,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (std::borrow::Cow<'a, Guide>, Text) {
+    let text = crate::timings::work("read guide files", || guide.text.read());
+    let text = match text {
+        Ok(text) => text,
+        Err(message) => {
+            diagnostics.push(Diagnostic::error(&guide.path, message));
+            return (std::borrow::Cow::Borrowed(guide), Text::default());
+        }
+    };
+    let Some(reread) = site.reread.as_ref().filter(|_| guide.page_fields_released) else {
+        return (std::borrow::Cow::Borrowed(guide), text);
+    };
+    // The same text, config, date and data as at load time give the same
+    // guide; what parsing and filling report was reported then.
+    let parsed = crate::timings::work("parse guides", || {
+        crate::content::parse::parse_guide(
+            &guide.path,
+            &guide.content_path,
+            text.whole().as_bytes(),
+            &site.config,
+            reread.today,
+        )
+    });
+    match parsed.guide {
+        Some(mut whole) => {
+            let _ = data::fill::fill(&mut whole, &reread.data, &site.config);
+            (std::borrow::Cow::Owned(whole), text)
+        }
+        None => {
+            diagnostics.push(Diagnostic::error(
+                &guide.path,
+                "the file changed while the site was being built; build again to check it",
+            ));
+            (std::borrow::Cow::Borrowed(guide), text)
+        }
+    }
+}
+
+/// Renders a guide's Markdown: its `body` and the Markdown fields of its
+/// front matter. `guide` is whole ([`whole_guide`]).
 fn render_markdown(
     site: &Site,
     guide: &Guide,
+    body: &Text,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RenderedMarkdown {
     let root = crate::permalink::root_from(&crate::permalink::guide(&guide.slug));
+    let formatter = guide_formatter(site);
+    let output = format!("{}/index.html", guide.slug);
+    let shortcodes = Shortcodes {
+        templates: &site.templates,
+        formatter: &formatter,
+        guides: &site.guides,
+        index: &site.index,
+        page: &output,
+    };
     let links = Links {
         guides: &site.guides,
         index: &site.index,
         root: &root,
         site_root: &site.root,
         library: Some(&site.library),
+        shortcodes: Some(&shortcodes),
     };
     let field_origin = |field: &'static str| Origin {
         path: &guide.path,
@@ -1080,11 +1233,6 @@ fn render_markdown(
         field: None,
         field_guide: None,
     };
-    let body = crate::timings::work("read guide files", || guide.text.read());
-    let body = body.unwrap_or_else(|message| {
-        diagnostics.push(Diagnostic::error(&guide.path, message));
-        Text::default()
-    });
     // One set of ids for every text on the page: headings and footnotes
     // of the body and of the front-matter fields never share an id.
     let mut ids = PageIds::with_theme_ids(site.templates.ids());
@@ -1143,6 +1291,10 @@ pub struct GuideDependencies {
     /// Set when an `@/` link is written in a way this scan cannot read
     /// exactly (escapes, entities): the page then depends on every guide.
     pub any_link: bool,
+    /// Slugs whose figures the page quotes through shortcodes
+    /// (`median_pay`, `growth`, `quick_facts`): any edit of those guides
+    /// may change it.
+    pub quoted: Vec<String>,
 }
 
 /// The other guides `guide`'s page depends on.
@@ -1161,6 +1313,7 @@ pub fn guide_dependencies(guide: &Guide) -> GuideDependencies {
         .iter()
         .any(|path| path.contains(['\\', '&', '%']));
     deps.links = guide.linked_paths.clone();
+    deps.quoted = guide.quoted_guides.clone();
     deps.slugs.sort();
     deps.slugs.dedup();
     deps.links.sort();
@@ -1242,6 +1395,22 @@ impl Listings {
         }
     }
 
+    /// Where the pay and growth figures of the guides at `positions` come
+    /// from (see [`crate::render::provenance`]); every guide when `None`.
+    fn figures_sources(&self, site: &Site, positions: Option<&[usize]>) -> tera::Value {
+        let guides: Vec<&Guide> = match positions {
+            Some(positions) => positions
+                .iter()
+                .filter_map(|&i| site.guides.get(i))
+                .collect(),
+            None => site.guides.iter().collect(),
+        };
+        tera::Value::from_serializable(&crate::render::provenance::of_listing(
+            &guides,
+            &site.config,
+        ))
+    }
+
     /// The cards of the guides at `positions`, in that order.
     fn cards_of(&self, positions: &[usize]) -> tera::Value {
         let cards: Vec<tera::Value> = positions
@@ -1254,6 +1423,11 @@ impl Listings {
     /// The browse groups of every grouping.
     pub fn browse_groups(&self) -> &[(Grouping, Vec<browse::Group>)] {
         &self.groups
+    }
+
+    /// The browse groups of every grouping, the cards let go.
+    pub fn into_browse_groups(self) -> BrowseGroups {
+        self.groups
     }
 
     /// The pages besides guide pages, as [`pages`] lists them.

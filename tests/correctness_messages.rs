@@ -322,7 +322,7 @@ fn negative_growth_between_minus_one_and_zero_keeps_its_sign() {
         "outlook list:\n{page}"
     );
     assert!(page.contains("projected to decline 0.6 percent"), "{page}");
-    let compare = site.read("public/compare.json");
+    let compare = site.read("public/compare/data/typist.json");
     assert!(
         compare.contains("\"growth\":\"−0.6% (Decline), 2024–34\""),
         "{compare}"

@@ -500,7 +500,7 @@ fn pay_by_state_shows_a_table_and_a_tile_map_with_unpublished_states_marked() {
     let text = page_text(&site, "registered-nurse");
     for needle in [
         // The home state (`region: CA`) beside the national median.
-        "Median pay (May 2025) $97,550 per year Median pay in California (May 2025) $140,270 per year",
+        "Median pay (May 2025) $97,550 per year a Median pay in California (May 2025) $140,270 per year b",
         "Pay by state",
         "California $140,270 $101,260 $213,320 338,940",
         "Alabama $77,080 $58,150 $98,910 54,340",

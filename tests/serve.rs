@@ -395,6 +395,7 @@ fn a_summary_edit_reloads_its_page_first_and_never_serves_an_old_listing() {
     let mut events = Events::open(server.port);
     events.wait_for("hello", "generation");
     let summary = "Beta workers now lead the second accounts.";
+    let mut search_entry = Some(server.get("/pagefind/pagefind-entry.json").text());
 
     for round in 0..3 {
         let summary = format!("{summary} Round {round}.");
@@ -412,13 +413,18 @@ fn a_summary_edit_reloads_its_page_first_and_never_serves_an_old_listing() {
             "{first}"
         );
         // Asked for at once, they wait for their new bytes: never the old.
-        for path in ["/categories/sales/", "/alpha/", "/search-index.json"] {
+        for path in ["/categories/sales/", "/alpha/"] {
             let reply = server.get(path);
             assert!(
                 reply.text().contains(&summary),
                 "{path} after round {round}"
             );
         }
+        // The search index names its chunks by their content: a new
+        // summary is a new entry file.
+        let entry = server.get("/pagefind/pagefind-entry.json").text();
+        assert_ne!(Some(&entry), search_entry.as_ref(), "round {round}");
+        search_entry = Some(entry);
         let rest = events.wait_for("reload", "\"categories/sales/index.html\"");
         assert!(rest.contains("\"pending\":false"), "{rest}");
         assert!(!rest.contains("beta/index.html"), "{rest}");

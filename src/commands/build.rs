@@ -8,6 +8,13 @@ use super::progress::Progress;
 use super::{Outcome, plural, print_diagnostics, quiet, verbose};
 use crate::cli::BuildArgs;
 
+/// From how many files a site's previous output (judged by the new one)
+/// is removed by a background process rather than before `build` returns.
+/// Removing costs about 40 µs a file (0.75 s at 10,000 guides), starting
+/// the process a few milliseconds: below this, removing at once is about
+/// as fast and leaves nothing behind when `build` returns.
+const BACKGROUND_REMOVAL_MIN_FILES: usize = 500;
+
 pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
     let timings = args.timings;
     let precompress = args.precompress;
@@ -51,7 +58,17 @@ pub fn run(args: BuildArgs, color: bool) -> Result<Outcome> {
         None
     };
     let swap_started = std::time::Instant::now();
-    careergen::timings::stage("swap in the output folder", || staging.commit())?;
+    careergen::timings::stage("swap in the output folder", || {
+        if report.files >= BACKGROUND_REMOVAL_MIN_FILES
+            && let Ok(exe) = std::env::current_exe()
+        {
+            let mut remover = std::process::Command::new(exe);
+            remover.arg("remove-old-output");
+            staging.commit_in_background(remover)
+        } else {
+            staging.commit()
+        }
+    })?;
     let swap = swap_started.elapsed();
     if !quiet() {
         println!(

@@ -1,4 +1,5 @@
-//! `careergen init [DIR]`: lays out a working site with the built-in theme.
+//! `careergen init [DIR]`: lays out a working site on the built-in theme;
+//! `--eject-theme` copies the theme into the site (into an existing one too).
 
 use anyhow::Result;
 use careergen::scaffold;
@@ -8,13 +9,28 @@ use crate::cli::InitArgs;
 
 pub fn run(args: InitArgs) -> Result<Outcome> {
     let today = careergen::clock::today()?;
-    let written = scaffold::init(&args.dir, args.force, today)?;
+    let options = scaffold::InitOptions {
+        force: args.force,
+        eject_theme: args.eject_theme,
+    };
+    let ejecting_only = args.eject_theme && args.dir.join(careergen::config::CONFIG_FILE).is_file();
+    let written = scaffold::init(&args.dir, options, today)?;
     if verbose() {
         for file in &written.files {
             println!("{}", args.dir.join(file).display());
         }
     }
-    if !quiet() {
+    if !quiet() && ejecting_only {
+        let files = written.files.len();
+        println!(
+            "copied the built-in theme into `{}`: {files} file{}; the site now uses it",
+            args.dir
+                .join("themes")
+                .join(careergen::render::theme::DEFAULT)
+                .display(),
+            plural(files)
+        );
+    } else if !quiet() {
         let files = written.files.len();
         println!(
             "created a site in `{}`: {files} file{}",

@@ -286,6 +286,11 @@ impl fmt::Display for YearMonth {
 pub struct Codes {
     pub soc: Option<String>,
     pub onet_soc: Option<String>,
+    /// The SOC code of a broader occupation the guide's is counted in
+    /// (account managers in 11-2022, sales managers), when it has no code
+    /// of its own: that code's data is shown beside the guide's own
+    /// figures, labelled with its title, and fills none of them.
+    pub broader_soc: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -327,6 +332,10 @@ pub struct Requirements {
     pub skills: Vec<Skill>,
     /// Markdown.
     pub notes: Option<String>,
+    /// The source id of education, experience and training when they come
+    /// from configured data (set by `data::fill`); a guide's own values
+    /// are cited by its Sources list as a whole.
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -424,11 +433,56 @@ pub struct Guide {
     /// Content paths named by `@/` links in any Markdown of the guide,
     /// found once at load time for the cross-guide rules.
     pub linked_paths: Vec<String>,
+    /// Slugs named by `guide="…"` in shortcode calls of its Markdown
+    /// (`{{ median_pay(guide="account-manager") }}`): the page shows
+    /// figures of those guides.
+    pub quoted_guides: Vec<String>,
     /// Pay by state, from the site's state wage data (`crate::data::fill`).
     pub state_pay: Option<crate::data::oews::StateRows>,
+    /// Set once the fields only the guide's own page shows were let go
+    /// ([`Guide::release_page_fields`]): that page reads the file again.
+    pub page_fields_released: bool,
+    /// Figures of `codes.broader_soc` from the site's data
+    /// (`crate::data::fill`), shown beside the guide's own.
+    pub beside: Option<crate::data::fill::Beside>,
 }
 
 impl Guide {
+    /// Lets go of the fields that only the guide's own page shows: the
+    /// environment, credentials, requirement notes, skill descriptions,
+    /// career-path notes, FAQ and `extra`. What listings, search, compare,
+    /// feeds, suggestions and the cross-guide rules read stays. At 100,000
+    /// guides these fields are about half of what the guides hold; a build
+    /// reads them again from the file when it renders the page.
+    ///
+    /// `sources` and `state_pay` stay for filling from data, which reads
+    /// and writes them: [`Guide::release_filled_fields`] lets the pay by
+    /// state go after.
+    pub fn release_page_fields(&mut self) {
+        self.environment = Environment::default();
+        self.requirements.credentials = Vec::new();
+        self.requirements.notes = None;
+        for skill in &mut self.requirements.skills {
+            skill.description = None;
+        }
+        for step in &mut self.career_path {
+            step.note = None;
+        }
+        self.faq = Vec::new();
+        self.extra = serde_json::Value::Null;
+        self.page_fields_released = true;
+    }
+
+    /// Lets go of the pay by state of a guide whose page fields were
+    /// released, once it was filled from data, unless listings and compare
+    /// show the home state's figure (`keep_state_pay`). The sources stay:
+    /// listings and quoted figures name them.
+    pub fn release_filled_fields(&mut self, keep_state_pay: bool) {
+        if self.page_fields_released && !keep_state_pay {
+            self.state_pay = None;
+        }
+    }
+
     /// Where `field` was written, for cross-guide diagnostics.
     pub fn anchor(&self, field: &str) -> Option<Position> {
         if self.locations.get().is_none() {
@@ -491,6 +545,25 @@ pub fn link_targets(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The slugs named as `guide="…"` (or `guide='…'`) inside `{{ … }}` or
+/// `{% … %}` in `text`. A scan, not a parse: a call inside code counts too,
+/// which only makes a page depend on a guide it does not show.
+pub fn quoted_guides(text: &str) -> impl Iterator<Item = &str> {
+    let calls = text.contains("{{") || text.contains("{%");
+    text.match_indices("guide=")
+        .filter(move |_| calls)
+        .filter_map(move |(at, _)| {
+            // `guide=` must start an argument, not end a longer name.
+            if text[..at].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+                return None;
+            }
+            let after = text[at + "guide=".len()..].trim_start();
+            let quote = after.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            let value = &after[1..];
+            value.find(quote).map(|end| &value[..end])
+        })
+}
+
 /// What every placeholder `careergen new` writes starts with; a published
 /// guide that still holds one is refused.
 pub const PLACEHOLDER_MARK: &str = "TODO:";
@@ -546,6 +619,13 @@ pub fn yaml_to_json(value: &serde_yaml::Value) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_guides_are_the_guide_arguments_of_calls() {
+        let text = "{{ median_pay(guide=\"a\") }} {% x(guide='b', other_guide=\"c\") %}";
+        assert_eq!(quoted_guides(text).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(quoted_guides("guide=\"a\" without calls").count(), 0);
+    }
 
     #[test]
     fn link_targets_stop_at_the_fragment_and_the_link_end() {

@@ -120,11 +120,48 @@ fn content_path(root: &Path, file: &Path) -> String {
 /// Reads and parses every guide under `root/content`. The guides keep
 /// only stamps of their files and read their text again when asked.
 pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) -> Loaded {
+    load_guides(root, config, drafts, today, false)
+}
+
+/// The number of guides from which [`load_lean`] lets go of page fields:
+/// at 100,000 guides whole guides take about 0.5 GiB more; below this the
+/// second parse would cost more than the memory it saves.
+pub const LEAN_FROM_GUIDES: usize = 20_000;
+
+/// Where [`load_lean`] starts letting go: [`LEAN_FROM_GUIDES`], or the
+/// number in `CAREERGEN_LEAN_FROM_GUIDES` (lower it where memory is short;
+/// `0` makes every build lean).
+pub fn lean_from_guides() -> usize {
+    std::env::var("CAREERGEN_LEAN_FROM_GUIDES")
+        .ok()
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(LEAN_FROM_GUIDES)
+}
+
+/// [`load`] for a build, which renders each guide's page once: the guides
+/// also let go of the fields only their own page shows
+/// ([`Guide::release_page_fields`]), which the page reads again from the
+/// file, so that what is held for the whole build stays small. Sites of
+/// fewer than [`LEAN_FROM_GUIDES`] guides are loaded whole.
+pub fn load_lean(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) -> Loaded {
+    load_guides(root, config, drafts, today, true)
+}
+
+fn load_guides(
+    root: &Path,
+    config: &SiteConfig,
+    drafts: bool,
+    today: NaiveDate,
+    lean: bool,
+) -> Loaded {
     let Listing {
         files,
         diagnostics,
         kinds,
     } = guide_files(root);
+    // Parsing every guide a second time costs about a third more CPU: worth
+    // it only where holding every guide whole would threaten memory.
+    let lean = lean && files.len() >= lean_from_guides();
     let results: Vec<_> = files
         .par_iter()
         .map(|file| {
@@ -133,6 +170,9 @@ pub fn load(root: &Path, config: &SiteConfig, drafts: bool, today: NaiveDate) ->
             // then rather than hold every guide's text until then.
             if let (Some(guide), Some(stamp)) = (&mut parsed.guide, stamp) {
                 guide.text.release(file, stamp);
+                if lean {
+                    guide.release_page_fields();
+                }
             }
             parsed
         })

@@ -240,13 +240,22 @@ impl GuideReader<'_, '_> {
             }
             None => serde_json::Value::Object(Default::default()),
         };
-        let linked_paths = std::iter::once(document.body)
-            .chain(environment.summary.as_deref())
-            .chain(requirements.notes.as_deref())
-            .chain(faq.iter().map(|f| f.answer.as_str()))
+        let markdown = || {
+            std::iter::once(document.body)
+                .chain(environment.summary.as_deref())
+                .chain(requirements.notes.as_deref())
+                .chain(faq.iter().map(|f| f.answer.as_str()))
+        };
+        let linked_paths = markdown()
             .flat_map(link_targets)
             .map(str::to_string)
             .collect();
+        let mut quoted_guides: Vec<String> = markdown()
+            .flat_map(crate::content::guide::quoted_guides)
+            .map(str::to_string)
+            .collect();
+        quoted_guides.sort();
+        quoted_guides.dedup();
         // A guide whose required fields failed is still returned, so that
         // cross-guide rules can report on the rest of it; its errors already
         // fail the build.
@@ -282,7 +291,10 @@ impl GuideReader<'_, '_> {
             front_matter_line: document.front_matter_line,
             locations: std::sync::OnceLock::new(),
             linked_paths,
+            quoted_guides,
             state_pay: None,
+            page_fields_released: false,
+            beside: None,
         })
     }
 
@@ -470,7 +482,10 @@ impl GuideReader<'_, '_> {
     }
 
     fn codes(&mut self, root: &Map<'_>) -> Codes {
-        let Some(map) = self.r.sub_mapping(&root.at("codes"), &["soc", "onet_soc"]) else {
+        let Some(map) = self
+            .r
+            .sub_mapping(&root.at("codes"), &["soc", "onet_soc", "broader_soc"])
+        else {
             return Codes::default();
         };
         let soc = self.pattern(&map, "soc", is_soc, "NN-NNNN");
@@ -483,7 +498,12 @@ impl GuideReader<'_, '_> {
                 format!("expected a code starting with `codes.soc` ({soc}), found {onet:?}"),
             );
         }
-        Codes { soc, onet_soc }
+        let broader_soc = self.pattern(&map, "broader_soc", is_soc, "NN-NNNN");
+        Codes {
+            soc,
+            onet_soc,
+            broader_soc,
+        }
     }
 
     fn category(&mut self, root: &Map<'_>) -> Option<String> {
@@ -661,6 +681,7 @@ impl GuideReader<'_, '_> {
             credentials,
             skills,
             notes: self.r.opt_string(&map.at("notes")),
+            source: None,
         }
     }
 

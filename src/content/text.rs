@@ -35,6 +35,11 @@ impl Text {
         }
     }
 
+    /// The whole text: front matter and body.
+    pub fn whole(&self) -> &str {
+        &self.text
+    }
+
     /// The YAML between the `---` lines.
     pub fn front_matter(&self) -> &str {
         self.text.get(self.front_matter.clone()).unwrap_or_default()
@@ -145,14 +150,41 @@ impl TextSource {
 /// Reads at most one byte more than a guide may hold, so that a huge (or
 /// endless) file is refused without being read whole, with the stamp of the
 /// file as opened.
+///
+/// A regular file is read with one `read` call sized from its length (a
+/// growing buffer would take a dozen calls for a 15 KB guide, and a
+/// 100,000-guide build reads every guide twice); a file that shrank in
+/// between comes back shorter, and one that grew is cut at the length its
+/// stamp records, which the stamp check of [`TextSource::read`] catches.
 pub fn read_stamped(file: &Path) -> std::io::Result<(Vec<u8>, Option<Stamp>)> {
     use std::io::Read;
-    let opened = std::fs::File::open(file)?;
-    let stamp = opened.metadata().ok().as_ref().and_then(Stamp::of);
-    let mut bytes = Vec::new();
-    opened
-        .take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
+    let mut opened = std::fs::File::open(file)?;
+    let metadata = opened.metadata().ok();
+    let stamp = metadata.as_ref().and_then(Stamp::of);
+    let regular_len = metadata
+        .filter(std::fs::Metadata::is_file)
+        .and_then(|m| usize::try_from(m.len()).ok())
+        .filter(|&len| len <= MAX_FILE_BYTES);
+    let Some(len) = regular_len else {
+        // Too large, or not a regular file (a pipe, a device): its length
+        // says nothing, so read up to the limit.
+        let mut bytes = Vec::new();
+        opened
+            .take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)?;
+        return Ok((bytes, stamp));
+    };
+    let mut bytes = vec![0; len];
+    let mut filled = 0;
+    while filled < len {
+        match opened.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+    bytes.truncate(filled);
     Ok((bytes, stamp))
 }
 

@@ -30,6 +30,9 @@ pub fn fill(guide: &mut Guide, data: &Datasets, config: &SiteConfig) -> Vec<Diag
         return found;
     }
     let Some(soc) = guide.codes.soc.clone() else {
+        if let Some(broader) = guide.codes.broader_soc.clone() {
+            fill_beside(guide, &broader, data, config, &mut found);
+        }
         return found;
     };
     if !data.knows(&soc) {
@@ -117,6 +120,105 @@ pub fn fill(guide: &mut Guide, data: &Datasets, config: &SiteConfig) -> Vec<Diag
         found.push(place(guide, "", warning));
     }
     found
+}
+
+/// Figures of a broader occupation's SOC code (`codes.broader_soc`),
+/// shown beside a guide's own and never in their place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Beside {
+    /// `Sales managers (BLS)`: the occupation's title as the Handbook
+    /// writes it (else as OEWS does) and the publisher.
+    pub label: String,
+    pub soc: String,
+    /// The OEWS median, in `period`.
+    pub median: Option<f64>,
+    pub period: PayPeriod,
+    /// The median is a floor (`$239,200 or more`).
+    pub top_coded: bool,
+    pub as_of: Option<crate::content::guide::YearMonth>,
+    /// The source id of the pay figures among the guide's sources.
+    pub pay_source: Option<String>,
+    /// Projected growth in percent, its label and period.
+    pub growth_percent: Option<f64>,
+    pub growth_label: Option<crate::content::guide::GrowthLabel>,
+    pub growth_period: Option<crate::content::guide::ProjectionPeriod>,
+    pub growth_source: Option<String>,
+}
+
+/// Fills `guide.beside` from `broader`'s data; a code the data lacks is a
+/// warning, as for `codes.soc`.
+fn fill_beside(
+    guide: &mut Guide,
+    broader: &str,
+    data: &Datasets,
+    config: &SiteConfig,
+    found: &mut Vec<Diagnostic>,
+) {
+    if !data.knows(broader) {
+        let closest: Vec<String> = data
+            .closest(broader, 3)
+            .into_iter()
+            .map(|(code, title)| format!("{code} ({title})"))
+            .collect();
+        let mut warning = Diagnostic::warning(
+            &guide.path,
+            format!("expected a SOC code the configured data has, found {broader}"),
+        )
+        .with_field("codes.broader_soc")
+        .with_kind(kinds::UNKNOWN_SOC);
+        if !closest.is_empty() {
+            warning = warning.with_help(format!("closest codes: {}", closest.join(", ")));
+        }
+        found.push(place(guide, "codes.broader_soc", warning));
+        return;
+    }
+    let wages = data
+        .wages
+        .as_ref()
+        .and_then(|w| Some((w.by_soc.get(broader)?, &w.dataset)));
+    let projection = data
+        .projections
+        .as_ref()
+        .and_then(|p| Some((p.by_soc.get(broader)?, &p.dataset)));
+    let pay = wages.and_then(|(record, dataset)| {
+        let (period, p) = wage_period(record)?;
+        let median = p.median?;
+        Some((period, median, dataset))
+    });
+    let title = projection
+        .map(|(p, _)| p.title.clone())
+        .or_else(|| wages.map(|(r, _)| r.title.clone()))
+        .unwrap_or_else(|| broader.to_string());
+    let mut beside = Beside {
+        label: format!("{title} (BLS)"),
+        soc: broader.to_string(),
+        median: pay.map(|(_, m, _)| m.value),
+        period: pay.map_or(PayPeriod::Year, |(period, _, _)| period),
+        top_coded: pay.is_some_and(|(_, m, _)| m.top_coded),
+        as_of: pay.and_then(|(_, _, d)| d.as_of),
+        pay_source: None,
+        growth_percent: projection.and_then(|(p, _)| p.growth_percent),
+        growth_label: projection.and_then(|(p, d)| {
+            let bands = d
+                .period
+                .and_then(|period| config.projections.period(&period));
+            match (p.growth_percent, bands) {
+                (Some(g), Some(bands)) if !bands.bands.is_empty() => Some(bands.label_for(g)),
+                _ => p.label,
+            }
+        }),
+        growth_period: projection.and_then(|(_, d)| d.period),
+        growth_source: None,
+    };
+    if let Some((_, _, dataset)) = pay {
+        beside.pay_source = Some(dataset.kind.source_id().to_string());
+        add_source(guide, dataset);
+    }
+    if let Some((_, dataset)) = projection.filter(|(p, _)| p.growth_percent.is_some()) {
+        beside.growth_source = Some(dataset.kind.source_id().to_string());
+        add_source(guide, dataset);
+    }
+    guide.beside = Some(beside);
 }
 
 /// Places `diagnostic` where `field` is written (the front matter's start
@@ -333,6 +435,11 @@ fn fill_outlook(
         _ => {}
     }
     let requirements = &mut guide.requirements;
+    // Marked as the data's only when the guide states none of them itself.
+    let stated_any = requirements.education.is_some()
+        || requirements.experience.is_some()
+        || requirements.training.is_some();
+    let mut taken = false;
     let mut stated = Vec::new();
     macro_rules! take {
         ($field:ident, $name:literal) => {
@@ -340,6 +447,7 @@ fn fill_outlook(
                 (None, Some(value)) => {
                     requirements.$field = Some(value);
                     used = true;
+                    taken = true;
                 }
                 (Some(ours), Some(theirs)) if ours != theirs => {
                     stated.push(($name, ours.name(), theirs.name()));
@@ -351,6 +459,9 @@ fn fill_outlook(
     take!(education, "education");
     take!(experience, "experience");
     take!(training, "training");
+    if taken && !stated_any {
+        requirements.source = Some(dataset.kind.source_id().to_string());
+    }
     // Requirements have no `source` of their own: a guide listing sources
     // is taken to cite them.
     if guide.sources.is_empty() {

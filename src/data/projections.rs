@@ -52,7 +52,7 @@ fn wording<T: Copy>(
         return Ok(None);
     };
     let text = row.text(column);
-    if text.is_empty() || text == "-" {
+    if text.is_empty() || text == "-" || text == "—" {
         return Ok(None);
     }
     if text.eq_ignore_ascii_case(SEE_HOW_TO_BECOME_ONE) {
@@ -67,22 +67,117 @@ fn wording<T: Copy>(
     }
 }
 
+/// Where a layout keeps each figure.
+struct Columns {
+    soc: Column,
+    title: Column,
+    growth: Column,
+    employment: Option<Column>,
+    change: Option<Column>,
+    label: Option<Column>,
+    education: Option<Column>,
+    experience: Option<Column>,
+    training: Option<Column>,
+    url: Option<Column>,
+    /// Employment and its change are in thousands (the EP table).
+    thousands: bool,
+}
+
+/// The code column of the Employment Projections program's occupation
+/// table (`2024 National Employment Matrix code`), which tells that layout.
+const EP_CODE: &str = "National Employment Matrix code";
+
+/// The columns of either layout: the Handbook profiles of `shared/data`
+/// (`soc_code, title, growth_percent, …`) or the Employment Projections
+/// program's occupation table (Table 1.2 of its `occupation.xlsx`, or a
+/// CSV of it): `2024 National Employment Matrix title`, `… code`,
+/// `Employment, 2024`, `Employment change, numeric, 2024–34`,
+/// `Employment change, percent, 2024–34`, `Typical education needed for
+/// entry`, `Work experience in a related occupation`, `Typical on-the-job
+/// training needed to attain competency in the occupation`; its numbers of
+/// workers are in thousands.
+fn columns(header: &Header, dataset: &Dataset) -> Result<Columns, Diagnostic> {
+    let ends = |suffix: &str| header.find_by(|name| ends_with_ignore_case(name, suffix));
+    let starts = |prefix: &str| header.find_by(|name| starts_with_ignore_case(name, prefix));
+    if let Some(soc) = ends(EP_CODE) {
+        let title = ends("National Employment Matrix title")
+            .ok_or_else(|| missing(header, "2024 National Employment Matrix title"))?;
+        let growth = starts("Employment change, percent")
+            .ok_or_else(|| missing(header, "Employment change, percent, 2024–34"))?;
+        // The base year's column comes before the projected year's.
+        let employment = header.find_by(|name| {
+            starts_with_ignore_case(name, "Employment, ")
+                && name["Employment, ".len()..]
+                    .trim()
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+        });
+        return Ok(Columns {
+            soc,
+            title,
+            growth,
+            employment,
+            change: starts("Employment change, numeric"),
+            label: None,
+            education: starts("Typical education needed for entry"),
+            experience: starts("Work experience in a related occupation"),
+            training: starts("Typical on-the-job training"),
+            url: None,
+            thousands: true,
+        });
+    }
+    let base_year = dataset.period.map_or(0, |p| p.start);
+    let employment_name = format!("employment_{base_year}");
+    Ok(Columns {
+        soc: header.require(&["soc_code"])?,
+        title: header.require(&["title"])?,
+        growth: header.require(&["growth_percent"])?,
+        employment: header.find(&[employment_name.as_str(), "employment"]),
+        change: header.find(&["employment_change"]),
+        label: header.find(&["outlook_label"]),
+        education: header.find(&["entry_education"]),
+        experience: header.find(&["work_experience"]),
+        training: header.find(&["on_the_job_training"]),
+        url: header.find(&["ooh_url", "url"]),
+        thousands: false,
+    })
+}
+
+fn missing(header: &Header, name: &str) -> Diagnostic {
+    header.require(&[name]).err().unwrap_or_else(|| {
+        Diagnostic::error(&header.display, format!("expected a column `{name}`"))
+    })
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text
+            .get(text.len() - suffix.len()..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+}
+
 /// Reads the projections file of `dataset`.
 pub fn read(root: &Path, dataset: &Dataset) -> Result<Projections, Vec<Diagnostic>> {
     let Sheet { header, mut rows } = Sheet::open(root, &dataset.file).map_err(|d| vec![d])?;
-    let need = |names: &[&str]| header.require(names).map_err(|d| vec![d]);
-    let soc = need(&["soc_code"])?;
-    let title = need(&["title"])?;
-    let growth = need(&["growth_percent"])?;
-    let base_year = dataset.period.map_or(0, |p| p.start);
-    let employment_name = format!("employment_{base_year}");
-    let employment = header.find(&[employment_name.as_str(), "employment"]);
-    let change = header.find(&["employment_change"]);
-    let label = header.find(&["outlook_label"]);
-    let education = header.find(&["entry_education"]);
-    let experience = header.find(&["work_experience"]);
-    let training = header.find(&["on_the_job_training"]);
-    let url = header.find(&["ooh_url", "url"]);
+    let Columns {
+        soc,
+        title,
+        growth,
+        employment,
+        change,
+        label,
+        education,
+        experience,
+        training,
+        url,
+        thousands,
+    } = columns(&header, dataset).map_err(|d| vec![d])?;
+    let scale = if thousands { 1000.0 } else { 1.0 };
     let mut by_soc: BTreeMap<String, Projection> = BTreeMap::new();
     let mut errors = Vec::new();
     let result = rows.for_each_row(&header, |row| {
@@ -96,7 +191,12 @@ pub fn read(root: &Path, dataset: &Dataset) -> Result<Projections, Vec<Diagnosti
             return;
         }
         let read = || -> Result<Projection, Diagnostic> {
-            let count = |c: Option<Column>| c.map_or(Ok(None), |c| header.signed(&row, c));
+            // Whole workers: the EP table's thousands with one decimal.
+            let count = |c: Option<Column>| {
+                c.map_or(Ok(None), |c| {
+                    Ok(header.signed(&row, c)?.map(|v| (v * scale).round()))
+                })
+            };
             Ok(Projection {
                 title: row.text(title).to_string(),
                 employment: count(employment)?,

@@ -27,8 +27,12 @@ pub struct Header {
 /// The rows below the header, not yet read.
 pub enum Rows {
     Csv(csv::Reader<std::fs::File>),
-    /// The sheet's rows below the header, already converted to text.
-    Rows(Vec<StringRecord>),
+    /// The sheet's rows below the header, already converted to text, and
+    /// the spreadsheet row number of the first.
+    Rows {
+        rows: Vec<StringRecord>,
+        first_line: u64,
+    },
 }
 
 /// One data row: its line in the file (the spreadsheet row number for a
@@ -86,6 +90,8 @@ impl Sheet {
                 .worksheet_range_at(0)
                 .ok_or_else(|| cannot(&"the workbook has no sheet"))?
                 .map_err(|e| cannot(&e))?;
+            // The sheet's row number (0-based) of the range's first row.
+            let top = range.start().map_or(0, |(row, _)| u64::from(row));
             let mut rows = range.rows().map(|cells| {
                 let mut record = StringRecord::with_capacity(cells.len() * 8, cells.len());
                 for cell in cells {
@@ -93,8 +99,11 @@ impl Sheet {
                 }
                 record
             });
+            let mut header_at = 0;
             let header = rows
-                .next()
+                .by_ref()
+                .inspect(|_| header_at += 1)
+                .find(|r| !is_title_row(r))
                 .map(|r| r.iter().map(|c| c.trim().to_string()).collect())
                 .unwrap_or_default();
             return Ok(Sheet {
@@ -102,7 +111,10 @@ impl Sheet {
                     display,
                     names: header,
                 },
-                rows: Rows::Rows(rows.collect()),
+                rows: Rows::Rows {
+                    rows: rows.collect(),
+                    first_line: top + header_at + 1,
+                },
             });
         }
         let delimiter = if lower.ends_with(".tsv") || lower.ends_with(".txt") {
@@ -113,13 +125,18 @@ impl Sheet {
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
+            .has_headers(false)
             // O*NET's text has quotes inside descriptions, never quoted fields.
             .quoting(delimiter == b',')
             .from_path(&path)
             .map_err(|e| cannot(&e))?;
-        let header = reader
-            .headers()
+        let mut record = StringRecord::new();
+        while reader
+            .read_record(&mut record)
             .map_err(|e| csv_error(&display, &e))?
+            && is_title_row(&record)
+        {}
+        let header = record
             .iter()
             .map(|c| c.trim().trim_start_matches('\u{feff}').to_string())
             .collect();
@@ -139,6 +156,14 @@ impl Header {
         self.names
             .iter()
             .position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
+            .map(|index| Column { index })
+    }
+
+    /// The first column whose name (trimmed) passes `test`.
+    pub fn find_by(&self, test: impl Fn(&str) -> bool) -> Option<Column> {
+        self.names
+            .iter()
+            .position(|h| test(h))
             .map(|index| Column { index })
     }
 
@@ -234,14 +259,13 @@ impl Rows {
                     }
                 }
             }
-            Rows::Rows(rows) => {
+            Rows::Rows { rows, first_line } => {
                 for (i, record) in rows.iter().enumerate() {
                     if record.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
                     each(Row {
-                        // The header is row 1.
-                        line: i as u64 + 2,
+                        line: *first_line + i as u64,
                         cells: record,
                     });
                 }
@@ -249,6 +273,13 @@ impl Rows {
         }
         Ok(())
     }
+}
+
+/// Whether `record` is a line above a table's header: its name or a note
+/// such as "(Numbers in thousands)", as BLS tables start. Such a line has
+/// one cell at most; a header has several.
+fn is_title_row(record: &StringRecord) -> bool {
+    record.iter().filter(|c| !c.trim().is_empty()).count() <= 1
 }
 
 /// A number with optional thousands separators (`1,449,500`); most cells

@@ -52,9 +52,6 @@ const ROW: f64 = 44.0;
 /// Where a row's bar starts below the row's top.
 const BAR_TOP: f64 = 22.0;
 const BAR_HEIGHT: f64 = 14.0;
-/// Estimated advance of one character, as a share of the font size; a
-/// little generous so that labels never run into their figures.
-const CHAR_WIDTH: f64 = 0.6;
 
 /// The pay-range chart for a guide: one bar per known figure (entry or 10th
 /// percentile, 25th, median, 75th, top or 90th), each labelled with the
@@ -209,29 +206,89 @@ pub fn median_bars<'a>(
     bars
 }
 
-/// The All-careers chart of median pay, one bar per guide in the given
-/// order. `None` when there is nothing to draw.
-pub fn median_pay(bars: &[MedianBar<'_>], period: PayPeriod, id: &str) -> Option<String> {
-    if bars.is_empty() {
-        return None;
+/// The most bands the median-pay distribution is cut into.
+pub const MAX_BANDS: usize = 12;
+
+/// One band of the median-pay distribution: the guides whose median is at
+/// least `from` and under `to`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PayBand {
+    pub from: f64,
+    pub to: f64,
+    /// How many guides' medians fall in the band.
+    pub count: usize,
+}
+
+/// The median-pay distribution of `bars`: bands of one width, the
+/// smallest of 1, 2, 2.5 and 5 times a power of ten that covers the range
+/// in at most [`MAX_BANDS`] bands, from the band of the lowest median to
+/// that of the highest (empty bands between them kept, so the shape is
+/// true). Empty when there are no bars.
+pub fn pay_bands(bars: &[MedianBar<'_>]) -> Vec<PayBand> {
+    let Some(lo) = bars.iter().map(|b| b.amount).reduce(f64::min) else {
+        return Vec::new();
+    };
+    let hi = bars.iter().map(|b| b.amount).fold(lo, f64::max);
+    let width = band_width(lo, hi);
+    let first = (lo / width).floor();
+    let last = (hi / width).floor();
+    let count = (last - first) as usize + 1;
+    let mut bands: Vec<PayBand> = (0..count)
+        .map(|k| PayBand {
+            from: (first + k as f64) * width,
+            to: (first + k as f64 + 1.0) * width,
+            count: 0,
+        })
+        .collect();
+    for bar in bars {
+        let k = ((bar.amount / width).floor() - first) as usize;
+        if let Some(band) = bands.get_mut(k.min(count - 1)) {
+            band.count += 1;
+        }
     }
+    bands
+}
+
+/// The width of the bands for medians from `lo` to `hi`.
+fn band_width(lo: f64, hi: f64) -> f64 {
+    let mut power = 0.01;
+    loop {
+        for step in [1.0, 2.0, 2.5, 5.0] {
+            let width = step * power;
+            let bands = (hi / width).floor() - (lo / width).floor() + 1.0;
+            if bands <= MAX_BANDS as f64 {
+                return width;
+            }
+        }
+        power *= 10.0;
+    }
+}
+
+/// The All-careers chart: how many guides' median pay falls in each band,
+/// one bar per band labelled with its range and count. `None` without
+/// bands.
+pub fn median_pay_distribution(
+    bands: &[PayBand],
+    style: &NumberStyle,
+    currency: &str,
+    period: PayPeriod,
+    id: &str,
+) -> Option<String> {
+    let most = bands.iter().map(|b| b.count).max()?;
     let width = 400.0;
-    let max = bars.iter().map(|b| b.amount).fold(0.0, f64::max);
-    let widest_value = bars
+    let money = |amount: f64| style.money(amount, currency, period);
+    let rows: Vec<Row> = bands
         .iter()
-        .map(|b| text_width(&b.value))
-        .fold(0.0, f64::max);
-    // Titles may run to 150 characters: shorten them to the room left beside
-    // the figure. The full titles are in the description and the table.
-    let room = ((width - widest_value - FONT) / (FONT * CHAR_WIDTH)).floor() as usize;
-    let rows: Vec<Row> = bars
-        .iter()
-        .map(|bar| Row {
-            label: bar.title.to_string(),
-            value: bar.value.clone(),
+        .map(|band| Row {
+            label: format!("{} to under {}", money(band.from), money(band.to)),
+            value: format!(
+                "{} {}",
+                style.integer(band.count as i64),
+                if band.count == 1 { "career" } else { "careers" }
+            ),
             from: 0.0,
-            to: if max > 0.0 {
-                bar.amount / max * width
+            to: if most > 0 {
+                band.count as f64 / most as f64 * width
             } else {
                 0.0
             },
@@ -239,26 +296,10 @@ pub fn median_pay(bars: &[MedianBar<'_>], period: PayPeriod, id: &str) -> Option
             open_end: false,
         })
         .collect();
-    let title = format!("Median pay by occupation, {}", period.label());
+    let title = format!("Careers by median pay, {}", period.label());
     let desc = format!("{}.", sentence_list(&rows));
-    let shortened: Vec<Row> = rows
-        .into_iter()
-        .map(|mut row| {
-            row.label = shorten(&row.label, room.max(8));
-            row
-        })
-        .collect();
-    Some(draw(
-        "median-pay",
-        id,
-        width,
-        &title,
-        &desc,
-        &shortened,
-        None,
-    ))
+    Some(draw("median-pay", id, width, &title, &desc, &rows, None))
 }
-
 /// One labelled bar, in user units along the chart's width.
 struct Row {
     label: String,
@@ -371,21 +412,6 @@ fn num(value: f64) -> String {
     }
 }
 
-fn text_width(text: &str) -> f64 {
-    text.chars().count() as f64 * FONT * CHAR_WIDTH
-}
-
-/// Cuts `text` to at most `max` characters, ending with `…` when cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-    out.truncate(out.trim_end().len());
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -490,7 +516,7 @@ mod tests {
     }
 
     #[test]
-    fn median_pay_chart_orders_by_pay_and_skips_other_periods() {
+    fn median_bars_skip_other_periods() {
         let config = config();
         let style = NumberStyle::for_language("en");
         let guides = [
@@ -503,34 +529,86 @@ mod tests {
         let bars = median_bars(&guides, &config, &style);
         let titles: Vec<_> = bars.iter().map(|b| b.title).collect();
         assert_eq!(titles, ["Analyst", "Designer", "Baker"]);
-        let svg = median_pay(&bars, config.salary_period, "median-chart").expect("chart");
-        assert!(svg.contains("Median pay by occupation, per year"));
-        assert!(svg.contains("Analyst: $90,000; Designer: $90,000; Baker: $35,000."));
-        assert!(median_pay(&[], PayPeriod::Year, "x").is_none());
+    }
+
+    fn bars(amounts: &[f64]) -> Vec<MedianBar<'static>> {
+        amounts
+            .iter()
+            .map(|&amount| MedianBar {
+                title: "T",
+                amount,
+                value: String::new(),
+            })
+            .collect()
     }
 
     #[test]
-    fn long_titles_are_shortened_in_the_drawing_only() {
-        let long = "A".repeat(80);
-        let bars = [MedianBar {
-            title: &long,
-            amount: 1.0,
-            value: "$1".into(),
-        }];
-        let svg = median_pay(&bars, PayPeriod::Year, "m").expect("chart");
-        assert!(svg.contains(&format!("<desc id=\"m-desc\">{long}: $1.</desc>")));
-        assert!(svg.contains('…'));
+    fn pay_bands_cover_the_range_in_round_steps() {
+        let bands = pay_bands(&bars(&[31_000.0, 35_000.0, 90_000.0, 90_000.0, 239_200.0]));
+        // 31,000 to 239,200 in at most 12 bands: $20,000 wide, from $20,000.
+        assert_eq!(bands.len(), 11);
+        assert_eq!((bands[0].from, bands[0].to), (20_000.0, 40_000.0));
+        assert_eq!(bands[0].count, 2);
+        assert_eq!(bands[3].count, 2, "90,000 is in 80,000 to 100,000");
+        assert_eq!((bands[10].from, bands[10].count), (220_000.0, 1));
+        assert_eq!(bands.iter().map(|b| b.count).sum::<usize>(), 5);
+        // A band's lower edge is in it, its upper edge in the next.
+        let edges = pay_bands(&bars(&[40_000.0, 50_000.0]));
+        assert_eq!(edges[0].to - edges[0].from, 1_000.0);
+        assert_eq!(edges.len(), 11);
+        assert_eq!((edges[0].count, edges[10].count), (1, 1));
+        let one = pay_bands(&bars(&[18.5]));
+        assert_eq!(one.len(), 1);
+        assert!(pay_bands(&[]).is_empty());
+    }
+
+    #[test]
+    fn median_pay_chart_gives_every_band_and_count_as_text() {
+        let style = NumberStyle::for_language("en");
+        let bands = pay_bands(&bars(&[31_000.0, 35_000.0, 90_000.0, 239_200.0]));
+        let svg =
+            median_pay_distribution(&bands, &style, "USD", PayPeriod::Year, "m").expect("chart");
+        assert!(svg.contains("<title id=\"m-title\">Careers by median pay, per year</title>"));
+        assert!(svg.contains(">$20,000 to under $40,000<"), "{svg}");
+        assert!(svg.contains(">2 careers<"));
+        assert!(svg.contains(">1 career<"));
+        assert!(svg.contains(">0 careers<"));
+        assert!(svg.contains(
+            "<desc id=\"m-desc\">$20,000 to under $40,000: 2 careers; $40,000 to under $60,000: 0 careers;"
+        ));
+        assert_eq!(svg.matches("<rect").count(), bands.len());
+        assert!(median_pay_distribution(&[], &style, "USD", PayPeriod::Year, "x").is_none());
+    }
+
+    #[test]
+    fn the_chart_stays_small_however_many_guides() {
+        let style = NumberStyle::for_language("en");
+        let many: Vec<f64> = (0..100_000)
+            .map(|i| 20_000.0 + f64::from(i) * 2.0)
+            .collect();
+        let bands = pay_bands(&bars(&many));
+        assert!(bands.len() <= MAX_BANDS);
+        let svg =
+            median_pay_distribution(&bands, &style, "USD", PayPeriod::Year, "m").expect("chart");
+        assert!(svg.len() < 8_000, "{} bytes", svg.len());
     }
 
     #[test]
     fn text_is_escaped() {
-        let bars = [MedianBar {
-            title: "R&D <lead>",
-            amount: 1.0,
-            value: "$1".into(),
+        let bands = [PayBand {
+            from: 0.0,
+            to: 1.0,
+            count: 1,
         }];
-        let svg = median_pay(&bars, PayPeriod::Year, "m").expect("chart");
-        assert!(svg.contains("R&amp;D &lt;lead&gt;"));
-        assert!(!svg.contains("<lead>"));
+        let svg = median_pay_distribution(
+            &bands,
+            &NumberStyle::for_language("en"),
+            "<&>",
+            PayPeriod::Year,
+            "m",
+        )
+        .expect("chart");
+        assert!(svg.contains("&lt;&amp;&gt;"), "{svg}");
+        assert!(!svg.contains("<&>"));
     }
 }

@@ -25,6 +25,8 @@ pub struct SiteView<'a> {
     pub footer: Option<&'a str>,
     pub extra: &'a serde_json::Value,
     pub generator: String,
+    /// `menus` from config, resolved ([`super::menu::resolve`]).
+    pub menus: super::menu::MenusView,
 }
 
 impl<'a> SiteView<'a> {
@@ -42,6 +44,7 @@ impl<'a> SiteView<'a> {
             footer: config.footer.as_deref(),
             extra: &config.extra,
             generator: format!("careergen {}", env!("CARGO_PKG_VERSION")),
+            menus: super::menu::MenusView::default(),
         }
     }
 }
@@ -146,6 +149,11 @@ pub struct GuideCard<'a> {
     pub growth_value: Option<f64>,
     /// The education level's place from least to most schooling, for sorting.
     pub education_rank: Option<usize>,
+    /// The site's home state (`region:`), set with `home_median_pay`.
+    pub home_state: Option<&'static str>,
+    /// The home state's median, `$140,270 per year` or `Not published`,
+    /// when the site has a home state and state data for the guide.
+    pub home_median_pay: Option<String>,
 }
 
 /// Shared formatting state for one build.
@@ -180,6 +188,8 @@ impl<'a> Formatter<'a> {
     pub fn card(&self, guide: &'a Guide) -> GuideCard<'a> {
         let salary = guide.salary.as_ref();
         let outlook = guide.outlook.as_ref();
+        let home_median_pay = super::state_pay::home_median(guide, self);
+        let home_median_pay_set = home_median_pay.is_some();
         GuideCard {
             title: &guide.title,
             slug: &guide.slug,
@@ -219,6 +229,12 @@ impl<'a> Formatter<'a> {
                     .iter()
                     .position(|&x| x == e)
             }),
+            home_median_pay,
+            home_state: self
+                .config
+                .region
+                .map(|r| r.name)
+                .filter(|_| home_median_pay_set),
         }
     }
 
@@ -320,6 +336,25 @@ pub struct LinkView<'a> {
 pub struct Fact {
     pub label: String,
     pub value: String,
+    /// Where the figure comes from, when the guide or its data names a
+    /// source; shown as a footnote-style marker linking to the Sources
+    /// section.
+    pub source: Option<FactSource>,
+}
+
+/// A fact's source as the page marks it: a letter linking to the entry in
+/// the Sources section, and what a reader hears or sees on hover.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct FactSource {
+    /// The source's id; its entry in the Sources section is `#source-{id}`.
+    pub id: String,
+    /// `a`, `b`, …: one letter per source, in order of first use on the page.
+    pub marker: String,
+    /// `Source: U.S. Bureau of Labor Statistics, Occupational Employment
+    /// and Wage Statistics, May 2025`.
+    pub label: String,
+    /// The source's name alone, release included.
+    pub name: String,
 }
 
 #[derive(Serialize)]
@@ -390,6 +425,9 @@ pub struct SimilarView<'a> {
 #[derive(Serialize)]
 pub struct SourceView<'a> {
     pub id: &'a str,
+    /// The letter the page's Quick facts mark this source's figures with,
+    /// when they cite it (see [`FactSource`]).
+    pub marker: Option<String>,
     pub name: &'a str,
     pub url: Option<&'a str>,
     /// `2026-10-02`.
@@ -439,6 +477,7 @@ pub struct FaqView<'a> {
 }
 
 /// Markdown of a guide rendered to HTML, ready for its page.
+#[derive(Default)]
 pub struct RenderedMarkdown {
     pub content_html: String,
     pub environment_summary_html: Option<String>,
@@ -667,6 +706,7 @@ impl<'a> Formatter<'a> {
                 .iter()
                 .map(|s| SourceView {
                     id: &s.id,
+                    marker: None,
                     name: &s.name,
                     url: s.url.as_deref(),
                     accessed: s.accessed.map(|d| d.format("%Y-%m-%d").to_string()),
@@ -687,7 +727,19 @@ impl<'a> Formatter<'a> {
             structured_data_html: String::new(),
             similar_suggested: false,
         };
-        view.quick_facts = self.quick_facts(&view);
+        view.quick_facts = self.quick_facts(
+            &view,
+            source(&guide.requirements.source),
+            guide.beside.as_ref().map(|b| (b, &guide.sources[..])),
+        );
+        for source in &mut view.sources {
+            source.marker = view
+                .quick_facts
+                .iter()
+                .filter_map(|f| f.source.as_ref())
+                .find(|f| f.id == source.id)
+                .map(|f| f.marker.clone());
+        }
         view.charts = GuideCharts {
             pay_html: view
                 .pay
@@ -771,8 +823,31 @@ impl<'a> Formatter<'a> {
         }
     }
 
-    fn quick_facts(&self, view: &GuideView<'_>) -> Vec<Fact> {
-        let mut facts = Vec::new();
+    /// The Quick facts rows, each figure with its source's marker.
+    ///
+    /// `beside` holds the figures of a broader occupation's code with the
+    /// guide's sources: each follows the guide's own figure of its kind,
+    /// labelled with the occupation's name.
+    fn quick_facts(
+        &self,
+        view: &GuideView<'_>,
+        requirements_source: Option<&crate::content::guide::Source>,
+        beside: Option<(
+            &crate::data::fill::Beside,
+            &'a [crate::content::guide::Source],
+        )>,
+    ) -> Vec<Fact> {
+        let cited = |id: &Option<String>| {
+            let (_, sources) = beside?;
+            let id = id.as_deref()?;
+            sources.iter().find(|s| s.id == id)
+        };
+        let mut facts: Vec<(Fact, Option<&crate::content::guide::Source>)> = Vec::new();
+        let fact = |label: String, value: String| Fact {
+            label,
+            value,
+            source: None,
+        };
         if let Some(pay) = &view.pay
             && let Some(median) = &pay.median
         {
@@ -780,12 +855,32 @@ impl<'a> Formatter<'a> {
                 Some(as_of) => format!("Median pay ({as_of})"),
                 None => "Median pay".to_string(),
             };
-            facts.push(Fact {
-                label,
-                value: format!("{median} {}", pay.period_label),
-            });
+            facts.push((
+                fact(label, format!("{median} {}", pay.period_label)),
+                pay.source,
+            ));
         }
-        facts.extend(super::state_pay::home_fact(view));
+        if let Some((b, _)) = beside
+            && let Some(median) = b.median
+        {
+            let mut value = self.style.money(median, "USD", b.period);
+            if b.top_coded {
+                value.push_str(" or more");
+            }
+            let as_of = b
+                .as_of
+                .map_or(String::new(), |a| format!(" ({})", a.display()));
+            facts.push((
+                fact(
+                    format!("Median pay, {}{as_of}", b.label),
+                    format!("{value} {}", b.period.label()),
+                ),
+                cited(&b.pay_source),
+            ));
+        }
+        if let Some(home) = super::state_pay::home_fact(view) {
+            facts.push((home, view.state_pay.as_ref().and_then(|s| s.source)));
+        }
         let requirements = &view.requirements;
         let rows = [
             ("Typical entry-level education", &requirements.education),
@@ -797,18 +892,18 @@ impl<'a> Formatter<'a> {
         ];
         for (label, value) in rows {
             if let Some(value) = value {
-                facts.push(Fact {
-                    label: label.to_string(),
-                    value: value.label.to_string(),
-                });
+                facts.push((
+                    fact(label.to_string(), value.label.to_string()),
+                    requirements_source,
+                ));
             }
         }
         if let Some(outlook) = &view.outlook {
             if let Some(employment) = &outlook.employment {
-                facts.push(Fact {
-                    label: "Number of jobs".to_string(),
-                    value: employment.clone(),
-                });
+                facts.push((
+                    fact("Number of jobs".to_string(), employment.clone()),
+                    outlook.source,
+                ));
             }
             let period = outlook
                 .period
@@ -819,19 +914,63 @@ impl<'a> Formatter<'a> {
                     Some(label) => format!("{growth} ({})", label.label),
                     None => growth.clone(),
                 };
-                facts.push(Fact {
-                    label: format!("Job outlook{period}"),
-                    value,
-                });
+                facts.push((fact(format!("Job outlook{period}"), value), outlook.source));
             }
             if let Some(change) = &outlook.employment_change {
-                facts.push(Fact {
-                    label: format!("Employment change{period}"),
-                    value: change.clone(),
-                });
+                facts.push((
+                    fact(format!("Employment change{period}"), change.clone()),
+                    outlook.source,
+                ));
             }
         }
+        if let Some((b, _)) = beside
+            && let Some(growth) = b.growth_percent
+        {
+            let mut value = self.style.percent(growth);
+            if let Some(label) = b.growth_label {
+                value.push_str(&format!(" ({})", label.label()));
+            }
+            let period = b
+                .growth_period
+                .map_or(String::new(), |p| format!(", {}", p.short()));
+            facts.push((
+                fact(format!("Job outlook, {}{period}", b.label), value),
+                cited(&b.growth_source),
+            ));
+        }
+        // One letter per source, in order of first use.
+        let mut cited: Vec<&str> = Vec::new();
         facts
+            .into_iter()
+            .map(|(mut fact, source)| {
+                fact.source = source.map(|source| {
+                    let at = cited
+                        .iter()
+                        .position(|id| *id == source.id)
+                        .unwrap_or_else(|| {
+                            cited.push(&source.id);
+                            cited.len() - 1
+                        });
+                    FactSource {
+                        id: source.id.clone(),
+                        marker: marker(at),
+                        label: format!("Source: {}", source.name),
+                        name: source.name.clone(),
+                    }
+                });
+                fact
+            })
+            .collect()
+    }
+}
+
+/// `a` … `z`, then `aa`, `ab`, …: the footnote letter of the `at`-th source.
+fn marker(at: usize) -> String {
+    let letter = |i: usize| char::from(b'a' + (i % 26) as u8);
+    if at < 26 {
+        letter(at).to_string()
+    } else {
+        format!("{}{}", letter(at / 26 - 1), letter(at))
     }
 }
 

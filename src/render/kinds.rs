@@ -14,6 +14,7 @@ use tera::Context;
 use super::context::{CrumbView, PageView};
 use super::markdown::{self, Links, Origin, PageIds};
 use super::paginate::Paginator;
+use super::shortcodes::Shortcodes;
 use super::site_files::{self, FeedEntry, SitemapUrl};
 use super::structured_data;
 use crate::content::kinds::{Article, Library, Markdown, Section, StandalonePage};
@@ -262,12 +263,24 @@ fn render_markdown(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> String {
     let root = permalink::root_from(page_path);
+    // Articles and pages quote guides' figures as guide pages do; a guide
+    // edit re-renders every page of these kinds (`serve`).
+    let formatter = crate::site::guide_formatter(site);
+    let output = format!("{page_path}index.html");
+    let shortcodes = Shortcodes {
+        templates: &site.templates,
+        formatter: &formatter,
+        guides: &site.guides,
+        index: &site.index,
+        page: &output,
+    };
     let links = Links {
         guides: &site.guides,
         index: &site.index,
         root: &root,
         site_root: &site.root,
         library: Some(&site.library),
+        shortcodes: Some(&shortcodes),
     };
     let origin = Origin {
         path,

@@ -106,6 +106,8 @@ pub struct Links<'a> {
     pub site_root: &'a Path,
     /// The articles, pages and sections `@/` links may name besides guides.
     pub library: Option<&'a crate::content::kinds::Library>,
+    /// How shortcode calls render; `None` leaves them as text.
+    pub shortcodes: Option<&'a super::shortcodes::Shortcodes<'a>>,
 }
 
 /// The folders an `@/` link to a file other than a guide may name, in the
@@ -138,7 +140,7 @@ impl Links<'_> {
     /// The URL an `@/path#fragment` link points at, or an error message
     /// with an optional hint; `Err(None)` for a guide whose file failed to
     /// load (its own errors say why).
-    fn resolve(&self, target: &str) -> Result<String, Option<(String, Option<String>)>> {
+    pub(crate) fn resolve(&self, target: &str) -> Result<String, Option<(String, Option<String>)>> {
         let (path, fragment) = match target.split_once('#') {
             Some((path, fragment)) => (path, Some(fragment)),
             None => (target, None),
@@ -231,7 +233,11 @@ pub fn render_block(
     ids: &mut PageIds<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> String {
-    let text = &*crate::content::text::without_control_characters(text);
+    let original = &*crate::content::text::without_control_characters(text);
+    let expanded = super::shortcodes::expand(original, links, origin, ids, diagnostics);
+    let text = &*expanded.text;
+    // Diagnostics are placed in the text as written, not as expanded.
+    let place = |offset: usize| expanded.original_offset(offset);
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading_start: Option<usize> = None;
     // Footnote labels of this text, by lowercase label, and their page ids.
@@ -250,7 +256,14 @@ pub fn render_block(
                 title,
                 id,
             }) => {
-                let dest_url = resolve(dest_url, links, text, range.start, origin, diagnostics);
+                let dest_url = resolve(
+                    dest_url,
+                    links,
+                    original,
+                    place(range.start),
+                    origin,
+                    diagnostics,
+                );
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -265,7 +278,14 @@ pub fn render_block(
                 id,
             }) => {
                 image_start = Some((events.len(), range.start));
-                let dest_url = resolve(dest_url, links, text, range.start, origin, diagnostics);
+                let dest_url = resolve(
+                    dest_url,
+                    links,
+                    original,
+                    place(range.start),
+                    origin,
+                    diagnostics,
+                );
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -287,7 +307,7 @@ pub fn render_block(
                             "write it between the brackets: `![A nurse checks a chart](chart.jpg)`",
                         )
                         .with_kind(diagnostics::kinds::MISSING_ALT);
-                        diagnostics.push(origin.locate(warning, text, offset));
+                        diagnostics.push(origin.locate(warning, original, place(offset)));
                     }
                 }
                 events.push(event);
@@ -314,7 +334,11 @@ pub fn render_block(
                                 "the theme"
                             }
                         );
-                        diagnostics.push(origin.locate(error(message), text, range.start));
+                        diagnostics.push(origin.locate(
+                            error(message),
+                            original,
+                            place(range.start),
+                        ));
                     } else {
                         ids.used.insert(id.to_string());
                     }
@@ -380,7 +404,7 @@ pub fn render_block(
     }
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    out
+    expanded.finish(out)
 }
 
 /// Rewrites an `@/` destination to the URL it names, reporting one that
@@ -554,6 +578,7 @@ mod tests {
             root: "../",
             site_root: Path::new("/nonexistent"),
             library: None,
+            shortcodes: None,
         };
         let origin = Origin {
             path: Path::new("content/a.md"),
@@ -644,6 +669,7 @@ mod tests {
             root: "../",
             site_root: Path::new("/nonexistent"),
             library: None,
+            shortcodes: None,
         };
         let origin = Origin {
             path: Path::new("content/a.md"),
@@ -722,6 +748,7 @@ mod tests {
             root: "../",
             site_root: dir.path(),
             library: None,
+            shortcodes: None,
         };
         assert_eq!(
             links.resolve("docs/b.pdf#page=2").ok().as_deref(),

@@ -1,6 +1,7 @@
 //! Turning validated guides into HTML: Markdown, template views, formatting
 //! and Tera.
 
+pub mod all_careers;
 pub mod browse;
 pub mod charts;
 pub mod compare;
@@ -8,8 +9,11 @@ pub mod context;
 pub mod format;
 pub mod kinds;
 pub mod markdown;
+pub mod menu;
 pub mod paginate;
+pub mod provenance;
 pub mod search;
+pub mod shortcodes;
 pub mod similar;
 pub mod site_files;
 pub mod state_pay;

@@ -1,42 +1,34 @@
-//! Client-side search without a service: the build writes a compact index
-//! of every guide ([`INDEX_FILE`]) and the theme-independent script
-//! ([`SCRIPT`], written as [`SCRIPT_FILE`]) that searches it in the browser.
+//! Client-side search without a service, in chunks: the build indexes
+//! every guide with [Pagefind](https://pagefind.app) (used as a library)
+//! and writes its index, split into small files, below [`PAGEFIND_DIR`];
+//! the theme-independent script ([`SCRIPT`], written as [`SCRIPT_FILE`])
+//! asks Pagefind's browser runtime, which downloads only the chunks of the
+//! index that hold the query's words and the records of the results it
+//! shows: a search on a 10,000-guide site stays under 200 KB in all
+//! (`tests/browser/search-scale.mjs`), where one index of every guide
+//! would be 2.5 MB.
 //!
-//! # The index
+//! # What is indexed
 //!
-//! One JSON object, arrays rather than keyed objects to stay small (the
-//! budget is 560 KB for 1,000 guides of realistic size):
-//!
-//! ```json
-//! {
-//!   "v": 2,
-//!   "categories": ["Sales", "Management"],
-//!   "skills": ["Negotiation", "Communication"],
-//!   "industries": ["Finance", "Insurance"],
-//!   "fields": ["Business administration"],
-//!   "guides": [
-//!     ["Account manager", "account-manager/", "The customer's main contact…",
-//!      ["Client manager"], [0, 1], 0, "11-2022.00", [0, 1], [0],
-//!      "000001002"]
-//!   ],
-//!   "words": ["forecast", "orders", "records"]
-//! }
-//! ```
-//!
-//! Each guide is `[title, path, summary, alternate titles, skill numbers,
-//! category number, code, industry numbers, field-of-study numbers, duty
-//! words]`; trailing empty fields are left out. Skills, categories,
-//! industries and fields of study are numbers into the shared lists, since
-//! the same few recur across hundreds of guides. The duty words are the
-//! distinct words of the duties that the title and summary do not hold
-//! (stop words and words under three letters left out), as numbers into
-//! the shared `words` list written [`WORD_NUMBER_CHARS`] base-36 digits
-//! each: duty words recur across guides, and this keeps what search needs
-//! from the duties at a fraction of their text (about 110 bytes a guide). The path is relative to the site root, so the
-//! index works under any `base_url`. The summary is cut to
-//! [`SUMMARY_CHARS`] characters at a word (the length of a good meta
-//! description); the code is the O*NET-SOC code, which begins with the SOC
+//! Each guide becomes one small synthetic HTML record, not its rendered
+//! page: the fields search needs, each weighted with
+//! `data-pagefind-weight` ([`TITLE_WEIGHT`] and so on). The title and the
+//! alternate titles are also metadata fields (`title`, `alternates`) so
+//! that the script can tell, before downloading any record, which results
+//! match in a title and list those first. The metadata also carry the
+//! summary cut to [`SUMMARY_CHARS`] characters, the category name and the
+//! guide's path relative to the site root (so the index works under any
+//! `base_url`). The duties are indexed as their distinct words that the
+//! title and summary do not hold (stop words and words under three letters
+//! left out). The code is the O*NET-SOC code, which begins with the SOC
 //! code, or the SOC code alone. The Markdown body is not indexed.
+//!
+//! Pagefind matches words and word prefixes, with English stemming, but
+//! has no typo tolerance: [`WORDS_FILE`] lists the distinct words of every
+//! title and alternate title, and the script corrects a query word that
+//! finds nothing against it (Damerau–Levenshtein distance 1 for words of
+//! 4–7 letters, 2 from 8) before asking Pagefind again. The list is
+//! fetched only when a correction is needed.
 //!
 //! # The script
 //!
@@ -47,37 +39,248 @@
 //! to the box) with a `role="status"` count, and submitting opens the page
 //! named by the form's `data-cg-search-page` (the search results page) with
 //! `?q=`. An element with `data-cg-search-results` on that page receives the
-//! full result list, its heading (`data-cg-search-heading`) the count
-//! ("3 careers found for “crm”"); with no result the container offers the
-//! closest titles and the browse pages instead. A form marked
-//! `data-cg-search-live` (the results page's own) updates that list as the
-//! reader types instead of opening a drop-down over it. Elements marked
-//! `data-cg-search-fallback` (what to do without JavaScript) are hidden
-//! once the script runs. Titles, alternate titles, skills, fields of study,
-//! industries and category match with typos (Damerau–Levenshtein distance
-//! 1 for words of 4–7 letters, 2 from 8); codes, summary and duty words by
-//! word or word prefix. Guides matching in the title or an alternate title
-//! come first. The
-//! index is fetched relative to the script's own URL, so the search works
-//! from a sub-path deploy and from any local server without a network.
+//! results, [`RESULTS_PER_PAGE`] at a time with a button for more, its
+//! heading (`data-cg-search-heading`) the count ("3 careers found for
+//! “crm”"); with no result the container offers the closest titles and
+//! the browse pages instead. A form marked `data-cg-search-live` (the
+//! results page's own) updates that list as the reader types instead of
+//! opening a drop-down over it. Elements marked `data-cg-search-fallback`
+//! (what to do without JavaScript) are hidden once the script runs.
+//! Pagefind's files are found relative to the script's own URL, so the
+//! search works from a sub-path deploy and from any local server without
+//! a network. Pagefind runs WebAssembly: a Content-Security-Policy must
+//! allow `'wasm-unsafe-eval'` (see `docs/deploy.md`).
 
-use std::collections::HashMap;
-
-use rayon::prelude::*;
-
-use serde_json::{Value, json};
+use std::collections::{BTreeSet, HashSet};
 
 use crate::config::SiteConfig;
 use crate::content::guide::Guide;
 
-/// The index's file name below the site root.
-pub const INDEX_FILE: &str = "search-index.json";
+/// The folder, below the site root, that holds Pagefind's runtime and index.
+pub const PAGEFIND_DIR: &str = "pagefind/";
+/// The title-word list's file name below the site root.
+pub const WORDS_FILE: &str = "search-words.json";
 /// The script's file name below the site root.
 pub const SCRIPT_FILE: &str = "search.js";
-/// The search script (vanilla JavaScript, no dependencies).
+/// The search script (vanilla JavaScript; it loads Pagefind's runtime).
 pub const SCRIPT: &str = include_str!("assets/search.js");
 /// How much of a summary the index keeps.
 pub const SUMMARY_CHARS: usize = 160;
+/// How many results the results page shows before "Show more".
+pub const RESULTS_PER_PAGE: usize = 20;
+
+/// Weight of a title word (Pagefind's scale is 0 to 10; body text is 1).
+pub const TITLE_WEIGHT: &str = "10";
+/// Weight of an alternate-title word.
+pub const ALTERNATE_WEIGHT: &str = "8";
+/// Weight of a skill, field of study or industry word.
+pub const TOPIC_WEIGHT: &str = "4";
+/// Weight of a category word or of the occupation code.
+pub const CATEGORY_WEIGHT: &str = "3";
+
+/// What Pagefind's runtime needs of what it writes: its script, the
+/// WebAssembly of the site's language, the entry file and the index,
+/// filter and record chunks. Its ready-made interfaces and web worker are
+/// left out (the site has its own interface; the worker is switched off).
+fn is_runtime_file(name: &str) -> bool {
+    name == "pagefind.js"
+        || name == "pagefind-entry.json"
+        || name.starts_with("wasm.")
+        || name.starts_with("index/")
+        || name.starts_with("fragment/")
+        || name.starts_with("filter/")
+        || name.ends_with(".pf_meta")
+}
+
+/// The files of the search index: Pagefind's runtime and index below
+/// [`PAGEFIND_DIR`] and the title-word list [`WORDS_FILE`], as paths
+/// relative to the site root and their bytes, in a stable order. The same
+/// guides give the same bytes.
+///
+/// # Errors
+///
+/// Pagefind's own error, as text, if it cannot index a record (which a
+/// valid guide never causes).
+pub fn index_files(
+    guides: &[Guide],
+    config: &SiteConfig,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let records: Vec<(String, String)> = guides
+        .iter()
+        .map(|guide| (format!("{}/", guide.slug), record_html(guide, config)))
+        .collect();
+    let language = config
+        .language
+        .split('-')
+        .next()
+        .unwrap_or("en")
+        .to_lowercase();
+    let mut files = pagefind_files(records, language)?;
+    files.push((WORDS_FILE.into(), title_words_json(guides).into_bytes()));
+    Ok(files)
+}
+
+/// Runs Pagefind on `records` (`(url, html)`) in a runtime of its own: its
+/// API is async. Inside another runtime (where a second one cannot be
+/// entered) it runs on a thread of its own.
+fn pagefind_files(
+    records: Vec<(String, String)>,
+    language: String,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    use pagefind::api::PagefindIndex;
+    use pagefind::options::PagefindServiceConfig;
+
+    let index = async move {
+        let options = PagefindServiceConfig::builder()
+            .force_language(language)
+            .build();
+        let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
+        for (url, html) in records {
+            index
+                .add_html_file(None, Some(url), html)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        let files = index.get_files().await.map_err(|e| e.to_string())?;
+        let mut out: Vec<(String, Vec<u8>)> = files
+            .into_iter()
+            .filter_map(|file| {
+                let name = file.filename.to_string_lossy().replace('\\', "/");
+                is_runtime_file(&name).then(|| (format!("{PAGEFIND_DIR}{name}"), file.contents))
+            })
+            .collect();
+        // The language-neutral runtime is only for a language Pagefind
+        // has no stemmer of, when it is the only one written.
+        let unknown = format!("{PAGEFIND_DIR}wasm.unknown.pagefind");
+        if out
+            .iter()
+            .filter(|(path, _)| path.contains("/wasm."))
+            .count()
+            > 1
+        {
+            out.retain(|(path, _)| *path != unknown);
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok::<_, String>(out)
+    };
+    let run = move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| e.to_string())?
+            .block_on(index)
+    };
+    if tokio::runtime::Handle::try_current().is_err() {
+        // The usual case, on a rayon worker: Pagefind's own parallel work
+        // then shares this pool instead of waiting for a worker while this
+        // one blocks.
+        run()
+    } else {
+        std::thread::scope(|scope| {
+            scope
+                .spawn(run)
+                .join()
+                .unwrap_or_else(|_| Err("the search indexer stopped unexpectedly".into()))
+        })
+    }
+}
+
+/// A guide's record for Pagefind: a minimal page holding exactly the
+/// searchable fields, weighted, with the metadata the results list shows.
+fn record_html(guide: &Guide, config: &SiteConfig) -> String {
+    let mut html = String::with_capacity(1024);
+    let mut element = |tag: &str, attributes: &str, text: &str| {
+        if !text.trim().is_empty() {
+            let space = if attributes.is_empty() { "" } else { " " };
+            html.push_str(&format!(
+                "<{tag}{space}{attributes}>{}</{tag}>",
+                escape(text)
+            ));
+        }
+    };
+    element(
+        "h1",
+        &format!("data-pagefind-weight=\"{TITLE_WEIGHT}\" data-pagefind-meta=\"title\""),
+        &guide.title,
+    );
+    element(
+        "p",
+        &format!("data-pagefind-weight=\"{ALTERNATE_WEIGHT}\" data-pagefind-meta=\"alternates\""),
+        &guide.alternate_titles.join(", "),
+    );
+    let topics: Vec<&str> = guide
+        .requirements
+        .skills
+        .iter()
+        .map(|s| s.name.as_str())
+        .chain(
+            guide
+                .requirements
+                .fields_of_study
+                .iter()
+                .map(String::as_str),
+        )
+        .chain(guide.industries.iter().map(String::as_str))
+        .collect();
+    element(
+        "p",
+        &format!("data-pagefind-weight=\"{TOPIC_WEIGHT}\""),
+        &topics.join(", "),
+    );
+    let category = guide
+        .category
+        .as_deref()
+        .and_then(|key| config.category(key))
+        .map_or("", |c| c.name.as_str());
+    element(
+        "p",
+        &format!("data-pagefind-weight=\"{CATEGORY_WEIGHT}\" data-pagefind-meta=\"category\""),
+        category,
+    );
+    let code = guide
+        .codes
+        .onet_soc
+        .as_deref()
+        .or(guide.codes.soc.as_deref())
+        .unwrap_or("");
+    element(
+        "p",
+        &format!("data-pagefind-weight=\"{CATEGORY_WEIGHT}\""),
+        code,
+    );
+    element(
+        "p",
+        "data-pagefind-meta=\"summary\"",
+        &cut_at_word(&guide.summary, SUMMARY_CHARS),
+    );
+    element("p", "", &duty_words(guide).join(" "));
+    format!("<html><body>{html}</body></html>")
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The distinct words of every title and alternate title, lowercased,
+/// sorted, as a JSON array: what the script corrects typos against.
+fn title_words_json(guides: &[Guide]) -> String {
+    let words: BTreeSet<String> = guides
+        .iter()
+        .flat_map(|g| std::iter::once(&g.title).chain(&g.alternate_titles))
+        .flat_map(|title| {
+            title
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() > 1)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    serde_json::to_string(&words).unwrap_or_else(|_| "[]".into())
+}
 
 /// Words too common to find anything by, left out of the duty words.
 const STOP_WORDS: &[&str] = &[
@@ -86,31 +289,6 @@ const STOP_WORDS: &[&str] = &[
     "most", "new", "of", "on", "or", "other", "out", "over", "such", "that", "the", "their",
     "them", "they", "this", "to", "up", "what", "when", "where", "which", "who", "with", "within",
 ];
-
-/// Numbers names into a list shared by every guide, so that a name used by
-/// hundreds of guides is written once. Names are compared ignoring case;
-/// the first spelling seen is kept.
-#[derive(Default)]
-struct SharedNames<'a> {
-    names: Vec<&'a str>,
-    numbers: HashMap<String, usize>,
-}
-
-impl<'a> SharedNames<'a> {
-    fn number(&mut self, name: &'a str) -> usize {
-        *self
-            .numbers
-            .entry(name.trim().to_lowercase())
-            .or_insert_with(|| {
-                self.names.push(name);
-                self.names.len() - 1
-            })
-    }
-
-    fn numbers(&mut self, names: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
-        names.into_iter().map(|n| self.number(n)).collect()
-    }
-}
 
 /// The distinct words of a guide's duties that its title and summary do
 /// not already hold, lowercased, in order, stop words and words under three
@@ -123,7 +301,7 @@ fn duty_words(guide: &Guide) -> Vec<String> {
             .map(str::to_string)
             .collect::<Vec<_>>()
     };
-    let mut seen: std::collections::HashSet<String> = split(&guide.title)
+    let mut seen: HashSet<String> = split(&guide.title)
         .into_iter()
         .chain(split(&guide.summary))
         .collect();
@@ -139,110 +317,6 @@ fn duty_words(guide: &Guide) -> Vec<String> {
         }
     }
     out
-}
-
-/// How many characters one word number takes in a guide's duty words.
-pub const WORD_NUMBER_CHARS: usize = 3;
-
-/// `numbers` written in base 36, [`WORD_NUMBER_CHARS`] characters each,
-/// with no separator (`[1, 36]` → `"001010"`). A number
-/// beyond the width (a vocabulary over 46,655 words) is left out.
-fn base36(numbers: &[usize]) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = String::with_capacity(numbers.len() * WORD_NUMBER_CHARS);
-    for &n in numbers {
-        if n >= 36usize.pow(WORD_NUMBER_CHARS as u32) {
-            continue;
-        }
-        let mut digits = [b'0'; WORD_NUMBER_CHARS];
-        let mut rest = n;
-        for d in digits.iter_mut().rev() {
-            *d = DIGITS[rest % 36];
-            rest /= 36;
-        }
-        out.extend(digits.iter().map(|&d| d as char));
-    }
-    out
-}
-
-/// The search index of `guides` as compact JSON.
-pub fn index_json(guides: &[Guide], config: &SiteConfig) -> String {
-    let mut categories = SharedNames::default();
-    let mut skills = SharedNames::default();
-    let mut industries = SharedNames::default();
-    let mut fields = SharedNames::default();
-    let mut vocabulary: Vec<String> = Vec::new();
-    let mut word_numbers: HashMap<String, usize> = HashMap::new();
-    let mut entries = Vec::with_capacity(guides.len());
-    // Splitting duties into words is the costly part: done in parallel,
-    // numbered in guide order below so the index stays deterministic.
-    let duty_words: Vec<Vec<String>> = guides.par_iter().map(duty_words).collect();
-    for (guide, words) in guides.iter().zip(duty_words) {
-        let category = guide
-            .category
-            .as_deref()
-            .and_then(|key| config.category(key))
-            .map(|c| categories.number(&c.name));
-        let skill_list = skills.numbers(guide.requirements.skills.iter().map(|s| s.name.as_str()));
-        let industry_list = industries.numbers(guide.industries.iter().map(String::as_str));
-        let field_list = fields.numbers(
-            guide
-                .requirements
-                .fields_of_study
-                .iter()
-                .map(String::as_str),
-        );
-        let duties: Vec<usize> = words
-            .into_iter()
-            .map(|word| {
-                *word_numbers.entry(word).or_insert_with_key(|word| {
-                    vocabulary.push(word.clone());
-                    vocabulary.len() - 1
-                })
-            })
-            .collect();
-        let code = guide
-            .codes
-            .onet_soc
-            .as_deref()
-            .or(guide.codes.soc.as_deref())
-            .unwrap_or("");
-        let mut entry = vec![
-            Value::from(guide.title.as_str()),
-            Value::from(format!("{}/", guide.slug)),
-            Value::from(cut_at_word(&guide.summary, SUMMARY_CHARS)),
-            json!(guide.alternate_titles),
-            json!(skill_list),
-            category.map_or(Value::Null, Value::from),
-            Value::from(code),
-            json!(industry_list),
-            json!(field_list),
-            Value::from(base36(&duties)),
-        ];
-        while entry.len() > 3 && is_empty(entry.last()) {
-            entry.pop();
-        }
-        entries.push(Value::Array(entry));
-    }
-    let index = json!({
-        "v": 2,
-        "categories": categories.names,
-        "skills": skills.names,
-        "industries": industries.names,
-        "fields": fields.names,
-        "words": vocabulary,
-        "guides": entries,
-    });
-    serde_json::to_string(&index).unwrap_or_else(|_| "{}".into())
-}
-
-fn is_empty(value: Option<&Value>) -> bool {
-    match value {
-        None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.is_empty(),
-        Some(Value::Array(a)) => a.is_empty(),
-        Some(_) => false,
-    }
 }
 
 /// `text` cut to at most `max` characters at a word boundary, with `…`
@@ -269,30 +343,95 @@ fn cut_at_word(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::test_guides::{config, guide, minimal};
+    use crate::render::test_guides::{config, guide_with_body, minimal};
 
-    #[test]
-    fn index_holds_the_searchable_fields_and_not_the_body() {
-        let g = crate::render::test_guides::guide_with_body(
+    fn account_manager() -> Guide {
+        guide_with_body(
             "account-manager",
-            "title: Account manager\nsummary: The customer's main contact.\ncategory: sales\n\
+            "title: Account manager\nsummary: The customer's main contact & <guide>.\ncategory: sales\n\
              alternate_titles: [Client manager]\ncodes: { soc: 11-2022, onet_soc: 11-2022.00 }\n\
              industries: [Finance, Insurance]\n\
              duties: [Forecast the orders of each customer, Keep the customer's records]\n\
              requirements: { skills: [Negotiation, Communication], fields_of_study: [Finance, Nursing] }",
             "A secret body sentence.",
+        )
+    }
+
+    #[test]
+    fn a_record_holds_the_searchable_fields_weighted_and_not_the_body() {
+        let html = record_html(&account_manager(), &config());
+        assert_eq!(
+            html,
+            "<html><body>\
+             <h1 data-pagefind-weight=\"10\" data-pagefind-meta=\"title\">Account manager</h1>\
+             <p data-pagefind-weight=\"8\" data-pagefind-meta=\"alternates\">Client manager</p>\
+             <p data-pagefind-weight=\"4\">Negotiation, Communication, Finance, Nursing, Finance, Insurance</p>\
+             <p data-pagefind-weight=\"3\" data-pagefind-meta=\"category\">Sales</p>\
+             <p data-pagefind-weight=\"3\">11-2022.00</p>\
+             <p data-pagefind-meta=\"summary\">The customer's main contact &amp; &lt;guide&gt;.</p>\
+             <p>forecast orders keep records</p>\
+             </body></html>"
         );
+        // Empty fields write no element.
+        let plain = record_html(&minimal("b", "Buyer", ""), &config());
+        assert!(
+            !plain.contains("alternates") && !plain.contains("category"),
+            "{plain}"
+        );
+    }
+
+    #[test]
+    fn the_title_words_are_every_distinct_word_of_the_titles_sorted() {
         let other = minimal(
             "b",
             "Buyer",
-            "industries: [finance]\nrequirements: { skills: [communication] }",
+            "alternate_titles: [Purchasing agent, Account buyer]",
         );
-        let json = index_json(&[g, other], &config());
         assert_eq!(
-            json,
-            r#"{"categories":["Sales"],"fields":["Finance","Nursing"],"guides":[["Account manager","account-manager/","The customer's main contact.",["Client manager"],[0,1],0,"11-2022.00",[0,1],[0,1],"000001002003"],["Buyer","b/","What a Buyer does.",[],[1],null,"",[0],[],"004"]],"industries":["Finance","Insurance"],"skills":["Negotiation","Communication"],"v":2,"words":["forecast","orders","keep","records","work"]}"#
+            title_words_json(&[account_manager(), other]),
+            r#"["account","agent","buyer","client","manager","purchasing"]"#
         );
-        assert!(!json.contains("secret"));
+    }
+
+    #[test]
+    fn the_index_is_pagefinds_runtime_and_chunks_and_the_same_every_time() {
+        let guides = [account_manager(), minimal("b", "Buyer", "")];
+        let files = index_files(&guides, &config()).expect("index");
+        let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        for wanted in [
+            "pagefind/pagefind.js",
+            "pagefind/pagefind-entry.json",
+            "pagefind/wasm.en.pagefind",
+            WORDS_FILE,
+        ] {
+            assert!(names.contains(&wanted), "{wanted} missing from {names:?}");
+        }
+        for prefix in [
+            "pagefind/index/",
+            "pagefind/fragment/",
+            "pagefind/pagefind.en_",
+        ] {
+            assert!(
+                names.iter().any(|n| n.starts_with(prefix)),
+                "no {prefix}* in {names:?}"
+            );
+        }
+        // Only what the runtime loads: no ready-made interface, no worker,
+        // no second WebAssembly.
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("-ui") || n.contains("worker") || n.contains("unknown")),
+            "{names:?}"
+        );
+        assert_eq!(
+            names
+                .iter()
+                .filter(|n| n.starts_with("pagefind/fragment/"))
+                .count(),
+            2
+        );
+        assert_eq!(index_files(&guides, &config()).expect("index"), files);
     }
 
     #[test]
@@ -303,85 +442,13 @@ mod tests {
         assert_eq!(cut_at_word("short", 20), "short");
     }
 
-    /// A guide as large as real ones get: a long title, three alternate
-    /// titles, a full-length summary, twelve skills, three industries and
-    /// four fields of study from shared vocabularies, eight duties, a
-    /// category and both codes.
-    fn synthetic(i: usize) -> Guide {
-        let skills: Vec<String> = (0..12)
-            .map(|k| format!("Skill {} of the trade", (i * 7 + k * 13) % 150))
-            .collect();
-        let industries: Vec<String> = (0..3)
-            .map(|k| format!("Industry {} and services", (i * 5 + k * 11) % 80))
-            .collect();
-        let fields: Vec<String> = (0..4)
-            .map(|k| format!("Field of study {}", (i * 3 + k * 17) % 120))
-            .collect();
-        // Eight duties of five content words each, as Handbook profiles
-        // have, from a vocabulary of 3,000 words of eight letters.
-        let duties: Vec<String> = (0..8)
-            .map(|k| {
-                let w = |n: usize| format!("work{:04}", (i * 37 + k * 11 + n * 7) % 3000);
-                format!(
-                    "Review {} and {} for the {} of every {} with the {}",
-                    w(0),
-                    w(1),
-                    w(2),
-                    w(3),
-                    w(4)
-                )
-            })
-            .collect();
-        let summary = format!(
-            "Plans, directs and coordinates the work of occupation number {i}, keeping \
-             customers, budgets and schedules on track across offices, client sites and \
-             remote teams in every industry."
-        );
-        guide(
-            &format!("occupation-{i}"),
-            &format!(
-                "title: Senior occupation specialist number {i}\n\
-                 summary: \"{summary}\"\n\
-                 category: {}\n\
-                 alternate_titles: [Occupation lead {i}, Occupation coordinator {i}, Occupation officer {i}]\n\
-                 codes: {{ soc: 11-{:04}, onet_soc: 11-{:04}.00 }}\n\
-                 industries: [{}]\n\
-                 duties: [{}]\n\
-                 requirements: {{ skills: [{}], fields_of_study: [{}] }}",
-                if i.is_multiple_of(2) {
-                    "sales"
-                } else {
-                    "management"
-                },
-                i % 10_000,
-                i % 10_000,
-                industries.join(", "),
-                duties.join(", "),
-                skills.join(", "),
-                fields.join(", ")
-            ),
-        )
-    }
-
     #[test]
-    fn index_for_1000_guides_is_at_most_560_kb() {
-        let guides: Vec<Guide> = (0..1000).map(synthetic).collect();
-        assert!(guides[0].summary.chars().count() > SUMMARY_CHARS);
-        let json = index_json(&guides, &config());
-        let size = json.len();
-        assert!(
-            size <= 560_000,
-            "search index is {size} bytes for 1,000 guides"
-        );
-        let parsed: Value = serde_json::from_str(&json).expect("valid JSON");
-        assert_eq!(parsed["guides"].as_array().map(Vec::len), Some(1000));
-    }
-
-    #[test]
-    fn script_enhances_forms_and_resolves_urls_from_its_own_location() {
+    fn script_loads_pagefind_and_the_title_words_from_its_own_location() {
         assert!(SCRIPT.contains("data-cg-search"));
         assert!(SCRIPT.contains("document.currentScript"));
-        assert!(SCRIPT.contains(INDEX_FILE));
+        assert!(SCRIPT.contains(&format!("\"{PAGEFIND_DIR}pagefind.js\"")));
+        assert!(SCRIPT.contains(&format!("\"{WORDS_FILE}\"")));
+        assert!(SCRIPT.contains(&format!("var PAGE = {RESULTS_PER_PAGE};")));
         // No third-party service and no absolute URLs.
         assert!(!SCRIPT.contains("http://") && !SCRIPT.contains("https://"));
     }

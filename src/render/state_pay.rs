@@ -53,6 +53,10 @@ pub struct StatePayView<'a> {
     pub unpublished: usize,
     /// The inline SVG map.
     pub map_html: String,
+    /// The table's body rows as HTML (`<tr>…</tr>` each on its own line),
+    /// what the default theme shows; `rows` hold the same figures for a
+    /// theme that lays them out itself.
+    pub rows_html: String,
     pub source: Option<&'a Source>,
 }
 
@@ -62,26 +66,8 @@ const SOURCE_ID: &str = crate::data::config::DatasetKind::StateWages.source_id()
 /// The pay-by-state view of `guide`, when it has state rows.
 pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayView<'a>> {
     let rows = guide.state_pay.as_ref()?;
-    // Yearly where any state has yearly figures, as the national pay does.
-    let hourly = rows.iter().all(|(_, r)| r.annual.median.is_none());
-    let (period, pick): (
-        PayPeriod,
-        fn(&crate::data::oews::WageRecord) -> &Percentiles,
-    ) = if hourly {
-        (PayPeriod::Hour, |r| &r.hourly)
-    } else {
-        (PayPeriod::Year, |r| &r.annual)
-    };
-    let money = |w: Option<Wage>| {
-        w.map(|w| {
-            let text = formatter.style.money(w.value, "USD", period);
-            if w.top_coded {
-                format!("{text} or more")
-            } else {
-                text
-            }
-        })
-    };
+    let (period, pick) = period_of(rows);
+    let money = |w: Option<Wage>| w.map(|w| money(formatter, w, period));
     let home = formatter.config.region.map(|s| s.postal);
     // Every area, those the file has no row for included: a reader sees
     // that nothing was published there.
@@ -124,13 +110,77 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
     let unpublished =
         crate::data::states::STATES.len() - views.iter().filter(|r| r.median.is_some()).count();
     let map_html = map(&guide.title, &views, period.label(), &guide.slug);
+    let rows_html = rows_html(&views);
     Some(StatePayView {
         period_label: period.label(),
         as_of,
         rows: views,
         unpublished,
         map_html,
+        rows_html,
         source,
+    })
+}
+
+/// The state table's rows as HTML. Written here rather than by a template
+/// loop: 54 rows of 13 values each made the template most of a guide
+/// page's rendering time.
+fn rows_html(rows: &[StateRowView]) -> String {
+    const NOT_PUBLISHED: &str = "Not published";
+    let mut html = String::with_capacity(rows.len() * 200);
+    for row in rows {
+        html.push_str(if row.home {
+            "\n<tr class=\"state-pay-table__home\">"
+        } else {
+            "\n<tr>"
+        });
+        let _ = write!(html, "<th scope=\"row\">{}</th>", escape_xml(row.name));
+        let cells = [&row.median, &row.entry, &row.top, &row.employment];
+        for (value, key) in cells.into_iter().zip(&row.sort) {
+            let text = value.as_deref().unwrap_or(NOT_PUBLISHED);
+            let _ = write!(html, "<td data-sort=\"{key}\">{}</td>", escape_xml(text));
+        }
+        html.push_str("</tr>");
+    }
+    html
+}
+
+type Pick = fn(&crate::data::oews::WageRecord) -> &Percentiles;
+
+/// The period state figures are shown in: yearly where any state has
+/// yearly figures, as the national pay does, else hourly.
+fn period_of(rows: &crate::data::oews::StateRows) -> (PayPeriod, Pick) {
+    if rows.iter().all(|(_, r)| r.annual.median.is_none()) {
+        (PayPeriod::Hour, |r| &r.hourly)
+    } else {
+        (PayPeriod::Year, |r| &r.annual)
+    }
+}
+
+/// `$140,270`, `$239,200 or more`.
+fn money(formatter: &Formatter<'_>, wage: Wage, period: PayPeriod) -> String {
+    let text = formatter.style.money(wage.value, "USD", period);
+    if wage.top_coded {
+        format!("{text} or more")
+    } else {
+        text
+    }
+}
+
+/// The median of the site's home state (`region:`) for a listing row:
+/// `$140,270 per year`, or `Not published`; `None` when the site has no
+/// home state or no state data for the guide.
+pub fn home_median(guide: &Guide, formatter: &Formatter<'_>) -> Option<String> {
+    let home = formatter.config.region?;
+    let rows = guide.state_pay.as_ref()?;
+    let (period, pick) = period_of(rows);
+    let median = rows
+        .iter()
+        .find(|(s, _)| s.postal == home.postal)
+        .and_then(|(_, r)| pick(r).median);
+    Some(match median {
+        Some(w) => format!("{} {}", money(formatter, w, period), period.label()),
+        None => "Not published".to_string(),
     })
 }
 
@@ -149,6 +199,7 @@ pub fn home_fact(view: &super::context::GuideView<'_>) -> Option<super::context:
             Some(median) => format!("{median} {}", state_pay.period_label),
             None => "Not published".to_string(),
         },
+        source: None,
     })
 }
 

@@ -113,7 +113,49 @@ pub fn occupation(guide: &Guide, config: &SiteConfig) -> Value {
         "occupationLocation".into(),
         json!([{ "@type": "Country", "name": config.country }]),
     );
+    let cited = figure_sources(guide);
+    if !cited.is_empty() {
+        o.insert("subjectOf".into(), Value::Array(cited));
+    }
     Value::Object(o)
+}
+
+/// The sources the page's figures cite (pay, outlook, requirements, pay
+/// by state), each once, named as the Sources section names them: as
+/// `Dataset`s the occupation is the subject of.
+fn figure_sources(guide: &Guide) -> Vec<Value> {
+    let state = guide
+        .state_pay
+        .as_ref()
+        .map(|_| crate::data::config::DatasetKind::StateWages.source_id());
+    let ids = [
+        guide.salary.as_ref().and_then(|s| s.source.as_deref()),
+        guide.outlook.as_ref().and_then(|o| o.source.as_deref()),
+        guide.requirements.source.as_deref(),
+        state,
+    ];
+    let mut seen: Vec<&str> = Vec::new();
+    ids.into_iter()
+        .flatten()
+        .filter_map(|id| guide.sources.iter().find(|s| s.id == id))
+        .filter(|s| {
+            let new = !seen.contains(&s.id.as_str());
+            seen.push(&s.id);
+            new
+        })
+        .map(|s| {
+            let mut d = Map::new();
+            d.insert("@type".into(), "Dataset".into());
+            d.insert("name".into(), s.name.clone().into());
+            if let Some(url) = &s.url {
+                d.insert("url".into(), url.clone().into());
+            }
+            if let Some(license) = &s.license {
+                d.insert("license".into(), license.clone().into());
+            }
+            Value::Object(d)
+        })
+        .collect()
 }
 
 /// A `MonetaryAmountDistribution`, when there is a median or, on a

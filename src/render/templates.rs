@@ -27,51 +27,27 @@ pub const REQUIRED: &[&str] = &["index.html", "guide.html", "404.html"];
 
 impl Templates {
     /// Loads `themes/<theme>/templates` and then `templates/` from `root`.
+    /// Every theme template is also reachable as `theme/<name>`, so a site
+    /// template can extend the one it replaces.
     pub fn load(root: &Path, theme: &str) -> Result<Self, Vec<Diagnostic>> {
-        let builtin = super::theme::use_builtin(root, theme);
-        let theme_dir = root.join("themes").join(theme).join("templates");
-        if !builtin && !theme_dir.is_dir() {
-            return Err(vec![
-                Diagnostic::error(
-                    crate::config::CONFIG_FILE,
-                    format!("expected a theme folder `themes/{theme}/templates`, found none"),
-                )
-                .with_field("theme"),
-            ]);
-        }
+        let (found, mut diagnostics) = gather(root, theme)?;
         let mut files = BTreeMap::new();
-        let mut diagnostics = Vec::new();
-        // Templates of the built-in theme, by name, for a site without
-        // `themes/default`; the site's own `templates/` still override them.
-        let mut builtin_sources = BTreeMap::new();
-        if builtin {
-            for (name, bytes) in super::theme::files_in("templates") {
-                let shown = super::theme::display_path("templates", name);
-                files.insert(name.to_string(), PathBuf::from(shown));
-                builtin_sources.insert(name.to_string(), bytes);
-            }
-        } else {
-            collect(&theme_dir, &mut files, root, &mut diagnostics);
-        }
-        let mut own = BTreeMap::new();
-        collect(&root.join("templates"), &mut own, root, &mut diagnostics);
-        for name in own.keys() {
-            builtin_sources.remove(name);
-        }
-        files.extend(own);
-        let mut sources = Vec::with_capacity(files.len());
-        for (name, path) in &files {
-            let text = match builtin_sources.get(name) {
-                Some(bytes) => String::from_utf8(bytes.to_vec()).map_err(|e| e.to_string()),
-                None => std::fs::read_to_string(path).map_err(|e| e.to_string()),
+        let mut sources = Vec::with_capacity(found.len());
+        for (name, origin) in found {
+            let text = match &origin {
+                Origin::Builtin(bytes) => {
+                    String::from_utf8(bytes.to_vec()).map_err(|e| e.to_string())
+                }
+                Origin::File(path) => std::fs::read_to_string(path).map_err(|e| e.to_string()),
             };
             match text {
                 Ok(text) => sources.push((name.clone(), text)),
                 Err(err) => diagnostics.push(Diagnostic::error(
-                    crate::diagnostics::display_path(root, path),
+                    crate::diagnostics::display_path(root, &origin.path(name.as_str())),
                     format!("cannot read template: {err}"),
                 )),
             }
+            files.insert(name.clone(), origin.path(&name));
         }
         let ids = sources
             .iter()
@@ -137,6 +113,11 @@ impl Templates {
     /// What reading the template folders found that does not stop a build.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
+    }
+
+    /// The names of every template of the site and theme.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
     }
 
     /// Whether the site or theme has a template called `name`.
@@ -272,6 +253,112 @@ fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).trim().to_string()
 }
 
+/// The prefix under which every template of the theme stays reachable,
+/// even where the site replaces it: `{% extends "theme/guide.html" %}`.
+pub const THEME_PREFIX: &str = "theme/";
+
+/// Where a template's text comes from.
+#[derive(Clone)]
+enum Origin {
+    /// A file of the theme built into the binary.
+    Builtin(&'static [u8]),
+    File(PathBuf),
+}
+
+impl Origin {
+    /// The path diagnostics name for the template `name` from here.
+    fn path(&self, name: &str) -> PathBuf {
+        match self {
+            Origin::Builtin(_) => {
+                let name = name.strip_prefix(THEME_PREFIX).unwrap_or(name);
+                PathBuf::from(super::theme::display_path("templates", name))
+            }
+            Origin::File(path) => path.clone(),
+        }
+    }
+}
+
+/// Templates by name, and what reading their folders found.
+type Gathered = (BTreeMap<String, Origin>, Vec<Diagnostic>);
+
+/// Every template by the name templates use for it: the theme's under
+/// `theme/<name>` and, unless the site's `templates/` has a file of the
+/// same name, under `<name>` too; the site's own under `<name>`. Also what
+/// reading the folders found (warnings, and an error for a site file under
+/// `templates/theme/`, whose names belong to the theme).
+fn gather(root: &Path, theme: &str) -> Result<Gathered, Vec<Diagnostic>> {
+    let builtin = super::theme::use_builtin(root, theme);
+    let theme_dir = root.join("themes").join(theme).join("templates");
+    if !builtin && !theme_dir.is_dir() {
+        return Err(vec![
+            Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                format!("expected a theme folder `themes/{theme}/templates`, found none"),
+            )
+            .with_field("theme"),
+        ]);
+    }
+    let mut diagnostics = Vec::new();
+    let mut theme_files: BTreeMap<String, Origin> = BTreeMap::new();
+    if builtin {
+        for (name, bytes) in super::theme::files_in("templates") {
+            theme_files.insert(name.to_string(), Origin::Builtin(bytes));
+        }
+    } else {
+        let mut paths = BTreeMap::new();
+        collect(&theme_dir, &mut paths, root, &mut diagnostics);
+        theme_files.extend(paths.into_iter().map(|(n, p)| (n, Origin::File(p))));
+    }
+    let mut own = BTreeMap::new();
+    collect(&root.join("templates"), &mut own, root, &mut diagnostics);
+    let mut found = BTreeMap::new();
+    for (name, origin) in theme_files {
+        let prefixed = format!("{THEME_PREFIX}{name}");
+        if !own.contains_key(&name) {
+            found.insert(name, origin.clone());
+        }
+        found.insert(prefixed, origin);
+    }
+    for (name, path) in own {
+        if name.starts_with(THEME_PREFIX) {
+            diagnostics.push(
+                Diagnostic::error(
+                    crate::diagnostics::display_path(root, &path),
+                    format!(
+                        "expected no site template under `templates/{THEME_PREFIX}`, found `{name}`; names starting `{THEME_PREFIX}` are the theme's own templates"
+                    ),
+                )
+                .with_help(format!(
+                    "move it to `templates/{}` to replace the theme's file, and extend `{name}` from there to keep the rest of it",
+                    name.strip_prefix(THEME_PREFIX).unwrap_or(&name)
+                )),
+            );
+            continue;
+        }
+        found.insert(name, Origin::File(path));
+    }
+    Ok((found, diagnostics))
+}
+
+/// The text of every template by name, as [`Templates::load`] names them,
+/// read leniently: for `serve`, which compares them to find what changed
+/// (`load` reports what cannot be read).
+pub fn sources(root: &Path, theme: &str) -> BTreeMap<String, String> {
+    let Ok((found, _)) = gather(root, theme) else {
+        return BTreeMap::new();
+    };
+    found
+        .into_iter()
+        .map(|(name, origin)| {
+            let text = match origin {
+                Origin::Builtin(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+                Origin::File(path) => std::fs::read_to_string(path).unwrap_or_default(),
+            };
+            (name, text)
+        })
+        .collect()
+}
+
 /// Adds every file under `dir` by its path relative to `dir`
 /// (`partials/x.html`), skipping hidden files and editors' files.
 fn collect(
@@ -346,5 +433,45 @@ mod tests {
             error.message.to_lowercase().contains("circular"),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn a_site_template_extends_the_theme_template_it_replaces() {
+        let temp = site(&[(
+            "404.html",
+            "{% extends \"theme/404.html\" %}{% block footer %}<p>own footer</p>{% endblock footer %}",
+        )]);
+        let templates = Templates::load(temp.path(), "default").expect("templates");
+        assert!(templates.has("theme/404.html") && templates.has("theme/base.html"));
+        assert_eq!(
+            templates.source_path("theme/guide.html"),
+            PathBuf::from("(built-in theme) themes/default/templates/guide.html")
+        );
+        let sources = sources(temp.path(), "default");
+        assert!(sources["404.html"].contains("own footer"));
+        assert!(sources["theme/404.html"].contains("extends \"base.html\""));
+    }
+
+    #[test]
+    fn a_circle_through_the_theme_prefix_is_an_error() {
+        // The theme's guide.html extends base.html, which is the site's.
+        let temp = site(&[("base.html", "{% extends \"theme/guide.html\" %}")]);
+        let error = match Templates::load(temp.path(), "default") {
+            Err(errors) => errors[0].clone(),
+            Ok(templates) => templates
+                .render("guide.html", &Context::new(), "a/index.html")
+                .expect_err("a circle fails"),
+        };
+        assert!(error.message.contains("circular extends"), "{error:?}");
+    }
+
+    #[test]
+    fn site_templates_under_theme_are_refused() {
+        let temp = site(&[("theme/guide.html", "mine")]);
+        let Err(errors) = Templates::load(temp.path(), "default") else {
+            panic!("`templates/theme/` is the theme's");
+        };
+        assert!(errors[0].message.contains("templates/theme/"), "{errors:?}");
+        assert!(errors[0].path.ends_with("templates/theme/guide.html"));
     }
 }

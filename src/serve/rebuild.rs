@@ -130,6 +130,9 @@ struct Dependencies {
     linking: HashMap<String, BTreeSet<String>>,
     /// Content paths of the guides with a link no scan reads exactly.
     linking_any: BTreeSet<String>,
+    /// Content paths of the guides quoting each slug's figures through
+    /// shortcodes.
+    quoting: HashMap<String, BTreeSet<String>>,
 }
 
 impl Dependencies {
@@ -147,6 +150,12 @@ impl Dependencies {
                 .or_default()
                 .insert(content_path.clone());
         }
+        for slug in &deps.quoted {
+            self.quoting
+                .entry(slug.clone())
+                .or_default()
+                .insert(content_path.clone());
+        }
         if deps.any_link {
             self.linking_any.insert(content_path.clone());
         }
@@ -160,6 +169,7 @@ impl Dependencies {
         for (map, keys) in [
             (&mut self.naming, &deps.slugs),
             (&mut self.linking, &deps.links),
+            (&mut self.quoting, &deps.quoted),
         ] {
             for key in keys {
                 if let Some(readers) = map.get_mut(key) {
@@ -204,6 +214,15 @@ impl Dependencies {
         }
         found
     }
+
+    /// The guides whose page quotes figures of one of `slugs`.
+    fn quoting<'a>(&'a self, slugs: &BTreeSet<&str>) -> impl Iterator<Item = &'a str> {
+        slugs
+            .iter()
+            .filter_map(|slug| self.quoting.get(*slug))
+            .flatten()
+            .map(String::as_str)
+    }
 }
 
 /// Work asked for since the last successful build. A failed rebuild keeps
@@ -230,6 +249,8 @@ pub struct Workspace {
     config_diagnostics: Vec<Diagnostic>,
     /// The data files `config.yaml` names, read with it.
     data: crate::data::Datasets,
+    /// Errors reading them.
+    data_diagnostics: Vec<Diagnostic>,
     /// An error listing the content folder.
     scan_diagnostics: Vec<Diagnostic>,
     /// Every guide file by absolute path: path order is `load::guide_files` order.
@@ -330,6 +351,7 @@ impl Workspace {
             config_diagnostics: Vec::new(),
             scan_diagnostics: Vec::new(),
             data: Default::default(),
+            data_diagnostics: Vec::new(),
             files: BTreeMap::new(),
             error_files: BTreeSet::new(),
             guides: Vec::new(),
@@ -415,6 +437,10 @@ impl Workspace {
         diagnostics.extend(site::library_rules(&self.library, &self.guides, &index));
         if let Some(config) = &self.config {
             diagnostics.extend(site::featured_diagnostics(config, &index));
+            let root = &self.options.root;
+            let (_, menu_errors) =
+                crate::render::menu::resolve(config, &self.guides, &index, &self.library, root);
+            diagnostics.extend(menu_errors);
         }
         let Some(mut site) = self.assemble(index) else {
             diagnostics::sort(&mut diagnostics);
@@ -465,10 +491,10 @@ impl Workspace {
         self.dependencies.clear();
         self.scan_diagnostics.clear();
         match site::load_config(&self.options) {
-            Ok((config, mut diagnostics)) => {
+            Ok((config, diagnostics)) => {
                 let (data, data_diagnostics) = crate::data::load(&self.options.root, &config.data);
-                diagnostics.extend(data_diagnostics);
                 self.data = data;
+                self.data_diagnostics = data_diagnostics;
                 self.config = Some(config);
                 self.config_diagnostics = diagnostics;
             }
@@ -521,6 +547,9 @@ impl Workspace {
 
     /// Applies a batch of changes to guides, templates and static files.
     fn read_changes(&mut self, changes: &Changes) {
+        if changes.data {
+            self.reload_data();
+        }
         for file in &changes.guides {
             self.reread(file);
         }
@@ -606,6 +635,51 @@ impl Workspace {
             self.remove(file);
             return;
         };
+        self.replace_parsed(file, parsed);
+    }
+
+    /// Reads the data files again after one changed, then every guide
+    /// file: only those whose guide or findings come out different are
+    /// taken as changed, so only their pages and the listings, compare
+    /// and search files showing their figures are rendered again.
+    fn reload_data(&mut self) {
+        let Some(config) = &self.config else {
+            return;
+        };
+        let (data, found) = crate::data::load(&self.options.root, &config.data);
+        self.data = data;
+        self.data_diagnostics = found;
+        let files: Vec<&PathBuf> = self.files.keys().collect();
+        let changed: Vec<(PathBuf, crate::content::parse::Parsed)> = files
+            .into_par_iter()
+            .filter(|file| self.is_guide_file(file))
+            .filter_map(|file| {
+                let parsed = self.read_guide(file, config);
+                let before = self.files.get(file)?;
+                let display = diagnostics::display_path(&self.options.root, file);
+                let old = self
+                    .guides
+                    .binary_search_by(|g| g.path.as_path().cmp(&display))
+                    .ok()
+                    .map(|at| &self.guides[at]);
+                let same_guide = match (old, &parsed.guide) {
+                    (Some(old), Some(new)) => guide_key(old) == guide_key(new),
+                    // Skipped drafts and failed files: their findings say all.
+                    (None, Some(new)) => new.draft && !self.options.drafts,
+                    (None, None) => true,
+                    (Some(_), None) => false,
+                };
+                let same = same_guide && before.diagnostics == parsed.diagnostics;
+                (!same).then(|| (file.clone(), parsed))
+            })
+            .collect();
+        for (file, parsed) in changed {
+            self.replace_parsed(&file, parsed);
+        }
+    }
+
+    /// Puts `parsed` in place of what `file` held.
+    fn replace_parsed(&mut self, file: &Path, parsed: crate::content::parse::Parsed) {
         // A guide edited in place keeps its position: no shifting of the list.
         let display = diagnostics::display_path(&self.options.root, file);
         let at = self
@@ -764,6 +838,7 @@ impl Workspace {
         if self.config.is_none() {
             return diagnostics;
         }
+        diagnostics.extend(self.data_diagnostics.iter().cloned());
         diagnostics.extend(self.scan_diagnostics.iter().cloned());
         let read = self.read_paths();
         for file in self.error_files.iter() {
@@ -881,6 +956,8 @@ impl Workspace {
             guides: std::mem::take(&mut self.guides),
             library: std::mem::take(&mut self.library),
             templates: self.templates.take()?,
+            // Serve keeps its guides whole.
+            reread: None,
         })
     }
 
@@ -1279,9 +1356,14 @@ impl Workspace {
         // Content paths whose guide came, went or changed slug: `@/` links
         // to them resolve differently.
         let mut moved: HashSet<&str> = HashSet::new();
+        // Slugs of every guide edited, come or gone: pages quoting their
+        // figures through shortcodes may show any of their fields.
+        let mut edited: BTreeSet<&str> = BTreeSet::new();
         for content_path in &self.pending.guides {
             let old = self.shown.get(content_path);
             let at = site.index.by_content_path(content_path);
+            edited.extend(old.map(|old| old.slug.as_str()));
+            edited.extend(at.map(|i| site.guides[i].slug.as_str()));
             work.guides.extend(at);
             match (old, at) {
                 (Some(old), Some(i)) => {
@@ -1328,7 +1410,18 @@ impl Workspace {
             }
         }
         work.links_moved = !moved.is_empty();
+        // A menu entry naming a guide that came, went or moved is on every page.
+        let menu_moved = site.config.menus.entries().any(|entry| {
+            let target = entry.target.strip_prefix("@/").unwrap_or_default();
+            moved.contains(target.split('#').next().unwrap_or(target))
+        });
+        if menu_moved {
+            return Work::everything(site);
+        }
         for content_path in self.dependencies.dependents(&slugs, &moved) {
+            work.guides.extend(site.index.by_content_path(content_path));
+        }
+        for content_path in self.dependencies.quoting(&edited) {
             work.guides.extend(site.index.by_content_path(content_path));
         }
         // Suggestions show their guides' listing entries.
@@ -1372,7 +1465,17 @@ impl Workspace {
             self.pending.all_templates
                 || uses_any(&self.template_sources, template, &self.pending.templates)
         };
-        if uses(Page::Guide(0).template()) {
+        // Guide bodies may call any shortcode: a shortcode template that
+        // changed, came or went (or a template it includes) touches them.
+        let shortcode_template =
+            |name: &str| name.starts_with(crate::render::shortcodes::TEMPLATE_DIR);
+        let shortcodes_changed = self.pending.templates.iter().any(|t| shortcode_template(t))
+            || self
+                .template_sources
+                .keys()
+                .filter(|t| shortcode_template(t))
+                .any(|t| uses(t));
+        if shortcodes_changed || uses(Page::Guide(0).template()) {
             work.guides.extend(0..site.guides.len());
         }
         match &self.listings {
@@ -1488,9 +1591,9 @@ fn forget_missing(
 
 /// Everything about `guide` except the prose of its body: its front matter
 /// (Markdown fields included), where its fields are, and the `@/` links of
-/// its body. Whole-site files (sitemap, feed, search and compare data) and
-/// the cross-guide rules read no more of a guide than this, so while it is
-/// unchanged, so are they.
+/// its body. Whole-site files (sitemap, feed, search index, the compare and
+/// All careers data files) and the cross-guide rules read no more of a
+/// guide than this, so while it is unchanged, so are they.
 fn guide_key(guide: &Guide) -> String {
     // Serve's guides keep their text; one that cannot be read has the
     // error as its key, which differs from any readable text.
@@ -1583,37 +1686,10 @@ fn static_sources(
     sources
 }
 
-/// The text of every template by name, the site's `templates/` over the
-/// theme's, read the way `Templates::load` reads them.
+/// The text of every template by name, read the way `Templates::load`
+/// reads them (the theme's also under `theme/`).
 fn template_sources(root: &Path, theme: &str) -> BTreeMap<String, String> {
-    let mut sources = BTreeMap::new();
-    let mut dirs = vec![root.join("templates")];
-    if theme::use_builtin(root, theme) {
-        for (name, bytes) in theme::files_in("templates") {
-            sources.insert(
-                name.to_string(),
-                String::from_utf8_lossy(bytes).into_owned(),
-            );
-        }
-    } else {
-        dirs.insert(0, root.join("themes").join(theme).join("templates"));
-    }
-    for dir in dirs {
-        // Unreadable templates are reported by `Templates::load`; here
-        // they only have to differ from what was there.
-        for (name, path) in crate::walk::files(
-            root,
-            &dir,
-            crate::walk::Hidden::Skip,
-            crate::walk::Links::Skip,
-        )
-        .files
-        {
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            sources.insert(name, text);
-        }
-    }
-    sources
+    crate::render::templates::sources(root, theme)
 }
 
 /// Whether `template`, or a template it names (`extends`, `include`),
@@ -1801,7 +1877,7 @@ mod tests {
             "index.html",
             "404.html",
             "alpha/index.html",
-            "search-index.json",
+            "pagefind/pagefind-entry.json",
         ] {
             assert!(first.stale.contains(path), "{path} is not stale");
             assert!(!served_text(&workspace, path).contains(summary), "{path}");
@@ -1936,5 +2012,48 @@ mod tests {
             "index.html",
             &changed("partials/a.html")
         ));
+    }
+
+    /// Rebuilds after `changes`, second phase included.
+    fn rebuild_fully(workspace: &mut Workspace, changes: &Changes) {
+        built(workspace.rebuild(changes));
+        if workspace.has_deferred() {
+            built(workspace.finish(&|| false).expect("a second phase"));
+        }
+    }
+
+    #[test]
+    fn list_and_compare_data_follow_edits_byte_for_byte() {
+        let site = fixture();
+        let root = site.path();
+        let mut workspace = Workspace::new(options(root));
+        built(workspace.rebuild(&Changes::default()));
+        assert!(!served_text(&workspace, "compare/data/beta.json").contains("per year"));
+
+        // New pay: the guide's compare file and the list chunk change.
+        let changes = edit(
+            root,
+            "content/beta.md",
+            "category:",
+            "category: sales\nsalary: { median: 51234 }",
+        );
+        rebuild_fully(&mut workspace, &changes);
+        assert!(served_text(&workspace, "compare/data/beta.json").contains("$51,234 per year"));
+        assert!(served_text(&workspace, "all-careers/data/1.json").contains("51234"));
+        assert_cold_build(&workspace, root);
+
+        // A new title: the suggestions offer it.
+        let changes = edit(root, "content/beta.md", "title:", "title: Zeta lead");
+        rebuild_fully(&mut workspace, &changes);
+        assert!(served_text(&workspace, "compare/suggest/_.json").contains("Zeta lead"));
+        assert_cold_build(&workspace, root);
+
+        // A guide gone: so is its compare file.
+        std::fs::remove_file(root.join("content/gamma.md")).expect("remove");
+        let mut changes = Changes::default();
+        changes.add(root, None, &root.join("content/gamma.md"));
+        rebuild_fully(&mut workspace, &changes);
+        assert!(!workspace.served().contains_key("compare/data/gamma.json"));
+        assert_cold_build(&workspace, root);
     }
 }

@@ -33,6 +33,9 @@ pub struct Changes {
     pub guides: BTreeSet<PathBuf>,
     /// Other paths under `content/`: folders that came, went or moved.
     pub content_dirs: BTreeSet<PathBuf>,
+    /// A data file (`data/`) changed: the figures are read again and
+    /// only what shows changed ones is rebuilt.
+    pub data: bool,
     /// A template of the site or of its theme changed.
     pub templates: bool,
     /// Static files (or folders) of the site or of its theme that changed.
@@ -44,6 +47,7 @@ pub struct Changes {
 impl Changes {
     pub fn is_empty(&self) -> bool {
         !self.config
+            && !self.data
             && self.guides.is_empty()
             && self.content_dirs.is_empty()
             && !self.templates
@@ -53,6 +57,7 @@ impl Changes {
     /// Adds what `other` names.
     pub fn merge(&mut self, other: &Changes) {
         self.config |= other.config;
+        self.data |= other.data;
         self.guides.extend(other.guides.iter().cloned());
         self.content_dirs.extend(other.content_dirs.iter().cloned());
         self.templates |= other.templates;
@@ -65,6 +70,9 @@ impl Changes {
         let mut names: Vec<String> = Vec::new();
         if self.config {
             names.push(CONFIG_FILE.to_string());
+        }
+        if self.data {
+            names.push(format!("{}/", crate::data::DATA_DIR));
         }
         for path in self
             .guides
@@ -133,15 +141,15 @@ impl Changes {
                         self.statics.insert(path.to_path_buf());
                     }
                     "templates" => self.templates = true,
-                    crate::data::DATA_DIR => self.config = true,
+                    crate::data::DATA_DIR => self.data = true,
                     _ => {
                         self.templates = true;
                         self.statics.insert(path.to_path_buf());
                     }
                 }
             }
-            // Data files (`data:` in config.yaml) change figures on any page.
-            [crate::data::DATA_DIR, ..] => self.config = true,
+            // Data files (`data:` in config.yaml): figures of any page.
+            [crate::data::DATA_DIR, ..] => self.data = true,
             [CONTENT_DIR, rest @ ..] => {
                 if rest.iter().any(|part| part.starts_with('.')) {
                     // Hidden files and folders are never guides.
@@ -274,6 +282,13 @@ mod tests {
                 "config.yaml",
                 Changes {
                     config: true,
+                    ..Changes::default()
+                },
+            ),
+            (
+                "data/oews-national-may2025.csv",
+                Changes {
+                    data: true,
                     ..Changes::default()
                 },
             ),

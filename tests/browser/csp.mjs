@@ -181,10 +181,13 @@ try {
   await pageKind('browse index', 'categories/');
   const browsePage = readdirSync(join(public_, 'categories')).find((d) => existsSync(join(public_, 'categories', d, 'index.html')));
   await pageKind('browse page', `categories/${browsePage}/`);
-  await pageKind('all careers, sorted by a column', 'all-careers/', {
+  await pageKind('all careers, sorted by a column and filtered', 'all-careers/', {
     act: async (page) => {
       await page.click('button.cg-sort', { timeout: TIMEOUT });
       await page.waitForSelector('th[aria-sort]', { timeout: TIMEOUT });
+      await page.fill('#cf-q', 'a');
+      await page.press('#cf-q', 'Enter');
+      await page.waitForFunction(() => /match/.test(document.querySelector('[data-cg-career-count]').textContent), null, { timeout: TIMEOUT });
     },
   });
   await pageKind('search, typing a query', 'search/', {
@@ -200,11 +203,16 @@ try {
   });
   await pageKind('compare, picking two careers', 'compare/', {
     act: async (page) => {
-      const options = await page.locator('#cg-compare-1 option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
-      if (options.length < 2) throw new Error('the compare chooser offers fewer than two careers');
-      await page.selectOption('#cg-compare-1', options[0]);
-      await page.selectOption('#cg-compare-2', options[1]);
-      await page.click('.cg-compare__submit');
+      // Two careers from the combobox: the first suggestion for "a", twice
+      // (a chosen career is not suggested again).
+      for (let i = 0; i < 2; i++) {
+        await page.fill('#cg-compare-input', '');
+        await page.locator('#cg-compare-input').pressSequentially('a');
+        await page.waitForSelector('#cg-compare-listbox [role=option]', { timeout: TIMEOUT });
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((n) => document.querySelectorAll('.cg-compare__pick').length === n, i + 1, { timeout: TIMEOUT });
+      }
       await page.waitForURL(/\?c=/, { timeout: TIMEOUT });
       await page.waitForSelector('.cg-compare__table', { timeout: TIMEOUT });
     },

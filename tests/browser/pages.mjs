@@ -438,7 +438,8 @@ try {
       const search = await page.isVisible('#cg-site-search-q');
       await page.close();
       assert(!before, 'the menu is open before it is asked for');
-      equal(links, ['Home', 'All careers', 'Categories', 'Industries', 'Education', 'Compare'], 'links shown');
+      // The example site's `menus.main`: children listed under their entry.
+      equal(links, ['Home', 'All careers', 'Categories', 'Industries', 'Education', 'Sales', 'Compare'], 'links shown');
       assert(search, 'search box not shown in the open menu');
     });
   }
@@ -454,24 +455,130 @@ try {
     assert(nav[0] < title[1] && search[0] < title[1], `rows (top, bottom): title ${title}, nav ${nav}, search ${search}`);
   });
 
+  /* The configured main menu (`menus.main` of the example site). */
+  for (const width of WIDTHS) {
+    for (const scheme of SCHEMES) {
+      await check(`menu: at ${width} px ${scheme} the current page is marked and an entry's children can be reached`, async () => {
+        const context = await contextFor(width, scheme);
+        const page = await open(context, ex.url + 'categories/sales/');
+        if (await page.isVisible('.site-menu > summary')) await page.click('.site-menu > summary');
+        const current = await page.$$eval('.site-nav [aria-current="page"]', (as) => as.map((a) => a.textContent));
+        // Hover on wide screens; the children are in the open menu on narrow ones.
+        await page.hover('.site-nav__item--parent > a');
+        const children = await page.$$eval('.site-nav__children a', (as) => as.filter((a) => a.checkVisibility()).map((a) => a.textContent));
+        const inView = await page.$$eval('.site-nav__children a', (as) => as.every((a) => {
+          const r = a.getBoundingClientRect();
+          return r.left >= 0 && r.right <= window.innerWidth + 1;
+        }));
+        await page.screenshot({ path: join(shots, `menu-${width}-${scheme}.png`) });
+        await page.close();
+        await context.close();
+        equal(current, ['Sales'], 'aria-current');
+        equal(children, ['Categories', 'Industries', 'Education'], 'children shown');
+        assert(inView, 'a child link runs off the screen');
+      });
+    }
+  }
+
+  await check('menu: at 1366 px the keyboard reaches an entry\'s children with Tab, no script', async () => {
+    const context = await contextFor(1366, 'light', { javaScriptEnabled: false });
+    const page = await open(context, ex.url);
+    await page.focus('.site-nav__item--parent > a');
+    const hiddenBefore = await page.isVisible('.site-nav__children a');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    const shown = await page.isVisible('.site-nav__children a');
+    await page.close();
+    await context.close();
+    assert(hiddenBefore, 'the children show while their entry has focus');
+    equal(focused, 'Categories', 'Tab after the entry');
+    assert(shown, 'the children hide while one has focus');
+  });
+
   /* Compare. */
-  await check('compare: choosing two careers shows both in the table; the URL reopens the same comparison', async () => {
+  /** Chooses `title` in the compare combobox with the keyboard: types `typed`, arrows down to it, Enter. */
+  async function chooseByKeyboard(page, typed, title) {
+    await page.focus('#cg-compare-input');
+    await page.keyboard.type(typed);
+    // Wait for the suggestions of the whole text typed.
+    await page.waitForFunction(([t, v]) => document.querySelector('#cg-compare-input').value === v
+      && !document.querySelector('#cg-compare-listbox').hasAttribute('aria-busy')
+      && [...document.querySelectorAll('#cg-compare-listbox [role=option]')].some((o) => o.textContent === t),
+    [title, typed], { timeout: TIMEOUT });
+    const options = await page.$$eval('#cg-compare-listbox [role=option]', (os) => os.map((o) => o.textContent));
+    for (let i = 0; i <= options.indexOf(title); i++) await page.keyboard.press('ArrowDown');
+    const active = await page.evaluate(() => {
+      const input = document.querySelector('#cg-compare-input');
+      const id = input.getAttribute('aria-activedescendant');
+      return { text: id && document.getElementById(id)?.textContent, selected: id && document.getElementById(id)?.getAttribute('aria-selected') };
+    });
+    equal(active, { text: title, selected: 'true' }, 'the active option');
+    await page.keyboard.press('Enter');
+  }
+
+  await check('compare: two careers chosen with the combobox fill the table; the URL reopens the same comparison', async () => {
     const page = await open(desktop, ex.url + 'compare/');
-    await page.selectOption('#cg-compare-1', 'account-manager');
-    await page.selectOption('#cg-compare-2', 'financial-analyst');
-    await page.click('.cg-compare__submit');
-    await page.waitForURL(/\?c=account-manager,financial-analyst/, { timeout: TIMEOUT });
+    await chooseByKeyboard(page, 'account', 'Account manager');
+    await page.waitForSelector('.cg-compare__pick', { timeout: TIMEOUT });
+    await chooseByKeyboard(page, 'financ', 'Financial analyst');
+    await page.waitForURL(/\?c=account-manager,financial-analyst$/, { timeout: TIMEOUT });
     await page.waitForSelector('.cg-compare__table', { timeout: TIMEOUT });
     const heads = await page.$$eval('.cg-compare__table thead th a', (as) => as.map((a) => a.textContent));
     const url = page.url();
     await page.close();
     equal(heads, ['Account manager', 'Financial analyst'], 'columns');
     const again = await open(phone, url);
+    await again.waitForSelector('.cg-compare__table', { timeout: TIMEOUT });
     const heads2 = await again.$$eval('.cg-compare__table thead th a', (as) => as.map((a) => a.textContent));
-    const picks = await again.$$eval('.cg-compare__select', (ss) => ss.map((s) => s.value));
+    const picks = await again.$$eval('.cg-compare__pick a', (as) => as.map((a) => a.textContent));
     await again.close();
     equal(heads2, heads, 'columns when the URL is opened again');
-    equal(picks.slice(0, 2), ['account-manager', 'financial-analyst'], 'choices when the URL is opened again');
+    equal(picks, ['Account manager', 'Financial analyst'], 'chosen careers when the URL is opened again');
+  });
+
+  await check('compare: the combobox says how many careers match, closes with Escape, and a career is removed with its button', async () => {
+    const page = await open(desktop, ex.url + 'compare/?c=account-manager,sales-manager');
+    await page.waitForSelector('.cg-compare__table', { timeout: TIMEOUT });
+    await page.focus('#cg-compare-input');
+    await page.keyboard.type('manager');
+    await page.waitForFunction(() => document.querySelector('#cg-compare-input').getAttribute('aria-expanded') === 'true', null, { timeout: TIMEOUT });
+    const open1 = await page.evaluate(() => ({
+      status: document.querySelector('#cg-compare-status').textContent,
+      options: [...document.querySelectorAll('#cg-compare-listbox [role=option]')].map((o) => o.textContent),
+      controls: document.querySelector('#cg-compare-input').getAttribute('aria-controls'),
+    }));
+    // Chosen careers are not offered again.
+    equal(open1.options, ['Marketing manager'], 'options for "manager"');
+    equal(open1.status, '3 careers match.', 'live count');
+    equal(open1.controls, 'cg-compare-listbox', 'aria-controls');
+    await page.keyboard.press('Escape');
+    const closed = await page.evaluate(() => ({
+      expanded: document.querySelector('#cg-compare-input').getAttribute('aria-expanded'),
+      hidden: document.querySelector('#cg-compare-listbox').hidden,
+    }));
+    equal(closed, { expanded: 'false', hidden: true }, 'after Escape');
+    await page.click('.cg-compare__remove[aria-label="Remove Account manager"]');
+    await page.waitForURL(/\?c=sales-manager$/, { timeout: TIMEOUT });
+    const after = await page.evaluate(() => ({
+      table: !!document.querySelector('.cg-compare__table'),
+      focus: document.activeElement?.getAttribute('aria-label'),
+    }));
+    await page.close();
+    equal(after, { table: false, focus: 'Remove Sales manager' }, 'after removing one of two');
+  });
+
+  await check('compare: a shared link with an unknown career compares the others and says so', async () => {
+    const page = await open(desktop, ex.url + 'compare/?c=account-manager,no-such-career,sales-manager');
+    await page.waitForSelector('.cg-compare__table', { timeout: TIMEOUT });
+    const r = await page.evaluate(() => ({
+      heads: [...document.querySelectorAll('.cg-compare__table thead th a')].map((a) => a.textContent),
+      notice: document.querySelector('.cg-compare__notice')?.textContent ?? '',
+      url: location.search,
+    }));
+    await page.close();
+    equal(r.heads, ['Account manager', 'Sales manager'], 'columns');
+    assert(r.notice.includes('no-such-career'), `notice: ${r.notice}`);
+    equal(r.url, '?c=account-manager,sales-manager', 'the URL drops the unknown career');
   });
 
   for (const width of [320, 390]) {
@@ -598,15 +705,13 @@ try {
     await page.close();
   });
 
-  await check('keyboard: a comparison is chosen and submitted with the keyboard alone', async () => {
+  await check('keyboard: a comparison is chosen with the keyboard alone', async () => {
     const page = await open(desktop, ex.url + 'compare/');
-    await page.focus('#cg-compare-1');
-    await page.keyboard.type('Sales manager');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Account manager');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\?c=sales-manager,account-manager/, { timeout: TIMEOUT });
+    await chooseByKeyboard(page, 'Sales man', 'Sales manager');
+    await page.waitForSelector('.cg-compare__pick', { timeout: TIMEOUT });
+    await chooseByKeyboard(page, 'Account man', 'Account manager');
+    await page.waitForURL(/\?c=sales-manager,account-manager$/, { timeout: TIMEOUT });
+    await page.waitForSelector('.cg-compare__table', { timeout: TIMEOUT });
     await page.close();
   });
 

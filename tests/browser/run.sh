@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Browser tests in Debian's headless Chromium: every page kind at three
 # widths in both colour schemes and what each feature does (pages.mjs),
-# and `careergen serve`'s live reload (live-reload.mjs). Installs
-# playwright-core (scripts off, no browser download), builds careergen,
-# runs both and prints the total as `browser: N passed, M failed`.
+# All careers and compare on a 10,000-guide site (lists.mjs),
+# `careergen serve`'s live reload (live-reload.mjs), and search on a
+# 10,000-guide site: bytes per query and time to first results
+# (search-scale.mjs). Installs playwright-core (scripts off, no browser
+# download), builds careergen, runs them all and prints the total as
+# `browser: N passed, M failed`.
 # Screenshots of every page kind go to target/browser-screenshots/.
 # Exits non-zero on any failure.
 set -uo pipefail
@@ -13,7 +16,7 @@ source "$(dirname "$0")/setup.sh"
 
 total_passed=0
 total_failed=0
-for suite in pages live-reload; do
+for suite in pages figure-sources lists live-reload search-scale; do
   echo "== $suite"
   out=$(node "$here/$suite.mjs" "$binary" 2>&1)
   status=$?

@@ -5,7 +5,7 @@
                                                 with ids, updated, author; entry ids are permalinks
     check_site.py jsonld <public>               every JSON-LD block parses; each guide page has an
                                                 Occupation with name, description and, where the
-                                                guide has a median (compare.json), estimatedSalary
+                                                guide has a median (compare/data/), estimatedSalary
     check_site.py subpath <public> <base_url>   every root-relative link stays under the base
                                                 path; sitemap, feed and canonical URLs use base_url
 
@@ -97,10 +97,13 @@ def check_feed(public, base_url):
 
 
 def check_jsonld(public):
-    compare = public / "compare.json"
-    if not compare.is_file():
-        return fail("no compare.json: cannot tell which guides have a median")
-    guides = json.loads(compare.read_text(encoding="utf-8"))["guides"]
+    compare = public / "compare" / "data"
+    if not compare.is_dir():
+        return fail("no compare/data/: cannot tell which guides have a median")
+    guides = {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in compare.glob("*.json")
+    }
     errors = 0
     blocks = 0
     for slug, guide in sorted(guides.items()):

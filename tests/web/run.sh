@@ -87,14 +87,28 @@ sitemap_xsd() {
 
 gate "build: example site" careergen build --root "$repo" --output "$site"
 gate "build: sub-path deploy ($sub_base)" careergen build --root "$repo" --output "$sub" --base-url "$sub_base"
+# The example site with two guides a list page: lists run to several pages.
+paged_root="$work/paged-root"
+paged="$work/paged"
+mkdir -p "$paged_root"
+for part in config.yaml content data themes static templates; do
+  [ -e "$part" ] && cp -R "$part" "$paged_root/"
+done
+printf '\npaginate_by: 2\n' >>"$paged_root/config.yaml"
+gate "build: example site, two guides a list page" careergen build --root "$paged_root" --output "$paged"
 gate "search script: unit tests (node --test)" node --test "$web/search.test.cjs"
 gate "vnu: 0 errors on every page (example)" vnu "$site"
 gate "vnu: 0 errors on every page (sub-path)" vnu "$sub"
 gate "axe: 0 serious/critical, light+dark, 390+1366 px (sub-path, served)" \
   node "$web/axe.mjs" "$sub_root" /careers/ "${pages[@]}"
+gate "vnu: 0 errors on every page (paginated)" vnu "$paged"
+gate "axe: 0 serious/critical, light+dark, 390+1366 px (paginated list pages, served)" \
+  node "$web/axe.mjs" "$paged" / "all-careers-2=all-careers/page/2/" "browse-2=categories/sales/page/2/"
 gate "lychee --offline --include-fragments: 0 broken (example)" lychee_check "$site" "$site"
 gate "lychee --offline --include-fragments: 0 broken (sub-path)" lychee_check "$sub_root" "$sub"
+gate "lychee --offline --include-fragments: 0 broken (paginated)" lychee_check "$paged" "$paged"
 gate "sitemap.xml valid against the sitemaps.org XSD (example)" sitemap_xsd "$site"
+gate "sitemap.xml valid against the sitemaps.org XSD (paginated)" sitemap_xsd "$paged"
 gate "sitemap.xml valid against the sitemaps.org XSD (sub-path)" sitemap_xsd "$sub"
 gate "feed.xml parses as Atom, bozo false (example)" python3 "$web/check_site.py" feed "$site" "$base_url"
 gate "feed.xml parses as Atom, bozo false (sub-path)" python3 "$web/check_site.py" feed "$sub" "$sub_base"

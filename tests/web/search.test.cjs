@@ -1,23 +1,15 @@
-// Unit tests of the search script's matching, run under Node:
+// Unit tests of the search script's own logic, run under Node:
 //   node --test tests/web/search.test.cjs
+// Pagefind does the matching; the script corrects typos against the title
+// words, orders title matches first and finds the closest titles. Real
+// queries against a built index run in the browser suite.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
 const path = require("node:path");
-const { closest, distance, prepare, search } = require(path.join(__dirname, "../../src/render/assets/search.js"));
+const { correction, distance, nearWords, refine, titleFirst, words } = require(path.join(__dirname, "../../src/render/assets/search.js"));
 
-const index = prepare({
-  v: 1,
-  categories: ["Sales", "Management"],
-  skills: ["Negotiation", "Communication", "Spreadsheets"],
-  guides: [
-    ["Account manager", "account-manager/", "The customer's main contact.", ["Client manager"], [0, 1], 0, "11-2022.00"],
-    ["Sales manager", "sales-manager/", "Leads a sales team.", [], [0], 1, "11-2022"],
-    ["Financial analyst", "financial-analyst/", "Guides investment decisions.", ["Investment analyst"], [2], null, "13-2051.00"],
-    ["Customer service representative", "customer-service-representative/", "Answers questions."]
-  ]
-});
-const titles = (q) => search(index, q).map((g) => g.title);
+const vocabulary = ["account", "accountant", "analyst", "customer", "electrician", "executive", "financial", "manager", "nurse", "registered", "representative", "sales", "service"];
 
 test("distance counts adjacent transpositions as one edit", () => {
   assert.strictEqual(distance("manager", "manager", 2), 0);
@@ -26,60 +18,60 @@ test("distance counts adjacent transpositions as one edit", () => {
   assert.strictEqual(distance("abc", "xyzxyz", 1), 2);
 });
 
-test("exact and prefix titles rank first", () => {
-  assert.deepStrictEqual(titles("account manager")[0], "Account manager");
-  assert.deepStrictEqual(titles("sales"), ["Sales manager", "Account manager"]);
+test("words split on anything but letters and digits, without accents", () => {
+  assert.deepStrictEqual(words("Café  manager/11-2022"), ["cafe", "manager", "11", "2022"]);
 });
 
-test("titles match with typos", () => {
-  assert.deepStrictEqual(titles("acount manger"), ["Account manager"]);
-  assert.deepStrictEqual(titles("finacial analist"), ["Financial analyst"]);
-  assert.deepStrictEqual(titles("custmer"), ["Customer service representative"]);
+test("a misspelt word is corrected to the closest title word within the typo budget", () => {
+  assert.strictEqual(correction("acount", vocabulary), "account");
+  assert.strictEqual(correction("finacial", vocabulary), "financial");
+  assert.strictEqual(correction("analist", vocabulary), "analyst");
+  assert.strictEqual(correction("custmer", vocabulary), "customer");
+  assert.strictEqual(correction("electricain", vocabulary), "electrician");
+  // A misspelt start of a longer word.
+  assert.strictEqual(correction("managr", vocabulary), "manager");
 });
 
-test("alternate titles, skills, codes and summary are searched", () => {
-  assert.deepStrictEqual(titles("client"), ["Account manager"]);
-  assert.deepStrictEqual(titles("investment"), ["Financial analyst"]);
-  assert.deepStrictEqual(titles("spreadsheets"), ["Financial analyst"]);
-  assert.deepStrictEqual(titles("13-2051"), ["Financial analyst"]);
-  assert.deepStrictEqual(titles("questions"), ["Customer service representative"]);
+test("short words, codes and words too far from any title word are not corrected", () => {
+  assert.strictEqual(correction("rn", vocabulary), null);
+  assert.strictEqual(correction("zzz", vocabulary), null);
+  assert.strictEqual(correction("qqqqqq", vocabulary), null);
+  assert.strictEqual(correction("112022", vocabulary), null);
 });
 
-test("every word must match and empty queries find nothing", () => {
-  assert.deepStrictEqual(titles("account zebra"), []);
-  assert.deepStrictEqual(titles("   "), []);
+test("near words for the no-results help allow a third of the word in edits, closest first", () => {
+  assert.deepStrictEqual(nearWords("manger", vocabulary, 3).map((p) => p[0]), ["manager"]);
+  assert.deepStrictEqual(nearWords("acountant", vocabulary, 3).map((p) => p[0]), ["accountant"]);
+  assert.deepStrictEqual(nearWords("zzz", vocabulary, 3), []);
 });
 
-// Version 2 of the index: industries, fields of study and duty words.
-const v2 = prepare({
-  v: 2,
-  categories: ["Healthcare", "Construction"],
-  skills: ["Communication", "Problem solving"],
-  industries: ["Hospitals", "Building equipment contractors"],
-  fields: ["Nursing", "Electrical technology"],
-  words: ["assess", "patients", "wiring", "blueprints", "nurse"],
-  guides: [
-    ["Registered nurse", "registered-nurse/", "Plans and gives patient care.", ["RN"], [0], 0, "29-1141", [0], [0], "000001"],
-    ["Electrician", "electrician/", "Installs electrical systems.", [], [1], 1, "47-2111", [1], [1], "002003"],
-    ["Nurse educator", "nurse-educator/", "Teaches nursing students.", [], [0], 0, "25-1072"]
-  ]
-});
-const v2titles = (q) => search(v2, q).map((g) => g.title);
+// Pagefind results as its runtime gives them, before records are loaded.
+const result = (id, score, fields) => ({ id, score, matchedMetaFields: fields });
 
-test("fields of study, industries and duties are searched", () => {
-  assert.deepStrictEqual(v2titles("nursing")[0], "Registered nurse");
-  assert.deepStrictEqual(v2titles("hospitals"), ["Registered nurse"]);
-  assert.deepStrictEqual(v2titles("wiring"), ["Electrician"]);
-  assert.deepStrictEqual(v2titles("blueprints"), ["Electrician"]);
+test("title matches come first, then alternate-title matches, then by relevance", () => {
+  const ordered = titleFirst([
+    result("duties", 9, []),
+    result("alternate", 3, ["alternates"]),
+    result("title-low", 2, ["title"]),
+    result("title-high", 4, ["summary", "title"]),
+  ]).map((r) => r.id);
+  assert.deepStrictEqual(ordered, ["title-high", "title-low", "alternate", "duties"]);
 });
 
-test("a title match ranks above a better match elsewhere", () => {
-  // "nurse" is a title word of both nurses; the duty word of the electrician does not count.
-  assert.deepStrictEqual(v2titles("nurse"), ["Nurse educator", "Registered nurse"]);
-});
-
-test("closest titles help a query that found nothing", () => {
-  assert.deepStrictEqual(search(v2, "electricain zzz"), []);
-  assert.deepStrictEqual(closest(v2, "electricain zzz", 3).map((g) => g.title), ["Electrician"]);
-  assert.deepStrictEqual(closest(v2, "qqqq", 3), []);
+test("a page of results puts the title equal to the query first, and equal scores by title", () => {
+  const record = (title) => ({ meta: { title } });
+  const shown = [
+    [result("a", 13.84, ["title"]), record("Sales representative")],
+    [result("b", 13.8, ["title"]), record("Sales manager")],
+    [result("c", 13.1, ["title"]), record("Sales")],
+    [result("d", 2.3, []), record("Buyer")],
+    [result("e", 2.9, []), record("Account executive")],
+  ];
+  assert.deepStrictEqual(refine(shown, "sales").map((r) => r.meta.title), [
+    "Sales",
+    "Sales manager",
+    "Sales representative",
+    "Account executive",
+    "Buyer",
+  ]);
 });

@@ -1,15 +1,17 @@
-/* careergen compare: fills <div data-cg-compare> with a chooser and a table
-   of two to four careers side by side, chosen by ?c=slug,slug in the URL,
-   from compare.json beside this script. No dependencies. */
+/* careergen compare: fills <div data-cg-compare> with a combobox to choose
+   careers and a table of two to four of them side by side. The choice is
+   the URL's ?c=slug,slug. Only what the choice needs is fetched: one file
+   per chosen guide (compare/data/<slug>.json) and the suggestion shards the
+   typed text leads to (compare/suggest/<prefix>.json). No dependencies. */
 (function () {
   "use strict";
 
   var MAX = 4;
+  var DATA = "compare/data/";
+  var SUGGEST = "compare/suggest/";
   var script = document.currentScript;
-
-  function base() {
-    return new URL(".", script && script.src ? script.src : document.baseURI);
-  }
+  var root = new URL(".", script && script.src ? script.src : document.baseURI);
+  var cache = {};
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -18,75 +20,263 @@
     return node;
   }
 
-  function chosen(guides) {
+  function getJSON(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(new URL(path, root)).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      });
+      // A failed fetch may be tried again later.
+      cache[path].catch(function () { delete cache[path]; });
+    }
+    return cache[path];
+  }
+
+  /* As the build matches titles: lower case, words joined by one space. */
+  function normalize(text) {
+    return text.toLowerCase().split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean).join(" ");
+  }
+
+  /* The shard file name of a prefix, as the build writes it. */
+  function shardName(prefix) {
+    if (!prefix) return "_";
+    return Array.from(prefix).map(function (c) {
+      if (/[a-z0-9]/.test(c)) return c;
+      if (c === " ") return "-";
+      return "_" + c.codePointAt(0).toString(16) + "_";
+    }).join("");
+  }
+
+  /* The deepest shard for `query`, following `next` one character at a
+     time while a shard is full; null when no title matches. */
+  function shardFor(query) {
+    var chars = Array.from(query);
+    function step(shard) {
+      var depth = Array.from(shard.p).length;
+      if (!shard.more || depth >= chars.length) return shard;
+      var c = chars[depth];
+      if (!shard.next || Array.from(shard.next).indexOf(c) < 0) return null;
+      return getJSON(SUGGEST + shardName(chars.slice(0, depth + 1).join("")) + ".json").then(step);
+    }
+    return getJSON(SUGGEST + "_.json").then(step);
+  }
+
+  /* Suggestions for `text`: { list: [[title, slug]…], count, partial }. */
+  function suggest(text) {
+    var query = normalize(text);
+    if (!query) return Promise.resolve({ list: [], count: 0, partial: false });
+    return shardFor(query).then(function (shard) {
+      if (!shard) return { list: [], count: 0, partial: false };
+      var list = shard.g.filter(function (entry) {
+        return (" " + normalize(entry[0])).indexOf(" " + query) >= 0;
+      });
+      var whole = shard.more && Array.from(shard.p).length === Array.from(query).length;
+      return { list: list, count: whole ? shard.n : list.length, partial: whole && shard.n > list.length };
+    });
+  }
+
+  function chosenSlugs() {
     var raw = new URLSearchParams(window.location.search).get("c") || "";
     var seen = {};
     return raw.split(",").map(function (s) { return s.trim(); }).filter(function (slug) {
-      if (!slug || seen[slug] || !Object.prototype.hasOwnProperty.call(guides, slug)) return false;
+      // A slug is a path segment: never let one reach outside compare/data/.
+      if (!slug || seen[slug] || !/^[\p{L}\p{N}_-]+$/u.test(slug)) return false;
       seen[slug] = true;
       return true;
     }).slice(0, MAX);
   }
 
-  function chooser(data, picks) {
-    var form = el("form", "cg-compare__chooser");
-    form.setAttribute("method", "get");
-    var fieldset = el("fieldset");
-    fieldset.appendChild(el("legend", null, "Choose two to four careers"));
-    var slugs = Object.keys(data.guides).sort(function (a, b) {
-      var ta = data.guides[a].title.toLowerCase();
-      var tb = data.guides[b].title.toLowerCase();
-      return ta < tb ? -1 : ta > tb ? 1 : 0;
-    });
-    var selects = [];
-    for (var i = 0; i < MAX; i++) {
-      var id = "cg-compare-" + (i + 1);
-      var label = el("label", "cg-compare__label", "Career " + (i + 1));
-      label.htmlFor = id;
-      var select = el("select", "cg-compare__select");
-      select.id = id;
-      select.appendChild(el("option", null, "(none)")).value = "";
-      slugs.forEach(function (slug) {
-        var option = el("option", null, data.guides[slug].title);
-        option.value = slug;
-        select.appendChild(option);
-      });
-      select.value = picks[i] || "";
-      selects.push(select);
-      var row = el("div", "cg-compare__field");
-      row.appendChild(label);
-      row.appendChild(select);
-      fieldset.appendChild(row);
-    }
-    form.appendChild(fieldset);
-    var button = el("button", "cg-compare__submit", "Compare");
-    button.type = "submit";
-    form.appendChild(button);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var seen = {};
-      var list = selects.map(function (s) { return s.value; }).filter(function (v) {
-        if (!v || seen[v]) return false;
-        seen[v] = true;
-        return true;
-      });
-      var target = new URL(window.location.href);
-      target.search = list.length ? "?c=" + list.join(",") : "";
-      window.location.href = target.href;
-    });
-    return form;
-  }
+  function careers(n) { return n + (n === 1 ? " career" : " careers"); }
 
   function sentence(titles) {
     return titles.length < 2 ? titles.join("") : titles.slice(0, -1).join(", ") + " and " + titles[titles.length - 1];
   }
 
+  /* The combobox (ARIA 1.2): a text input that owns a listbox of
+     suggestions, the active one named by aria-activedescendant. */
+  function combobox(state) {
+    var form = el("form", "cg-compare__chooser");
+    form.setAttribute("role", "search");
+    form.setAttribute("aria-label", "Choose careers to compare");
+    var label = el("label", "cg-compare__label", "Add a career");
+    label.htmlFor = "cg-compare-input";
+    var box = el("div", "cg-combobox");
+    var input = el("input", "cg-combobox__input");
+    input.id = "cg-compare-input";
+    input.type = "text";
+    input.autocomplete = "off";
+    input.spellcheck = false;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", "cg-compare-listbox");
+    input.setAttribute("aria-describedby", "cg-compare-help");
+    var listbox = el("ul", "cg-combobox__listbox");
+    listbox.id = "cg-compare-listbox";
+    listbox.setAttribute("role", "listbox");
+    listbox.setAttribute("aria-label", "Suggested careers");
+    listbox.hidden = true;
+    box.appendChild(input);
+    box.appendChild(listbox);
+    var help = el("p", "cg-compare__help", "Type part of a career’s title, then choose it with the arrow keys and Enter, or select it. Two to four careers.");
+    help.id = "cg-compare-help";
+    var status = el("p", "visually-hidden");
+    status.setAttribute("role", "status");
+    status.id = "cg-compare-status";
+    form.appendChild(label);
+    form.appendChild(box);
+    form.appendChild(help);
+    form.appendChild(status);
+
+    var options = [];
+    var active = -1;
+    var asked = 0;
+
+    function close() {
+      listbox.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function activate(i) {
+      options.forEach(function (o, k) { o.node.setAttribute("aria-selected", k === i ? "true" : "false"); });
+      active = i;
+      if (i < 0) {
+        input.removeAttribute("aria-activedescendant");
+        return;
+      }
+      input.setAttribute("aria-activedescendant", options[i].node.id);
+      options[i].node.scrollIntoView({ block: "nearest" });
+    }
+
+    function show(result) {
+      listbox.textContent = "";
+      options = [];
+      result.list.filter(function (entry) { return state.picks.indexOf(entry[1]) < 0; }).forEach(function (entry, i) {
+        var li = el("li", "cg-combobox__option", entry[0]);
+        li.id = "cg-compare-option-" + i;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        // Keep the focus in the input while an option is clicked.
+        li.addEventListener("mousedown", function (event) { event.preventDefault(); });
+        li.addEventListener("click", function () { pick(i); });
+        listbox.appendChild(li);
+        options.push({ node: li, title: entry[0], slug: entry[1] });
+      });
+      var message;
+      if (!result.count) message = "No career matches.";
+      else if (result.partial) message = result.count.toLocaleString("en") + " careers match; the first " + options.length + " are listed. Type more to narrow them.";
+      else message = careers(result.count) + " " + (result.count === 1 ? "matches" : "match") + ".";
+      if (result.count && !options.length) message = "Every matching career is already chosen.";
+      status.textContent = message;
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      listbox.hidden = !options.length;
+      input.setAttribute("aria-expanded", options.length ? "true" : "false");
+    }
+
+    function update() {
+      var ask = ++asked;
+      if (!normalize(input.value)) {
+        listbox.removeAttribute("aria-busy");
+        close();
+        status.textContent = "";
+        return;
+      }
+      // Busy until this keystroke's suggestions are shown.
+      listbox.setAttribute("aria-busy", "true");
+      suggest(input.value).then(function (result) {
+        if (ask !== asked) return;
+        listbox.removeAttribute("aria-busy");
+        show(result);
+      }, function () {
+        if (ask !== asked) return;
+        listbox.removeAttribute("aria-busy");
+        status.textContent = "Suggestions could not be loaded.";
+      });
+    }
+
+    function pick(i) {
+      var option = options[i];
+      if (!option) return;
+      close();
+      input.value = "";
+      if (state.picks.length >= MAX) {
+        status.textContent = "Four careers is the most one comparison shows: remove one first.";
+        return;
+      }
+      status.textContent = option.title + " added.";
+      state.add(option.slug);
+    }
+
+    input.addEventListener("input", update);
+    input.addEventListener("keydown", function (event) {
+      var open = !listbox.hidden;
+      switch (event.key) {
+        case "ArrowDown":
+          event.preventDefault();
+          if (!open) { update(); return; }
+          activate(active + 1 < options.length ? active + 1 : 0);
+          break;
+        case "ArrowUp":
+          event.preventDefault();
+          if (!open) { update(); return; }
+          activate(active > 0 ? active - 1 : options.length - 1);
+          break;
+        case "Enter":
+          event.preventDefault();
+          if (open && active >= 0) pick(active);
+          else if (open && options.length === 1) pick(0);
+          break;
+        case "Escape":
+          if (open) close();
+          else input.value = "";
+          event.preventDefault();
+          break;
+        case "Tab":
+          close();
+          break;
+      }
+    });
+    input.addEventListener("blur", close);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.input = input;
+    return form;
+  }
+
+  /* The chosen careers, each with a button that removes it. */
+  function chosenList(state) {
+    var wrap = el("div", "cg-compare__chosen");
+    if (!state.picks.length) return wrap;
+    wrap.appendChild(el("h2", "cg-compare__chosen-title", "Chosen careers"));
+    var list = el("ul", "cg-compare__chosen-list");
+    state.picks.forEach(function (slug, i) {
+      var data = state.data[slug];
+      var li = el("li", "cg-compare__pick");
+      var link = el("a", null, data.title);
+      link.href = new URL(data.path, root).href;
+      li.appendChild(link);
+      var remove = el("button", "cg-compare__remove", "Remove");
+      remove.type = "button";
+      remove.setAttribute("aria-label", "Remove " + data.title);
+      remove.addEventListener("click", function () { state.remove(slug, i); });
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(remove);
+      list.appendChild(li);
+    });
+    wrap.appendChild(list);
+    return wrap;
+  }
+
   /* The table with its caption above the scrolling box, so that the caption
      is never cut off, and a cue when the table is wider than the screen. */
-  function table(data, picks) {
+  function table(state) {
+    var picks = state.picks;
+    var guides = picks.map(function (slug) { return state.data[slug]; });
+    var fields = guides[0].fields;
     var box = el("div", "cg-compare__result");
-    var titles = picks.map(function (slug) { return data.guides[slug].title; });
-    var caption = el("h2", "cg-compare__caption", "Comparing " + sentence(titles));
+    var caption = el("h2", "cg-compare__caption", "Comparing " + sentence(guides.map(function (g) { return g.title; })));
     caption.id = "cg-compare-caption";
     box.appendChild(caption);
     var cue = el("p", "cg-compare__cue", "The table is wider than the screen: scroll it sideways to see every career.");
@@ -105,26 +295,26 @@
     var corner = el("th", null, "Fact");
     corner.scope = "col";
     row.appendChild(corner);
-    picks.forEach(function (slug) {
+    guides.forEach(function (guide) {
       var th = el("th");
       th.scope = "col";
-      var link = el("a", null, data.guides[slug].title);
-      link.href = new URL(data.guides[slug].path, base()).href;
+      var link = el("a", null, guide.title);
+      link.href = new URL(guide.path, root).href;
       th.appendChild(link);
       row.appendChild(th);
     });
     head.appendChild(row);
     t.appendChild(head);
     var body = el("tbody");
-    data.fields.forEach(function (field) {
-      var known = picks.some(function (slug) { return data.guides[slug].facts[field[0]]; });
+    fields.forEach(function (field) {
+      var known = guides.some(function (guide) { return guide.facts[field[0]]; });
       if (!known) return;
       var tr = el("tr");
       var th = el("th", null, field[1]);
       th.scope = "row";
       tr.appendChild(th);
-      picks.forEach(function (slug) {
-        var value = data.guides[slug].facts[field[0]];
+      guides.forEach(function (guide) {
+        var value = guide.facts[field[0]];
         var td = el("td", null, value || "—");
         if (!value) td.setAttribute("aria-label", "Not known");
         tr.appendChild(td);
@@ -133,6 +323,8 @@
     });
     t.appendChild(body);
     wrap.appendChild(t);
+    var cited = sources(guides);
+    if (cited) box.appendChild(cited);
     function cueIfWide() {
       var wide = wrap.scrollWidth > wrap.clientWidth + 1;
       cue.hidden = !wide;
@@ -143,33 +335,106 @@
     return box;
   }
 
-  function render(container, data) {
-    var picks = chosen(data.guides);
-    container.textContent = "";
-    container.appendChild(chooser(data, picks));
-    if (picks.length >= 2) {
-      var result = table(data, picks);
-      container.appendChild(result);
-      result.cueIfWide();
-    } else {
-      container.appendChild(el("p", "cg-compare__hint", "Choose at least two careers, then select Compare."));
-    }
+  /* Where the compared figures come from: one line per figure group and
+     source, naming the careers it covers. */
+  function sources(guides) {
+    var lines = [];
+    guides.forEach(function (guide) {
+      (guide.sources || []).forEach(function (pair) {
+        var line = lines.find(function (l) { return l.what === pair[0] && l.name === pair[1]; });
+        if (!line) lines.push(line = { what: pair[0], name: pair[1], titles: [] });
+        line.titles.push(guide.title);
+      });
+    });
+    if (!lines.length) return null;
+    var p = el("p", "cg-compare__sources source-line", "Sources: ");
+    lines.forEach(function (line, i) {
+      var all = line.titles.length === guides.length;
+      p.appendChild(document.createTextNode(line.what + (all ? "" : " (" + sentence(line.titles) + ")") + ": "));
+      p.appendChild(el("cite", null, line.name));
+      p.appendChild(document.createTextNode(i === lines.length - 1 ? "." : "; "));
+    });
+    return p;
   }
 
   function start() {
     var container = document.querySelector("[data-cg-compare]");
     if (!container) return;
-    load(container);
-  }
+    var state = { picks: [], data: {} };
+    var form = combobox(state);
+    var chosen = el("div");
+    var result = el("div");
+    var notice = el("p", "cg-compare__notice");
+    notice.hidden = true;
 
-  function load(container) {
-  fetch(new URL("compare.json", base()))
-    .then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status);
-      return response.json();
-    })
-    .then(function (data) { render(container, data); })
-    .catch(function () { /* Keep the page's own fallback content. */ });
+    function render() {
+      chosen.replaceWith(chosen = chosenList(state));
+      result.textContent = "";
+      if (state.picks.length >= 2) {
+        var t = table(state);
+        result.appendChild(t);
+        t.cueIfWide();
+      } else {
+        result.appendChild(el("p", "cg-compare__hint", state.picks.length
+          ? "Add at least one more career to compare."
+          : "Add two to four careers to see them side by side."));
+      }
+    }
+
+    function remember() {
+      var target = new URL(window.location.href);
+      target.search = state.picks.length ? "?c=" + state.picks.join(",") : "";
+      window.history.replaceState(null, "", target.href);
+    }
+
+    state.add = function (slug) {
+      if (state.picks.indexOf(slug) >= 0) return;
+      getJSON(DATA + slug + ".json").then(function (data) {
+        if (state.picks.indexOf(slug) >= 0 || state.picks.length >= MAX) return;
+        state.data[slug] = data;
+        state.picks.push(slug);
+        remember();
+        render();
+      }, function () {
+        notice.textContent = "That career’s facts could not be loaded.";
+        notice.hidden = false;
+      });
+    };
+    state.remove = function (slug, i) {
+      state.picks = state.picks.filter(function (s) { return s !== slug; });
+      remember();
+      render();
+      // Keep the focus on the list: the next Remove button, else the input.
+      var buttons = container.querySelectorAll(".cg-compare__remove");
+      (buttons[Math.min(i, buttons.length - 1)] || form.input).focus();
+      form.querySelector("[role=status]").textContent = state.data[slug].title + " removed.";
+    };
+
+    var wanted = chosenSlugs();
+    Promise.all(wanted.map(function (slug) {
+      return getJSON(DATA + slug + ".json").then(function (data) { return data; }, function () { return null; });
+    })).then(function (loaded) {
+      var missing = [];
+      loaded.forEach(function (data, i) {
+        if (data) {
+          state.data[wanted[i]] = data;
+          state.picks.push(wanted[i]);
+        } else {
+          missing.push(wanted[i]);
+        }
+      });
+      container.textContent = "";
+      container.appendChild(form);
+      container.appendChild(notice);
+      container.appendChild(chosen);
+      container.appendChild(result);
+      if (missing.length) {
+        notice.textContent = "No career is at " + missing.map(function (s) { return "“" + s + "”"; }).join(", ") + ": the link may be out of date.";
+        notice.hidden = false;
+        remember();
+      }
+      render();
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

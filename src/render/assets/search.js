@@ -1,15 +1,22 @@
 /* careergen search: progressive enhancement of <form data-cg-search>.
-   Finds guides by title and alternate titles (typo-tolerant, ranked
-   first), skills, fields of study, industries, category, codes, summary
-   and duties, from search-index.json beside this script.
-   No dependencies, no third-party service. */
+   Asks Pagefind's runtime (pagefind/pagefind.js beside this script), which
+   downloads only the parts of the index a query needs. Titles and
+   alternate titles rank first; a query word that finds nothing is
+   corrected against the site's title words (search-words.json) before
+   asking again. No third-party service. */
 (function () {
   "use strict";
 
   var script = typeof document !== "undefined" ? document.currentScript : null;
-  var indexPromise = null;
+  var enginePromise = null;
+  var vocabularyPromise = null;
 
-  /* ---- matching ------------------------------------------------------ */
+  /* How many results the results page shows at a time. */
+  var PAGE = 20;
+  /* Pagefind's metadata fields that hold titles (see search.rs). */
+  var TITLE_FIELDS = ["title", "alternates"];
+
+  /* ---- words and typos ----------------------------------------------- */
 
   function normalize(text) {
     return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -49,151 +56,208 @@
     return length < 4 ? 0 : length < 8 ? 1 : 2;
   }
 
-  /* How well query word q matches a list of words: 3 exact, 2 prefix,
-     1 within the typo budget (when fuzzy), 0 not at all. */
-  function wordScore(q, list, fuzzy) {
-    var best = 0;
-    var allowed = fuzzy ? typosAllowed(q.length) : 0;
-    for (var k = 0; k < list.length && best < 3; k++) {
-      var w = list[k];
-      if (w === q) best = 3;
-      else if (best < 2 && w.indexOf(q) === 0) best = 2;
-      else if (best < 1 && allowed > 0) {
-        if (distance(q, w, allowed) <= allowed) best = 1;
-        else if (w.length > q.length && distance(q, w.slice(0, q.length), allowed) <= allowed) best = 1;
+  /* The distance from q to w, or to the start of a longer w (so that a
+     misspelt prefix still finds the word). */
+  function nearness(q, w, allowed) {
+    var d = distance(q, w, allowed);
+    if (w.length > q.length) d = Math.min(d, distance(q, w.slice(0, q.length), allowed));
+    return d;
+  }
+
+  /* The title word closest to q within the typo budget, or null: the
+     fewest edits first, then the shorter word, then the first in order. */
+  function correction(q, vocabulary) {
+    var allowed = typosAllowed(q.length);
+    if (!allowed || /\d/.test(q)) return null;
+    var best = null;
+    var bestDistance = allowed + 1;
+    vocabulary.forEach(function (w) {
+      var d = nearness(q, w, allowed);
+      if (d < bestDistance || (d === bestDistance && best !== null && w.length < best.length)) {
+        best = w;
+        bestDistance = d;
       }
-    }
-    return best;
-  }
-
-  /* [field, weight, typo-tolerant]. Titles and alternate titles rank
-     first whatever the weights (see search); the rest order by weight. */
-  var FIELDS = [
-    ["title", 10, true],
-    ["alternates", 8, true],
-    ["skills", 4, true],
-    ["fields", 4, true],
-    ["industries", 3, true],
-    ["category", 3, true],
-    ["code", 3, false],
-    ["summary", 1, false],
-    ["duties", 1, false]
-  ];
-
-  function names(list, numbers) {
-    return (numbers || []).map(function (n) { return list[n] || ""; }).join(" ");
-  }
-
-  /* A guide's duty words: numbers into data.words, three base-36 digits each. */
-  function dutyWords(vocabulary, packed) {
-    var out = [];
-    for (var i = 0; packed && i + 3 <= packed.length; i += 3) {
-      var word = vocabulary[parseInt(packed.slice(i, i + 3), 36)];
-      if (word) out.push(word);
-    }
-    return out;
-  }
-
-  function prepare(data) {
-    var categories = data.categories || [];
-    return (data.guides || []).map(function (g) {
-      var category = g[5] == null ? "" : categories[g[5]] || "";
-      return {
-        title: g[0],
-        path: g[1],
-        summary: g[2] || "",
-        category: category,
-        normTitle: normalize(g[0]),
-        words: {
-          title: words(g[0]),
-          alternates: words((g[3] || []).join(" ")),
-          skills: words(names(data.skills || [], g[4])),
-          category: words(category),
-          code: words(g[6] || ""),
-          industries: words(names(data.industries || [], g[7])),
-          fields: words(names(data.fields || [], g[8])),
-          summary: words(g[2] || ""),
-          duties: dutyWords(data.words || [], g[9])
-        }
-      };
     });
+    return bestDistance <= allowed ? best : null;
   }
 
-  /* Guides matching every word of the query: those matching in the title
-     or an alternate title first, then by score; ties by title. */
-  function search(guides, query) {
-    var terms = words(query);
-    if (!terms.length) return [];
+  /* For a query that found nothing: for each word, up to `limit` title
+     words within a third of its length in edits, as [word, closeness]
+     with closeness from 1 (same) towards 0. */
+  function nearWords(q, vocabulary, limit) {
+    var allowed = Math.max(1, Math.floor(q.length / 3));
+    var near = [];
+    vocabulary.forEach(function (w) {
+      var d = nearness(q, w, allowed);
+      if (d <= allowed) near.push([w, 1 - d / (allowed + 1)]);
+    });
+    near.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+    return near.slice(0, limit);
+  }
+
+  /* How a Pagefind result matched, known before its record is loaded:
+     2 in the title, 1 in an alternate title only, 0 elsewhere. */
+  function titleMatch(result) {
+    var fields = result.matchedMetaFields || [];
+    return fields.indexOf("title") >= 0 ? 2 : fields.indexOf("alternates") >= 0 ? 1 : 0;
+  }
+
+  /* Results matching in a title first, then in an alternate title, then
+     the rest, each by Pagefind's relevance. */
+  function titleFirst(results) {
+    return results
+      .map(function (r, i) { return { result: r, match: titleMatch(r), at: i }; })
+      .sort(function (a, b) { return b.match - a.match || b.result.score - a.result.score || a.at - b.at; })
+      .map(function (r) { return r.result; });
+  }
+
+  /* The order of a page of results, once their records are loaded
+     (`shown` is [result, record] pairs): within the same kind of title
+     match, a title equal to the query, then one starting with it, then
+     by relevance, where scores of the same whole number count as equal
+     (they differ by how long a record is, not by how well it matches),
+     then by title. */
+  function refine(shown, query) {
     var whole = normalize(query).trim();
-    var results = [];
-    guides.forEach(function (g) {
-      var total = 0;
-      var inTitle = 0;
-      for (var t = 0; t < terms.length; t++) {
-        var best = 0;
-        for (var f = 0; f < FIELDS.length; f++) {
-          var quality = wordScore(terms[t], g.words[FIELDS[f][0]], FIELDS[f][2]);
-          if (quality && f < 2) inTitle += quality;
-          var s = quality * FIELDS[f][1];
-          if (s > best) best = s;
-        }
-        if (!best) return;
-        total += best;
-      }
-      if (g.normTitle === whole) total += 50;
-      else if (g.normTitle.indexOf(whole) === 0) total += 20;
-      results.push({ guide: g, rank: inTitle, score: total });
-    });
-    results.sort(function (a, b) {
-      return b.rank - a.rank || b.score - a.score || byTitle(a.guide, b.guide);
-    });
-    return results.map(function (r) { return r.guide; });
+    function bonus(record) {
+      var title = normalize(record.meta.title || "");
+      return title === whole ? 2 : title.indexOf(whole) === 0 ? 1 : 0;
+    }
+    return shown
+      .map(function (pair) {
+        return { pair: pair, match: titleMatch(pair[0]), bonus: bonus(pair[1]), score: Math.floor(pair[0].score) };
+      })
+      .sort(function (a, b) {
+        return b.match - a.match || b.bonus - a.bonus || b.score - a.score || byTitle(a.pair[1], b.pair[1]);
+      })
+      .map(function (r) { return r.pair[1]; });
   }
 
-  function byTitle(a, b) {
-    return a.normTitle < b.normTitle ? -1 : a.normTitle > b.normTitle ? 1 : 0;
-  }
-
-  /* For a query that found nothing: up to `limit` guides whose title
-     words come closest to the query's words, allowing more typos than
-     search does (a third of the word). */
-  function closest(guides, query, limit) {
-    var terms = words(query);
-    var scored = [];
-    guides.forEach(function (g) {
-      var score = 0;
-      terms.forEach(function (q) {
-        var allowed = Math.max(1, Math.floor(q.length / 3));
-        var best = 0;
-        g.words.title.concat(g.words.alternates).forEach(function (w) {
-          var d = Math.min(distance(q, w, allowed), w.length > q.length ? distance(q, w.slice(0, q.length), allowed) : allowed + 1);
-          if (d <= allowed) best = Math.max(best, 1 - d / (allowed + 1));
-        });
-        score += best;
-      });
-      if (score > 0) scored.push({ guide: g, score: score });
-    });
-    scored.sort(function (a, b) { return b.score - a.score || byTitle(a.guide, b.guide); });
-    return scored.slice(0, limit).map(function (r) { return r.guide; });
-  }
-
-  /* ---- the page ------------------------------------------------------ */
+  /* ---- Pagefind --------------------------------------------------------- */
 
   function base() {
     return new URL(".", script && script.src ? script.src : document.baseURI);
   }
 
-  function loadIndex() {
-    if (!indexPromise) {
-      indexPromise = fetch(new URL("search-index.json", base()))
-        .then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status);
-          return response.json();
-        })
-        .then(prepare);
+  function engine() {
+    if (!enginePromise) {
+      enginePromise = import(new URL("pagefind/pagefind.js", base()).href).then(function (pagefind) {
+        return pagefind.options({
+          // The worker would be one more download for no gain at this size.
+          noWorker: true,
+          // A title match is worth more than many words of the duties;
+          // records are short and of a size, so their length says little.
+          ranking: { pageLength: 0, metaWeights: { title: 10, alternates: 8 } }
+        }).then(function () { return pagefind; });
+      });
     }
-    return indexPromise;
+    return enginePromise;
   }
+
+  function vocabulary() {
+    if (!vocabularyPromise) {
+      vocabularyPromise = fetch(new URL("search-words.json", base())).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      });
+    }
+    return vocabularyPromise;
+  }
+
+  function ask(pagefind, query) {
+    return pagefind.search(query).then(function (found) {
+      return (found && found.results) || [];
+    });
+  }
+
+  /* Finds guides matching every word of `query`: { results (title
+     matches first, each with data() for its record), corrected (the query
+     asked instead, or null) }. Pagefind leaves out a word the index does
+     not hold and matches on the others, so each word is asked alone
+     first; one that finds nothing is corrected against the title words,
+     and the query finds nothing if it cannot be. */
+  function find(query) {
+    var chunks = query.trim().split(/\s+/).filter(function (c) { return words(c).length; });
+    if (!chunks.length) return Promise.resolve({ results: [], corrected: null });
+    return engine().then(function (pagefind) {
+      return Promise.all(chunks.map(function (c) { return ask(pagefind, c); })).then(function (alone) {
+        var missing = alone.some(function (r) { return !r.length; });
+        if (!missing) {
+          if (chunks.length === 1) return { results: titleFirst(alone[0]), corrected: null };
+          return ask(pagefind, chunks.join(" ")).then(function (results) {
+            return { results: titleFirst(results), corrected: null };
+          });
+        }
+        return vocabulary().then(function (vocab) {
+          var fixed = [];
+          for (var i = 0; i < chunks.length; i++) {
+            if (alone[i].length) {
+              fixed.push(chunks[i]);
+              continue;
+            }
+            var parts = words(chunks[i]).map(function (q) { return correction(q, vocab); });
+            if (parts.some(function (w) { return !w; })) return { results: [], corrected: null };
+            fixed.push(parts.join(" "));
+          }
+          var again = fixed.join(" ");
+          return ask(pagefind, again).then(function (results) {
+            return { results: titleFirst(results), corrected: again };
+          });
+        }, function () { return { results: [], corrected: null }; });
+      });
+    });
+  }
+
+  /* Up to `limit` guides whose titles come closest to the query's words,
+     as loaded records, for a query that found nothing. */
+  function closest(query, limit) {
+    var terms = words(query);
+    return Promise.all([engine(), vocabulary()]).then(function (both) {
+      var pagefind = both[0];
+      var vocab = both[1];
+      var scores = {};
+      var byId = {};
+      var asked = [];
+      terms.forEach(function (q, t) {
+        nearWords(q, vocab, 3).forEach(function (pair) {
+          asked.push(ask(pagefind, pair[0]).then(function (results) {
+            results.forEach(function (r) {
+              if (!titleMatch(r)) return;
+              byId[r.id] = r;
+              var key = r.id + " " + t;
+              scores[key] = Math.max(scores[key] || 0, pair[1]);
+            });
+          }));
+        });
+      });
+      return Promise.all(asked).then(function () {
+        var totals = {};
+        Object.keys(scores).forEach(function (key) {
+          var id = key.split(" ")[0];
+          totals[id] = (totals[id] || 0) + scores[key];
+        });
+        var ids = Object.keys(totals).sort(function (a, b) { return totals[b] - totals[a]; });
+        // Ties are broken by title, which needs the records: load a few.
+        var cut = ids.length > limit ? totals[ids[limit - 1]] : -1;
+        var candidates = ids.filter(function (id) { return totals[id] >= cut; }).slice(0, 4 * limit);
+        return Promise.all(candidates.map(function (id) { return byId[id].data(); })).then(function (records) {
+          var ranked = records.map(function (record, i) { return { record: record, score: totals[candidates[i]] }; });
+          ranked.sort(function (a, b) {
+            return b.score - a.score || byTitle(a.record, b.record);
+          });
+          return ranked.slice(0, limit).map(function (r) { return r.record; });
+        });
+      });
+    });
+  }
+
+  function byTitle(a, b) {
+    var x = normalize(a.meta.title || "");
+    var y = normalize(b.meta.title || "");
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
+  /* ---- the page ------------------------------------------------------ */
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -216,31 +280,30 @@
     return a;
   }
 
-  function renderList(list, results, withSummary) {
-    list.textContent = "";
-    results.forEach(function (g) {
-      var item = el("li", "cg-search__item");
-      item.appendChild(el("a", "cg-search__link", g.title)).href = new URL(g.path, base()).href;
-      if (g.category) item.appendChild(el("span", "cg-search__category", " · " + g.category));
-      if (withSummary && g.summary) item.appendChild(el("p", "cg-search__summary", g.summary));
-      list.appendChild(item);
+  /* A record's page: its path relative to the site root, resolved here. */
+  function href(record) {
+    return new URL(record.raw_url || record.url, base()).href;
+  }
+
+  function item(record, withSummary) {
+    var li = el("li", "cg-search__item");
+    li.appendChild(el("a", "cg-search__link", record.meta.title)).href = href(record);
+    if (record.meta.category) li.appendChild(el("span", "cg-search__category", " \u00b7 " + record.meta.category));
+    if (withSummary && record.meta.summary) li.appendChild(el("p", "cg-search__summary", record.meta.summary));
+    return li;
+  }
+
+  /* The records of results[from, to), in their order for `query`. */
+  function records(results, from, to, query) {
+    var page = results.slice(from, to);
+    return Promise.all(page.map(function (r) { return r.data(); })).then(function (loaded) {
+      return refine(page.map(function (r, i) { return [r, loaded[i]]; }), query);
     });
-    list.hidden = results.length === 0;
   }
 
   /* What a reader can do when a search found nothing. */
-  function noResults(guides, query) {
+  function noResults(query) {
     var box = el("div", "cg-search__none");
-    var near = closest(guides, query, 3);
-    if (near.length) {
-      var p = el("p", null, "Did you mean ");
-      near.forEach(function (g, i) {
-        if (i) p.appendChild(document.createTextNode(i === near.length - 1 ? " or " : ", "));
-        p.appendChild(link(g.title, g.path));
-      });
-      p.appendChild(document.createTextNode("?"));
-      box.appendChild(p);
-    }
     var tips = el("p", null, "Check the spelling or try fewer words, or browse ");
     tips.appendChild(link("all careers", "all-careers/"));
     tips.appendChild(document.createTextNode(" or careers by "));
@@ -251,7 +314,20 @@
     tips.appendChild(link("education", "education/"));
     tips.appendChild(document.createTextNode("."));
     box.appendChild(tips);
-    return box;
+    return closest(query, 3).then(function (near) {
+      if (near.length) {
+        var p = el("p", null, "Did you mean ");
+        near.forEach(function (record, i) {
+          if (i) p.appendChild(document.createTextNode(i === near.length - 1 ? " or " : ", "));
+          var a = el("a", null, record.meta.title);
+          a.href = href(record);
+          p.appendChild(a);
+        });
+        p.appendChild(document.createTextNode("?"));
+        box.insertBefore(p, tips);
+      }
+      return box;
+    }, function () { return box; });
   }
 
   function links(list) {
@@ -283,20 +359,25 @@
     function update() {
       var query = input.value;
       if (!query.trim()) {
-        renderList(suggestions, [], false);
+        suggestions.textContent = "";
+        suggestions.hidden = true;
         status.textContent = "";
         return;
       }
-      loadIndex().then(function (guides) {
-        if (input.value !== query) return;
-        var found = search(guides, query);
-        renderList(suggestions, found.slice(0, 8), false);
-        status.textContent = found.length ? plural(found.length) : "No careers found";
-      }, function () { unavailable(status, form); });
+      find(query).then(function (found) {
+        return records(found.results, 0, 8, query).then(function (shown) {
+          if (input.value !== query) return;
+          suggestions.textContent = "";
+          shown.forEach(function (record) { suggestions.appendChild(item(record, false)); });
+          suggestions.hidden = shown.length === 0;
+          status.textContent = found.results.length ? plural(found.results.length) : "No careers found";
+        });
+      }).catch(function () { unavailable(status, form); });
     }
 
     input.addEventListener("input", update);
-    input.addEventListener("focus", function () { loadIndex().catch(function () {}); });
+    // Start loading the runtime while the reader types the first letters.
+    input.addEventListener("focus", function () { engine().catch(function () {}); });
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown" && !suggestions.hidden) {
         event.preventDefault();
@@ -333,20 +414,50 @@
   }
 
   /* The results page: the heading says how many were found for what, the
-     container lists them (or helps when there are none). */
+     container lists them, PAGE at a time (or helps when there are none). */
   function resultsPage(container) {
     var headingEl = document.querySelector("[data-cg-search-heading]");
     var fallback = document.querySelector("[data-cg-search-fallback]");
     var list = el("ol", "cg-search__results");
     list.hidden = true;
+    var more = el("button", "cg-search__more");
+    more.type = "button";
+    more.hidden = true;
     var help = el("div");
     // The heading changes as the reader types; this tells screen readers.
     var live = el("p", "visually-hidden");
     live.setAttribute("role", "status");
     container.appendChild(live);
     container.appendChild(list);
+    container.appendChild(more);
     container.appendChild(help);
+    // Only the latest query may draw: answers can arrive out of order.
+    var latest = 0;
+    var current = [];
+    var currentQuery = "";
+
+    function showMore() {
+      var from = list.children.length;
+      var asked = latest;
+      return records(current, from, from + PAGE, currentQuery).then(function (shown) {
+        if (asked !== latest) return;
+        shown.forEach(function (record) { list.appendChild(item(record, true)); });
+        list.hidden = list.children.length === 0;
+        var left = current.length - list.children.length;
+        more.hidden = left <= 0;
+        more.textContent = "Show " + Math.min(left, PAGE) + " more of " + left;
+      });
+    }
+    more.addEventListener("click", function () {
+      var at = list.children.length;
+      showMore().then(function () {
+        var next = list.children[at] && list.children[at].querySelector("a");
+        if (next) next.focus();
+      });
+    });
+
     function show(query, fromInput) {
+      var asked = ++latest;
       if (fromInput && window.history && window.history.replaceState) {
         var url = new URL(window.location.href);
         if (query.trim()) url.searchParams.set("q", query.trim());
@@ -355,18 +466,36 @@
       }
       if (!query.trim()) {
         if (headingEl) headingEl.textContent = "Search careers";
-        renderList(list, [], true);
+        list.textContent = "";
+        list.hidden = true;
+        more.hidden = true;
         help.textContent = "";
         return;
       }
-      loadIndex().then(function (guides) {
-        var found = search(guides, query);
-        if (headingEl) headingEl.textContent = heading(found.length, query);
-        if (fromInput) live.textContent = heading(found.length, query);
-        renderList(list, found, true);
-        help.textContent = "";
-        if (!found.length) help.appendChild(noResults(guides, query));
-      }, function () {
+      find(query).then(function (found) {
+        if (asked !== latest) return null;
+        current = found.results;
+        currentQuery = query;
+        return records(current, 0, PAGE, query).then(function (shown) {
+          if (asked !== latest) return null;
+          list.textContent = "";
+          help.textContent = "";
+          shown.forEach(function (record) { list.appendChild(item(record, true)); });
+          list.hidden = shown.length === 0;
+          var left = current.length - shown.length;
+          more.hidden = left <= 0;
+          more.textContent = "Show " + Math.min(left, PAGE) + " more of " + left;
+          if (current.length) return null;
+          return noResults(query).then(function (box) {
+            if (asked === latest) help.appendChild(box);
+          });
+        }).then(function () {
+          if (asked !== latest) return;
+          // The heading last, once everything it counts is on the page.
+          if (headingEl) headingEl.textContent = heading(current.length, query);
+          if (fromInput) live.textContent = heading(current.length, query);
+        });
+      }).catch(function () {
         if (fallback) fallback.hidden = false;
       });
     }
@@ -387,8 +516,8 @@
 
   if (typeof document !== "undefined" && script) {
     var start = function () {
-      // JavaScript runs: the no-JavaScript note goes (it comes back if the
-      // index cannot be loaded).
+      // JavaScript runs: the no-JavaScript note goes (it comes back if
+      // the search cannot be loaded).
       document.querySelectorAll("[data-cg-search-fallback]").forEach(function (node) { node.hidden = true; });
       var container = document.querySelector("[data-cg-search-results]");
       var results = container ? resultsPage(container) : null;
@@ -398,8 +527,15 @@
     else start();
   }
 
-  /* For tests under Node: the matching without the page. */
+  /* For tests under Node: the parts that need no page and no index. */
   if (typeof module === "object" && module.exports) {
-    module.exports = { closest: closest, distance: distance, prepare: prepare, search: search, words: words };
+    module.exports = {
+      correction: correction,
+      distance: distance,
+      nearWords: nearWords,
+      refine: refine,
+      titleFirst: titleFirst,
+      words: words
+    };
   }
 })();

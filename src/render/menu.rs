@@ -1,0 +1,160 @@
+//! The menus of `config.yaml` as templates see them (`site.menus`): each
+//! target resolved to the page or file it names, or reported, placed in
+//! `config.yaml`, when it names nothing the build publishes.
+
+use serde::Serialize;
+
+use super::browse::{self, Grouping};
+use crate::config::{MenuEntry, SiteConfig};
+use crate::content::guide::Guide;
+use crate::content::index::GuideIndex;
+use crate::content::kinds::Library;
+use crate::diagnostics::Diagnostic;
+
+/// `site.menus`: the `main` and `footer` menus, in display order.
+#[derive(Debug, Default, Serialize)]
+pub struct MenusView {
+    pub main: Vec<MenuItem>,
+    pub footer: Vec<MenuItem>,
+}
+
+/// One entry of a menu.
+#[derive(Debug, Serialize)]
+pub struct MenuItem {
+    pub label: String,
+    /// The page's path below the site root, as `page.path` gives it
+    /// (`account-manager/`, `""` for home); `None` for an external URL.
+    /// The entry is the current page where the two are equal.
+    pub path: Option<String>,
+    /// `path` with the target's `#fragment`: link it as `page.root` + `link`.
+    pub link: Option<String>,
+    /// The absolute URL.
+    pub url: String,
+    /// Whether the target is another site's URL (or `mailto:`).
+    pub external: bool,
+    pub children: Vec<MenuItem>,
+}
+
+/// What resolving found: the menus, and an error for each target that
+/// names nothing.
+pub fn resolve(
+    config: &SiteConfig,
+    guides: &[Guide],
+    index: &GuideIndex,
+    library: &Library,
+    site_root: &std::path::Path,
+) -> (MenusView, Vec<Diagnostic>) {
+    let mut errors = Vec::new();
+    let resolver = Resolver {
+        config,
+        guides,
+        index,
+        library,
+        site_root,
+    };
+    let mut items = |entries: &[MenuEntry]| -> Vec<MenuItem> {
+        entries
+            .iter()
+            .map(|e| resolver.item(e, &mut errors))
+            .collect()
+    };
+    let view = MenusView {
+        main: items(&config.menus.main),
+        footer: items(&config.menus.footer),
+    };
+    (view, errors)
+}
+
+struct Resolver<'a> {
+    config: &'a SiteConfig,
+    guides: &'a [Guide],
+    index: &'a GuideIndex,
+    /// Articles, pages and sections, which `@/` targets may name too.
+    library: &'a Library,
+    site_root: &'a std::path::Path,
+}
+
+impl Resolver<'_> {
+    fn item(&self, entry: &MenuEntry, errors: &mut Vec<Diagnostic>) -> MenuItem {
+        let children = entry
+            .children
+            .iter()
+            .map(|c| self.item(c, errors))
+            .collect();
+        let (path, fragment) = match self.path(&entry.target) {
+            Ok(found) => found,
+            Err(()) => {
+                errors.push(entry.unknown.clone());
+                (None, None)
+            }
+        };
+        let link = path.as_ref().map(|p| match &fragment {
+            Some(f) => format!("{p}#{f}"),
+            None => p.clone(),
+        });
+        let url = match &link {
+            Some(link) => format!("{}{link}", self.config.base_url),
+            None => entry.target.clone(),
+        };
+        MenuItem {
+            label: entry.label.clone(),
+            path,
+            external: link.is_none(),
+            link,
+            url,
+            children,
+        }
+    }
+
+    /// The path below the site root a target names, with its fragment;
+    /// `(None, None)` for an external URL, `Err` when it names nothing.
+    #[allow(clippy::type_complexity)]
+    fn path(&self, target: &str) -> Result<(Option<String>, Option<String>), ()> {
+        let (local, fragment) = match target.split_once('#') {
+            Some((path, fragment)) => (path, Some(fragment.to_string())),
+            None => (target, None),
+        };
+        if let Some(file) = local.strip_prefix("@/") {
+            let path = if file.is_empty() || file == "_index.md" {
+                String::new()
+            } else if let Some(i) = self.index.by_content_path(file) {
+                format!("{}/", self.guides[i].slug)
+            } else if let Some(path) = self.library.path_of(file) {
+                path
+            } else if !file.ends_with(".md")
+                && super::markdown::linked_file(self.site_root, file) == Some("static")
+            {
+                file.to_string()
+            } else {
+                return Err(());
+            };
+            return Ok((Some(path), fragment));
+        }
+        if let Some(path) = local.strip_prefix('/') {
+            return if self.is_list_page(path) {
+                Ok((Some(path.to_string()), fragment))
+            } else {
+                Err(())
+            };
+        }
+        Ok((None, None))
+    }
+
+    /// Whether `path` is one of the site's own list pages (`all-careers/`,
+    /// `categories/`, `categories/sales/`), or home (`""`).
+    fn is_list_page(&self, path: &str) -> bool {
+        let fixed = [
+            "",
+            browse::ALL_CAREERS_PATH,
+            browse::COMPARE_PATH,
+            browse::SEARCH_PATH,
+        ];
+        fixed.contains(&path)
+            || Grouping::ALL.iter().any(|g| g.path() == path)
+            || self
+                .config
+                .categories
+                .iter()
+                .any(|c| path == format!("{}{}/", Grouping::Category.path(), c.key))
+    }
+}

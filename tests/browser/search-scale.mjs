@@ -1,0 +1,202 @@
+// Search on a 10,000-guide site, in a real browser: generates the corpus
+// with examples/gen_corpus.rs (once; it is kept under
+// target/browser-corpus/), builds it with careergen, serves it below a
+// sub-path (/careers/) from a local static server, and searches from the
+// search page in Debian's headless Chromium (driven by playwright-core).
+//
+// Checks that a typical query ("manager") finds results and downloads at
+// most BUDGET bytes in total (Pagefind's runtime, index chunks and records,
+// and the title words when asked for), counted from the responses; that
+// nothing is requested from any other host; that a typo is corrected and
+// "Show more" adds the next page of results. Prints, without asserting
+// them, the bytes and the time from pressing Enter to the first results
+// (median of RUNS fresh page loads, cold cache each time).
+//
+// Usage: node search-scale.mjs <path to the careergen binary>
+// Prints one line per check and `browser: N passed, M failed`; exits
+// 1 on any failure.
+
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const binary = process.argv[2] ?? join(repo, 'target', 'debug', 'careergen');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const target = process.env.CARGO_TARGET_DIR ?? join(repo, 'target');
+const GUIDES = Number(process.env.SEARCH_SCALE_GUIDES ?? 10_000);
+const corpus = join(target, 'browser-corpus', `gen-${GUIDES}-seed-1`);
+const TIMEOUT = 30_000;
+/** What one search may download in total, in bytes (issue 13). */
+const BUDGET = 200 * 1024;
+const RUNS = 5;
+const PREFIX = '/careers/';
+
+let passed = 0;
+let failed = 0;
+
+async function check(name, body) {
+  try {
+    await body();
+    passed += 1;
+    console.log(`ok    ${name}`);
+  } catch (error) {
+    failed += 1;
+    console.log(`FAIL  ${name}\n      ${String(error?.message ?? error).split('\n').slice(0, 12).join('\n      ')}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The site below PREFIX, as a host serves a sub-path deploy. */
+function serve(dir) {
+  return new Promise((resolve) => {
+    const server = createServer((req, res) => {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!path.startsWith(PREFIX)) {
+        res.writeHead(404);
+        res.end();
+        return;
+      }
+      let file = normalize(join(dir, path.slice(PREFIX.length)));
+      if (!file.startsWith(dir)) file = join(dir, '404.html');
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (!existsSync(file)) {
+        res.writeHead(404);
+        res.end();
+        return;
+      }
+      const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+    });
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}${PREFIX}` }));
+  });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'careergen-search-scale-'));
+let browser;
+let site;
+try {
+  if (!existsSync(join(corpus, 'config.yaml'))) {
+    execFileSync('cargo', ['run', '--quiet', '--example', 'gen_corpus', '--', '--guides', String(GUIDES), '--out', corpus, '--seed', '1'], {
+      cwd: repo, stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+  const out = join(work, 'public');
+  execFileSync(binary, ['build', '--quiet', '--root', corpus, '--output', out, '--base-url', `https://example.org${PREFIX}`], {
+    stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NO_COLOR: '1' },
+  });
+  site = await serve(out);
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+
+  /**
+   * Opens the search page in a fresh context (empty cache), searches for
+   * `query` with Enter and returns what was found, the bytes each response
+   * after the page's load carried, any request to another host, and the
+   * milliseconds from Enter to the first result on screen.
+   */
+  async function searchFor(query) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    const errors = [];
+    const foreign = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('request', (request) => {
+      if (!request.url().startsWith(site.url) && !request.url().startsWith('data:')) foreign.push(request.url());
+    });
+    await page.goto(site.url + 'search/', { waitUntil: 'load' });
+    const files = [];
+    page.on('response', async (response) => {
+      try {
+        files.push([new URL(response.url()).pathname, (await response.body()).length]);
+      } catch {
+        // A response without a body (a redirect): nothing downloaded.
+      }
+    });
+    await page.fill('#cg-page-search-q', query);
+    const start = Date.now();
+    await page.press('#cg-page-search-q', 'Enter');
+    await page.waitForSelector('.cg-search__results li, .cg-search__none');
+    const ms = Date.now() - start;
+    await page.waitForFunction(() => /found/.test(document.querySelector('h1').textContent));
+    // Let any late request land before counting.
+    await page.waitForLoadState('networkidle');
+    const found = await page.evaluate(() => ({
+      heading: document.querySelector('h1').textContent.trim(),
+      titles: [...document.querySelectorAll('.cg-search__results .cg-search__link')].map((a) => a.textContent),
+      hrefs: [...document.querySelectorAll('.cg-search__results .cg-search__link')].map((a) => a.getAttribute('href')),
+      more: document.querySelector('.cg-search__more:not([hidden])')?.textContent ?? null,
+    }));
+    return { page, context, found, files, bytes: files.reduce((n, [, b]) => n + b, 0), ms, foreign, errors };
+  }
+
+  await check(`search at ${GUIDES} guides: "manager" downloads under ${BUDGET / 1024} KB in all, from this site only`, async () => {
+    const times = [];
+    const sizes = [];
+    let last;
+    for (let i = 0; i < RUNS; i++) {
+      const r = await searchFor('manager');
+      times.push(r.ms);
+      sizes.push(r.bytes);
+      last = r;
+      await r.context.close();
+    }
+    const { found, files, foreign, errors } = last;
+    console.log(`      first results after ${median(times)} ms (median of ${RUNS}: ${times.join(', ')} ms); `
+      + `downloaded ${median(sizes)} bytes in ${files.length} files`);
+    for (const [path, bytes] of files.sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`        ${bytes}\t${path}`);
+    assert(errors.length === 0, `page errors: ${errors}`);
+    assert(foreign.length === 0, `requests to other hosts: ${foreign}`);
+    const n = Number(found.heading.match(/^(\d+) careers found for “manager”$/)?.[1]);
+    assert(n > 20, `heading: ${found.heading}`);
+    assert(found.titles.length === 20, `${found.titles.length} results on the first page`);
+    assert(/manager/i.test(found.titles[0]), `first result: ${found.titles[0]}`);
+    assert(found.hrefs.every((h) => new URL(h).pathname.startsWith(PREFIX)), `result links leave the sub-path: ${found.hrefs}`);
+    assert(Math.max(...sizes) <= BUDGET, `downloaded ${Math.max(...sizes)} bytes (budget ${BUDGET})`);
+  });
+
+  await check(`search at ${GUIDES} guides: "Show more" adds the next 20 results`, async () => {
+    const r = await searchFor('manager');
+    await r.page.click('.cg-search__more');
+    await r.page.waitForFunction(() => document.querySelectorAll('.cg-search__results li').length === 40);
+    const focused = await r.page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('.cg-search__results li')[20]);
+    await r.context.close();
+    assert(r.found.more && /^Show 20 more of \d+$/.test(r.found.more), `button: ${r.found.more}`);
+    assert(focused, 'focus does not move to the first new result');
+  });
+
+  await check(`search at ${GUIDES} guides: a misspelt title word is corrected`, async () => {
+    const right = await searchFor('manager');
+    await right.context.close();
+    const typo = await searchFor('mnaager');
+    await typo.context.close();
+    assert(typo.found.heading.replace('mnaager', 'manager') === right.found.heading, `${typo.found.heading} / ${right.found.heading}`);
+    assert(typo.found.titles[0] === right.found.titles[0], `${typo.found.titles[0]} / ${right.found.titles[0]}`);
+    assert(typo.bytes <= BUDGET, `the corrected search downloaded ${typo.bytes} bytes`);
+  });
+} catch (error) {
+  failed += 1;
+  console.log(`FAIL  setup\n      ${error?.stack ?? error}`);
+} finally {
+  await browser?.close();
+  site?.server.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
