@@ -786,16 +786,9 @@ fn render_listings(
         .has(Page::AllCareers(1).template())
         .then(|| all_careers_pages(site));
     // The chart sums up the whole list: worked out once, shown on page 1.
-    let median_pay_chart = all_careers.is_some().then(|| {
-        let bars = charts::median_bars(&site.guides, &site.config, &formatter.style);
-        charts::median_pay_distribution(
-            &charts::pay_bands(&bars),
-            &formatter.style,
-            &site.config.currency,
-            site.config.salary_period,
-            "cg-median-pay-chart",
-        )
-    });
+    let median_pay_chart = all_careers
+        .is_some()
+        .then(|| median_pay_chart(site, &formatter));
     let career_filters = all_careers::FilterChoices::new(&site.guides, &site.config);
     // Listing pages are independent of each other: render them in parallel.
     let results: Vec<Option<(usize, Vec<Diagnostic>)>> = pages
@@ -1073,6 +1066,18 @@ fn home_guides(site: &Site) -> (bool, Vec<usize>) {
     });
     reviewed.truncate(home.recent);
     (false, reviewed)
+}
+
+/// All careers' chart of how median pay is spread over every guide.
+fn median_pay_chart(site: &Site, formatter: &Formatter<'_>) -> Option<String> {
+    let bars = charts::median_bars(&site.guides, &site.config, &formatter.style);
+    charts::median_pay_distribution(
+        &charts::pay_bands(&bars),
+        &formatter.style,
+        &site.config.currency,
+        site.config.salary_period,
+        "cg-median-pay-chart",
+    )
 }
 
 /// Positions in `guides`, by title: the order of every list of guides.
@@ -1477,8 +1482,10 @@ impl Listings {
     }
 
     /// What each page of a list (All careers, a browse group) shows, as a
-    /// hash by output path: its guides' cards, its group and where it
-    /// stands among the list's pages. While a page's hash is unchanged and
+    /// hash by output path: its guides' cards and the sources of their
+    /// figures, its group, where it stands among the list's pages and, for
+    /// All careers, what sums up every guide (the filter choices; the pay
+    /// chart on page 1). While a page's hash is unchanged and
     /// templates and config are too, so is the page: `serve` renders only
     /// the list pages whose hash changed.
     pub fn list_signatures(&self, site: &Site) -> HashMap<String, u64> {
@@ -1486,9 +1493,13 @@ impl Listings {
         let mut add = |output: String,
                        paginator: &PaginatorView,
                        group: Option<&browse::Group>,
-                       guides: &[usize]| {
+                       guides: &[usize],
+                       whole_list: &str| {
             let mut hasher = std::hash::DefaultHasher::new();
-            (output.as_str(), paginator).hash(&mut hasher);
+            (output.as_str(), paginator, whole_list).hash(&mut hasher);
+            self.figures_sources(site, Some(guides))
+                .to_string()
+                .hash(&mut hasher);
             if let Some(group) = group {
                 (&group.key, &group.name, &group.description).hash(&mut hasher);
             }
@@ -1502,12 +1513,22 @@ impl Listings {
         };
         if site.templates.has(Page::AllCareers(1).template()) {
             let pages = all_careers_pages(site);
+            let filters =
+                serde_json::to_string(&all_careers::FilterChoices::new(&site.guides, &site.config))
+                    .unwrap_or_default();
+            let chart = median_pay_chart(site, &Formatter::new(&site.config)).unwrap_or_default();
             for n in pages.numbers() {
+                let whole_list = if n == 1 {
+                    format!("{filters}{chart}")
+                } else {
+                    filters.clone()
+                };
                 add(
                     pages.output(n),
                     &pages.view(n),
                     None,
                     pages.slice(&self.by_title, n),
+                    &whole_list,
                 );
             }
         }
@@ -1523,6 +1544,7 @@ impl Listings {
                         &pages.view(n),
                         Some(group),
                         pages.slice(&group.guides, n),
+                        "",
                     );
                 }
             }

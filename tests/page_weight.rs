@@ -188,19 +188,16 @@ fn scripts_and_styles_stay_within_the_fetch_budget() {
 }
 
 #[test]
-#[ignore = "fails until every list of guides is paginated (issue 13, items 1-4)"]
 fn no_html_page_is_over_150_kb() {
     assert_pages_within_budget(site());
 }
 
 #[test]
-#[ignore = "fails until the home page stops listing every guide (issue 13, item 2)"]
 fn home_page_is_under_60_kb() {
     assert_home_within_budget(site());
 }
 
 #[test]
-#[ignore = "fails until the search index is chunked and the compare and All careers data are split (issue 13, items 3, 5 and 6)"]
 fn no_fetched_file_is_over_200_kb() {
     assert_fetched_within_budget(site());
 }

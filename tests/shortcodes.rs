@@ -75,10 +75,16 @@ fn quick_facts_shows_the_guides_table() {
         quoted.contains("<th scope=\"row\">Median pay (May 2024)</th>"),
         "{quoted}"
     );
-    assert!(quoted.contains("<td>$75,500 per year</td>"), "{quoted}");
+    assert!(quoted.contains("<td>$75,500 per year<sup"), "{quoted}");
+    // A figure's source marker leads to the Sources of the guide's page.
+    assert!(
+        quoted.contains("<a href=\"../account-manager/#source-bls\""),
+        "{quoted}"
+    );
     assert!(quoted.contains("<a href=\"../account-manager/\">Account manager</a>"));
     let guide = site.read("public/account-manager/index.html");
-    assert!(guide.contains("<td>$75,500 per year</td>"));
+    assert!(guide.contains("<td>$75,500 per year<sup"));
+    assert!(guide.contains("<a href=\"#source-bls\""));
     // A block on its own line is not wrapped in a paragraph.
     assert!(!page.contains("<p><figure"), "{page}");
 }
