@@ -1200,17 +1200,13 @@ pub fn whole_guide<'a>(
     }
 }
 
-/// Renders a guide's Markdown: its `body` and the Markdown fields of its
-/// front matter. `guide` is whole ([`whole_guide`]).
-fn render_markdown(
-    site: &Site,
-    guide: &Guide,
-    body: &Text,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> RenderedMarkdown {
-    let root = crate::permalink::root_from(&crate::permalink::guide(&guide.slug));
+/// Calls `render` with the `@/` links and shortcodes of Markdown on the page
+/// at `page_path` (`account-manager/`, `advice/negotiate/`; `""` for home):
+/// every kind's Markdown links and quotes figures the same way.
+pub fn with_markdown_links<R>(site: &Site, page_path: &str, render: impl FnOnce(&Links) -> R) -> R {
+    let root = crate::permalink::root_from(page_path);
     let formatter = guide_formatter(site);
-    let output = format!("{}/index.html", guide.slug);
+    let output = format!("{page_path}index.html");
     let shortcodes = Shortcodes {
         templates: &site.templates,
         formatter: &formatter,
@@ -1226,60 +1222,73 @@ fn render_markdown(
         library: Some(&site.library),
         shortcodes: Some(&shortcodes),
     };
-    let field_origin = |field: &'static str| Origin {
-        path: &guide.path,
-        first_line: None,
-        field: Some(field),
-        field_guide: Some(guide),
-    };
-    let body_origin = Origin {
-        path: &guide.path,
-        first_line: Some(guide.body_line),
-        field: None,
-        field_guide: None,
-    };
-    // One set of ids for every text on the page: headings and footnotes
-    // of the body and of the front-matter fields never share an id.
-    let mut ids = PageIds::with_theme_ids(site.templates.ids());
-    let content_html =
-        markdown::render_block(body.body(), &links, body_origin, &mut ids, diagnostics);
-    let environment_summary_html = guide.environment.summary.as_deref().map(|text| {
-        markdown::render_inline(
-            text,
-            &links,
-            field_origin("environment.summary"),
-            &mut ids,
-            diagnostics,
-        )
-    });
-    let requirements_notes_html = guide.requirements.notes.as_deref().map(|text| {
-        markdown::render_block(
-            text,
-            &links,
-            field_origin("requirements.notes"),
-            &mut ids,
-            diagnostics,
-        )
-    });
-    let faq_answers_html = guide
-        .faq
-        .iter()
-        .enumerate()
-        .map(|(i, faq)| {
-            let field = format!("faq[{i}].answer");
-            let origin = Origin {
-                field: Some(&field),
-                ..field_origin("faq")
-            };
-            markdown::render_block(&faq.answer, &links, origin, &mut ids, diagnostics)
-        })
-        .collect();
-    RenderedMarkdown {
-        content_html,
-        environment_summary_html,
-        requirements_notes_html,
-        faq_answers_html,
-    }
+    render(&links)
+}
+
+/// Renders a guide's Markdown: its `body` and the Markdown fields of its
+/// front matter. `guide` is whole ([`whole_guide`]).
+fn render_markdown(
+    site: &Site,
+    guide: &Guide,
+    body: &Text,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> RenderedMarkdown {
+    with_markdown_links(site, &crate::permalink::guide(&guide.slug), |links| {
+        let field_origin = |field: &'static str| Origin {
+            path: &guide.path,
+            first_line: None,
+            field: Some(field),
+            field_guide: Some(guide),
+        };
+        let body_origin = Origin {
+            path: &guide.path,
+            first_line: Some(guide.body_line),
+            field: None,
+            field_guide: None,
+        };
+        // One set of ids for every text on the page: headings and footnotes
+        // of the body and of the front-matter fields never share an id.
+        let mut ids = PageIds::with_theme_ids(site.templates.ids());
+        let content_html =
+            markdown::render_block(body.body(), links, body_origin, &mut ids, diagnostics);
+        let environment_summary_html = guide.environment.summary.as_deref().map(|text| {
+            markdown::render_inline(
+                text,
+                links,
+                field_origin("environment.summary"),
+                &mut ids,
+                diagnostics,
+            )
+        });
+        let requirements_notes_html = guide.requirements.notes.as_deref().map(|text| {
+            markdown::render_block(
+                text,
+                links,
+                field_origin("requirements.notes"),
+                &mut ids,
+                diagnostics,
+            )
+        });
+        let faq_answers_html = guide
+            .faq
+            .iter()
+            .enumerate()
+            .map(|(i, faq)| {
+                let field = format!("faq[{i}].answer");
+                let origin = Origin {
+                    field: Some(&field),
+                    ..field_origin("faq")
+                };
+                markdown::render_block(&faq.answer, links, origin, &mut ids, diagnostics)
+            })
+            .collect();
+        RenderedMarkdown {
+            content_html,
+            environment_summary_html,
+            requirements_notes_html,
+            faq_answers_html,
+        }
+    })
 }
 
 /// What a guide's page reads from other guides, so that `serve` can tell

@@ -12,9 +12,8 @@ use serde_json::{Value, json};
 use tera::Context;
 
 use super::context::{CrumbView, PageView};
-use super::markdown::{self, Links, Origin, PageIds};
+use super::markdown::{self, Origin, PageIds};
 use super::paginate::Paginator;
-use super::shortcodes::Shortcodes;
 use super::site_files::{self, FeedEntry, SitemapUrl};
 use super::structured_data;
 use crate::content::kinds::{Article, Library, Markdown, Section, StandalonePage};
@@ -262,26 +261,6 @@ fn render_markdown(
     page_path: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> String {
-    let root = permalink::root_from(page_path);
-    // Articles and pages quote guides' figures as guide pages do; a guide
-    // edit re-renders every page of these kinds (`serve`).
-    let formatter = crate::site::guide_formatter(site);
-    let output = format!("{page_path}index.html");
-    let shortcodes = Shortcodes {
-        templates: &site.templates,
-        formatter: &formatter,
-        guides: &site.guides,
-        index: &site.index,
-        page: &output,
-    };
-    let links = Links {
-        guides: &site.guides,
-        index: &site.index,
-        root: &root,
-        site_root: &site.root,
-        library: Some(&site.library),
-        shortcodes: Some(&shortcodes),
-    };
     let origin = Origin {
         path,
         first_line: Some(text.line),
@@ -289,7 +268,11 @@ fn render_markdown(
         field_guide: None,
     };
     let mut ids = PageIds::with_theme_ids(site.templates.ids());
-    markdown::render_block(&text.text, &links, origin, &mut ids, diagnostics)
+    // Articles and pages quote guides' figures as guide pages do; a guide
+    // edit re-renders every page of these kinds (`serve`).
+    crate::site::with_markdown_links(site, page_path, |links| {
+        markdown::render_block(&text.text, links, origin, &mut ids, diagnostics)
+    })
 }
 
 /// The `@/` link errors in every article, page and section intro.
