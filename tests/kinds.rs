@@ -5,14 +5,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::path::Path;
-
-use careergen::output::MemorySink;
 use careergen::serve::rebuild::{Built, Outcome, Workspace};
 use careergen::serve::watch::Changes;
-use careergen::site::{self, BuildOptions};
-use common::{TestSite, stderr, stdout};
+use common::{TestSite, assert_cold_build, options, stderr, stdout};
 
 fn built(name: &str) -> TestSite {
     let site = TestSite::fixture(name);
@@ -364,13 +359,6 @@ fn a_section_must_name_a_known_kind() {
 
 // ---- serve ----------------------------------------------------------
 
-fn options(root: &Path) -> BuildOptions {
-    let mut options = BuildOptions::new(root);
-    options.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 15).expect("a date");
-    options.base_url = Some("http://127.0.0.1:1111/".to_string());
-    options
-}
-
 fn published(outcome: Outcome) -> Built {
     match outcome {
         Outcome::Built(built) => built,
@@ -394,32 +382,6 @@ fn rebuild(workspace: &mut Workspace, changes: &Changes) -> Vec<String> {
     }
     updated.sort();
     updated
-}
-
-fn assert_cold_build(workspace: &Workspace, root: &Path) {
-    let sink = MemorySink::default();
-    let report = site::build(&options(root), &sink);
-    assert!(!report.has_errors(), "{:?}", report.diagnostics);
-    let cold = sink.into_files();
-    let served: BTreeMap<&str, &[u8]> = workspace
-        .served()
-        .iter()
-        .map(|(path, bytes)| (path.as_str(), bytes.as_ref()))
-        .collect();
-    let expected: BTreeMap<&str, &[u8]> = cold
-        .iter()
-        .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
-        .collect();
-    let differing: Vec<&str> = served
-        .keys()
-        .chain(expected.keys())
-        .filter(|path| served.get(*path) != expected.get(*path))
-        .copied()
-        .collect();
-    assert!(
-        differing.is_empty(),
-        "differs from a cold build: {differing:?}"
-    );
 }
 
 #[test]

@@ -5,14 +5,11 @@
 
 mod common;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::collections::BTreeSet;
 
-use careergen::output::MemorySink;
 use careergen::serve::rebuild::{Built, Outcome, Workspace};
 use careergen::serve::watch::Changes;
-use careergen::site::{self, BuildOptions};
-use common::{TestSite, stderr, stdout};
+use common::{TestSite, assert_cold_build, options, stderr, stdout};
 
 const CONFIG: &str = "title: Paged handbook\nbase_url: https://example.org/\n\
 categories:\n  sales:\n    name: Sales\n  trades:\n    name: Trades\n";
@@ -296,13 +293,6 @@ fn the_feed_holds_the_most_recent_entries_up_to_feed_limit() {
 
 // ---- serve ----------------------------------------------------------
 
-fn options(root: &Path) -> BuildOptions {
-    let mut options = BuildOptions::new(root);
-    options.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 15).expect("a date");
-    options.base_url = Some("http://127.0.0.1:1111/".to_string());
-    options
-}
-
 fn built(outcome: Outcome) -> Built {
     match outcome {
         Outcome::Built(built) => built,
@@ -348,33 +338,6 @@ fn list_pages(paths: &BTreeSet<String>) -> Vec<&str> {
         // All careers' data files (for sorting every guide) are not pages.
         .filter(|p| p.ends_with(".html"))
         .collect()
-}
-
-/// Asserts that `workspace` serves byte for byte what a cold build writes.
-fn assert_cold_build(workspace: &Workspace, root: &Path) {
-    let sink = MemorySink::default();
-    let report = site::build(&options(root), &sink);
-    assert!(!report.has_errors(), "{:?}", report.diagnostics);
-    let cold = sink.into_files();
-    let served: BTreeMap<&str, &[u8]> = workspace
-        .served()
-        .iter()
-        .map(|(path, bytes)| (path.as_str(), bytes.as_ref()))
-        .collect();
-    let expected: BTreeMap<&str, &[u8]> = cold
-        .iter()
-        .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
-        .collect();
-    let differing: Vec<&str> = served
-        .keys()
-        .chain(expected.keys())
-        .filter(|path| served.get(*path) != expected.get(*path))
-        .copied()
-        .collect();
-    assert!(
-        differing.is_empty(),
-        "differs from a cold build: {differing:?}"
-    );
 }
 
 #[test]

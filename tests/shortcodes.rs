@@ -5,14 +5,11 @@
 
 mod common;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::collections::BTreeSet;
 
-use careergen::output::MemorySink;
 use careergen::serve::rebuild::{Built, Outcome, Workspace};
 use careergen::serve::watch::Changes;
-use careergen::site::{self, BuildOptions};
-use common::{TestSite, stderr};
+use common::{TestSite, assert_cold_build, options, stderr};
 
 /// Builds the `shortcodes` fixture and returns it with the sales
 /// engineer's page.
@@ -216,13 +213,6 @@ fn unreadable_calls_are_located_errors() {
 
 // ---- serve ----------------------------------------------------------
 
-fn options(root: &Path) -> BuildOptions {
-    let mut options = BuildOptions::new(root);
-    options.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 15).expect("a date");
-    options.base_url = Some("http://127.0.0.1:1111/".to_string());
-    options
-}
-
 fn built(outcome: Outcome) -> Built {
     match outcome {
         Outcome::Built(built) => built,
@@ -246,32 +236,6 @@ fn save_and_rebuild(
         updated.extend(built(rest).updates.into_iter().map(|(p, _)| p));
     }
     updated
-}
-
-fn assert_cold_build(workspace: &Workspace, root: &Path) {
-    let sink = MemorySink::default();
-    let report = site::build(&options(root), &sink);
-    assert!(!report.has_errors(), "{:?}", report.diagnostics);
-    let cold = sink.into_files();
-    let served: BTreeMap<&str, &[u8]> = workspace
-        .served()
-        .iter()
-        .map(|(path, bytes)| (path.as_str(), bytes.as_ref()))
-        .collect();
-    let expected: BTreeMap<&str, &[u8]> = cold
-        .iter()
-        .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
-        .collect();
-    let differing: Vec<&str> = served
-        .keys()
-        .chain(expected.keys())
-        .filter(|path| served.get(*path) != expected.get(*path))
-        .copied()
-        .collect();
-    assert!(
-        differing.is_empty(),
-        "differs from a cold build: {differing:?}"
-    );
 }
 
 #[test]

@@ -139,3 +139,40 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Build options for `serve`'s workspace in tests: "today" pinned as for
+/// the binary, and the address `serve` gives pages.
+pub fn options(root: &Path) -> careergen::site::BuildOptions {
+    let mut options = careergen::site::BuildOptions::new(root);
+    options.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 15).expect("a date");
+    options.base_url = Some("http://127.0.0.1:1111/".to_string());
+    options
+}
+
+/// Asserts that `workspace` serves byte for byte what a cold build of the
+/// site at `root` writes, naming every file that differs.
+pub fn assert_cold_build(workspace: &careergen::serve::rebuild::Workspace, root: &Path) {
+    let sink = careergen::output::MemorySink::default();
+    let report = careergen::site::build(&options(root), &sink);
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    let cold = sink.into_files();
+    let served: BTreeMap<&str, &[u8]> = workspace
+        .served()
+        .iter()
+        .map(|(path, bytes)| (path.as_str(), bytes.as_ref()))
+        .collect();
+    let expected: BTreeMap<&str, &[u8]> = cold
+        .iter()
+        .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
+        .collect();
+    let differing: Vec<&str> = served
+        .keys()
+        .chain(expected.keys())
+        .filter(|path| served.get(*path) != expected.get(*path))
+        .copied()
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "differs from a cold build: {differing:?}"
+    );
+}
