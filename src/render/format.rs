@@ -42,6 +42,9 @@ impl fmt::Debug for NumberStyle {
     }
 }
 
+/// ICU4X's currency formatter, for one locale and one currency.
+type Money = CurrencyFormatter<DecimalFormatter>;
+
 /// The formatters of one locale.
 struct Formats {
     locale: Locale,
@@ -51,7 +54,7 @@ struct Formats {
     plurals: PluralRules,
     /// One formatter per currency code asked for (a site uses one or two),
     /// `None` for a code that is not three ASCII letters.
-    currencies: RwLock<Vec<(String, Option<&'static CurrencyFormatter<DecimalFormatter>>)>>,
+    currencies: RwLock<Vec<(String, Option<&'static Money>)>>,
 }
 
 impl Formats {
@@ -69,7 +72,7 @@ impl Formats {
     }
 
     /// The formatter for an ISO 4217 code, built on first use.
-    fn currency(&self, code: &str) -> Option<&'static CurrencyFormatter<DecimalFormatter>> {
+    fn currency(&self, code: &str) -> Option<&'static Money> {
         let known = self
             .currencies
             .read()
