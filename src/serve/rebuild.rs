@@ -1313,7 +1313,8 @@ impl Workspace {
             // Pages come and go only with guides, which re-renders the listings.
             let outputs: HashSet<String> = (0..site.guides.len())
                 .map(|i| Page::Guide(i).output(site))
-                .chain(kind_outputs(site))
+                // The library's pages and the images beside them.
+                .chain(kind_signatures.keys().cloned())
                 .chain(
                     listings
                         .other_pages(site)
