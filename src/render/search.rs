@@ -25,7 +25,7 @@
 //!
 //! Articles and standalone pages are indexed too, each as a record of its
 //! title, summary (a page's description) and, for an article, its topics
-//! ([`library_record_html`]). Their records carry the filter `kind`
+//! ([`library_records`]). Their records carry the filter `kind`
 //! ([`ARTICLE_KIND`] or [`PAGE_KIND`]) and the metadata `label`
 //! ([`ARTICLE_LABEL`] or [`PAGE_LABEL`]), which guides' records lack: the
 //! script asks the same query with each filter to tell them apart before

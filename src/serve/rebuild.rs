@@ -1729,8 +1729,6 @@ impl Workspace {
     }
 }
 
-/// Removes the files of `out` that are no longer made (`made` says no),
-/// counting each as touched.
 /// The output files of the library's pages.
 fn kind_outputs(site: &Site) -> impl Iterator<Item = String> + '_ {
     crate::render::kinds::pages(site)
@@ -1738,6 +1736,8 @@ fn kind_outputs(site: &Site) -> impl Iterator<Item = String> + '_ {
         .map(|page| crate::permalink::output(&page.path(&site.library, &site.config)))
 }
 
+/// Removes the files of `out` that are no longer made (`made` says no),
+/// counting each as touched.
 fn forget_missing(
     out: &mut HashMap<String, Bytes>,
     made: impl Fn(&str) -> bool,
