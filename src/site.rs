@@ -487,7 +487,7 @@ pub fn render_site_files(
             rayon::join(
                 || {
                     crate::timings::work("make the search index", || {
-                        search::index_files(&site.guides, config)
+                        search::index_files(&site.guides, &site.library, config)
                     })
                 },
                 || {

@@ -5,6 +5,17 @@
 //!
 //! Every page here is a [`KindPage`]: its template, path and output file
 //! are worked out in one place from [`crate::permalink`].
+//!
+//! # What depends on what
+//!
+//! The dependency facts `build` and `serve` share live here. A page of
+//! this module reads nothing but its template context (the site-wide
+//! `site` value aside): [`render_changed`] hashes each page's context
+//! into its [`Signatures`], and `serve` renders again only the pages whose
+//! hash changed. The outputs outside this module that show the library
+//! (guide pages' related advice, the home page, the sitemap, section
+//! feeds, search records, menus) declare what they read of it as
+//! [`LibraryFacts`].
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -413,13 +424,47 @@ pub fn render(
     pages: &[KindPage],
     sink: &dyn crate::output::Sink,
 ) -> crate::site::Rendered {
+    render_changed(site, pages, sink, None).0
+}
+
+/// A hash of what each output of this module reads, by output path: a
+/// page's template context, an image's file name, size and modification
+/// time.
+pub type Signatures = std::collections::HashMap<String, u64>;
+
+fn hash_of(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(value)
+}
+
+/// Renders the pages at `pages` (and the images beside articles) whose
+/// signature differs from the one in `previous`, or all of them with
+/// `None`, into `sink`. Returns what was rendered, and the signature of
+/// every output: an output of `previous` missing from them is no longer
+/// made. Link and shortcode errors are found on every page, rendered or not.
+pub fn render_changed(
+    site: &Site,
+    pages: &[KindPage],
+    sink: &dyn crate::output::Sink,
+    previous: Option<&Signatures>,
+) -> (crate::site::Rendered, Signatures) {
     let mut rendered = crate::site::Rendered::default();
+    let mut signatures = Signatures::new();
+    let unchanged = |output: &str, signature: u64| {
+        previous.is_some_and(|previous| previous.get(output) == Some(&signature))
+    };
     for &page in pages {
         let mut found = Vec::new();
         let Some((context, output)) = context(site, page, &mut found) else {
             continue;
         };
-        if crate::site::write_page(site, sink, page.template(), &context, &output, &mut found) {
+        // The context is all the page reads besides its template and `site`.
+        let signature = hash_of(&format!("{}{context:?}", page.template()));
+        let skip = unchanged(&output, signature);
+        signatures.insert(output.clone(), signature);
+        if !skip
+            && crate::site::write_page(site, sink, page.template(), &context, &output, &mut found)
+        {
             rendered.pages += 1;
             rendered.files += 1;
         }
@@ -434,7 +479,17 @@ pub fn render(
             continue;
         }
         let output = image_path(&article_path(&site.library, article), image);
-        match std::fs::read(site.root.join(&image.file)) {
+        let file = site.root.join(&image.file);
+        let stamp = std::fs::metadata(&file)
+            .ok()
+            .map(|m| (m.len(), m.modified().ok()));
+        let signature = hash_of(&(&image.file, stamp));
+        let skip = unchanged(&output, signature);
+        signatures.insert(output.clone(), signature);
+        if skip {
+            continue;
+        }
+        match std::fs::read(&file) {
             Ok(bytes) => match sink.write(&output, &bytes) {
                 Ok(()) => rendered.files += 1,
                 Err(err) => rendered.diagnostics.push(Diagnostic::error(
@@ -448,7 +503,133 @@ pub fn render(
             )),
         }
     }
-    rendered
+    (rendered, signatures)
+}
+
+/// What the outputs outside this module read of the library, hashed: the
+/// facts `serve` compares after an edit of an article or a page to find
+/// the guide pages, home page and site files to render again. Keep in
+/// step with what those outputs show of the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryFacts {
+    /// The related advice of each guide page ([`advice_for`]) by output
+    /// path, for the guides some article names.
+    pub advice: std::collections::HashMap<String, u64>,
+    /// The home page's intro, latest articles and advice link.
+    pub home: u64,
+    /// The sitemap entries and section feeds of this module and the
+    /// search records of articles and pages.
+    pub site_files: u64,
+    /// The menus, which every page shows.
+    pub menus: u64,
+    /// The path below the site root of each article, page and section, by
+    /// content path: what `@/` links to them resolve to.
+    pub paths: std::collections::BTreeMap<String, String>,
+}
+
+impl LibraryFacts {
+    /// The facts of `site` as it is.
+    pub fn of(site: &Site) -> Self {
+        let library = &site.library;
+        let mut named: Vec<usize> = library
+            .articles
+            .iter()
+            .flat_map(|a| &a.related_careers)
+            .filter_map(|r| crate::content::kinds::resolve_career(&r.name, &site.index))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let advice = named
+            .into_iter()
+            .map(|g| {
+                let cards = serde_json::to_string(&advice_for(site, g)).unwrap_or_default();
+                let output = permalink::output(&permalink::guide(&site.guides[g].slug));
+                (output, hash_of(&cards))
+            })
+            .collect();
+        let mut ignored = Vec::new();
+        let intro = site
+            .library
+            .home
+            .as_ref()
+            .map(|h| (&h.title, &h.description));
+        let home = serde_json::to_string(&(
+            intro,
+            home_intro_html(site, &mut ignored),
+            latest(site),
+            first_section(site),
+        ))
+        .unwrap_or_default();
+        let site_files = serde_json::to_string(&(
+            sitemap_urls(site)
+                .iter()
+                .map(|u| (&u.path, u.lastmod.map(|d| d.to_string())))
+                .collect::<Vec<_>>(),
+            feeds(site),
+            crate::render::search::library_records(library),
+        ))
+        .unwrap_or_default();
+        let menus = crate::render::menu::resolve(
+            &site.config,
+            &site.guides,
+            &site.index,
+            library,
+            &site.root,
+        )
+        .0;
+        let paths = library
+            .content_paths()
+            .into_iter()
+            .filter_map(|cp| library.path_of(&cp).map(|path| (cp, path)))
+            .collect();
+        LibraryFacts {
+            paths,
+            advice,
+            home: hash_of(&home),
+            site_files: hash_of(&site_files),
+            menus: hash_of(&serde_json::to_string(&menus).unwrap_or_default()),
+        }
+    }
+
+    /// The content paths whose address differs between `self` and
+    /// `other`, or that only one of them has.
+    pub fn moved(&self, other: &LibraryFacts) -> Vec<String> {
+        let mut moved: Vec<String> = self
+            .paths
+            .iter()
+            .filter(|(cp, path)| other.paths.get(*cp) != Some(*path))
+            .chain(
+                other
+                    .paths
+                    .iter()
+                    .filter(|(cp, _)| !self.paths.contains_key(*cp)),
+            )
+            .map(|(cp, _)| cp.clone())
+            .collect();
+        moved.sort();
+        moved.dedup();
+        moved
+    }
+
+    /// The guide page outputs whose related advice differs between `self`
+    /// and `other`.
+    pub fn advice_changed<'a>(&'a self, other: &'a LibraryFacts) -> Vec<&'a str> {
+        let mut outputs: Vec<&str> = self
+            .advice
+            .iter()
+            .filter(|(output, hash)| other.advice.get(*output) != Some(hash))
+            .chain(
+                other
+                    .advice
+                    .iter()
+                    .filter(|(output, _)| !self.advice.contains_key(*output)),
+            )
+            .map(|(output, _)| output.as_str())
+            .collect();
+        outputs.sort_unstable();
+        outputs.dedup();
+        outputs
+    }
 }
 
 /// The context and output file of `page`.

@@ -23,6 +23,15 @@
 //! left out). The code is the O*NET-SOC code, which begins with the SOC
 //! code, or the SOC code alone. The Markdown body is not indexed.
 //!
+//! Articles and standalone pages are indexed too, each as a record of its
+//! title, summary (a page's description) and, for an article, its topics
+//! ([`library_records`]). Their records carry the filter `kind`
+//! ([`ARTICLE_KIND`] or [`PAGE_KIND`]) and the metadata `label`
+//! ([`ARTICLE_LABEL`] or [`PAGE_LABEL`]), which guides' records lack: the
+//! script asks the same query with each filter to tell them apart before
+//! loading any record, lists guides first, ranked as if nothing else were
+//! indexed, then articles and pages, each marked with its label.
+//!
 //! Pagefind matches words and word prefixes, with English stemming, but
 //! has no typo tolerance: [`WORDS_FILE`] lists the distinct words of every
 //! title and alternate title, and the script corrects a query word that
@@ -55,6 +64,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use crate::config::SiteConfig;
 use crate::content::guide::Guide;
+use crate::content::kinds::Library;
 
 /// The folder, below the site root, that holds Pagefind's runtime and index.
 pub const PAGEFIND_DIR: &str = "pagefind/";
@@ -78,6 +88,15 @@ pub const TOPIC_WEIGHT: &str = "4";
 /// Weight of a category word or of the occupation code.
 pub const CATEGORY_WEIGHT: &str = "3";
 
+/// The `kind` filter value of an article's record.
+pub const ARTICLE_KIND: &str = "article";
+/// The `kind` filter value of a standalone page's record.
+pub const PAGE_KIND: &str = "page";
+/// The label of an article's record in the results.
+pub const ARTICLE_LABEL: &str = "Advice";
+/// The label of a standalone page's record in the results.
+pub const PAGE_LABEL: &str = "Page";
+
 /// What Pagefind's runtime needs of what it writes: its script, the
 /// WebAssembly of the site's language, the entry file and the index,
 /// filter and record chunks. Its ready-made interfaces and web worker are
@@ -95,7 +114,7 @@ fn is_runtime_file(name: &str) -> bool {
 /// The files of the search index: Pagefind's runtime and index below
 /// [`PAGEFIND_DIR`] and the title-word list [`WORDS_FILE`], as paths
 /// relative to the site root and their bytes, in a stable order. The same
-/// guides give the same bytes.
+/// guides, articles and pages give the same bytes.
 ///
 /// # Errors
 ///
@@ -103,12 +122,14 @@ fn is_runtime_file(name: &str) -> bool {
 /// valid guide never causes).
 pub fn index_files(
     guides: &[Guide],
+    library: &Library,
     config: &SiteConfig,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let records: Vec<(String, String)> = guides
+    let mut records: Vec<(String, String)> = guides
         .iter()
         .map(|guide| (format!("{}/", guide.slug), record_html(guide, config)))
         .collect();
+    records.extend(library_records(library));
     let language = config
         .language
         .split('-')
@@ -257,6 +278,67 @@ fn record_html(guide: &Guide, config: &SiteConfig) -> String {
     format!("<html><body>{html}</body></html>")
 }
 
+/// The records of every article and standalone page, as `(path, html)`.
+pub fn library_records(library: &Library) -> Vec<(String, String)> {
+    let articles = library.articles.iter().map(|article| {
+        (
+            crate::render::kinds::article_path(library, article),
+            library_record_html(
+                ARTICLE_KIND,
+                ARTICLE_LABEL,
+                &article.title,
+                &article.summary,
+                &article.topics.join(", "),
+            ),
+        )
+    });
+    let pages = library.pages.iter().map(|page| {
+        (
+            crate::permalink::page(&page.slug),
+            library_record_html(PAGE_KIND, PAGE_LABEL, &page.title, &page.description, ""),
+        )
+    });
+    articles.chain(pages).collect()
+}
+
+/// The record of an article or a standalone page: its title and summary
+/// weighted as a guide's, its topics as a guide's skills, its `kind` as a
+/// filter and its `label` as metadata.
+fn library_record_html(
+    kind: &str,
+    label: &str,
+    title: &str,
+    summary: &str,
+    topics: &str,
+) -> String {
+    let mut html = String::with_capacity(512);
+    let mut element = |tag: &str, attributes: String, text: &str| {
+        if !text.trim().is_empty() {
+            html.push_str(&format!("<{tag} {attributes}>{}</{tag}>", escape(text)));
+        }
+    };
+    element(
+        "h1",
+        format!("data-pagefind-weight=\"{TITLE_WEIGHT}\" data-pagefind-meta=\"title\""),
+        title,
+    );
+    element(
+        "p",
+        format!("data-pagefind-weight=\"{TOPIC_WEIGHT}\""),
+        topics,
+    );
+    element(
+        "p",
+        "data-pagefind-meta=\"summary\"".into(),
+        &cut_at_word(summary, SUMMARY_CHARS),
+    );
+    element("p", "data-pagefind-meta=\"label\"".into(), label);
+    format!(
+        "<html><body data-pagefind-filter=\"kind:{}\">{html}</body></html>",
+        escape(kind)
+    )
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -381,6 +463,30 @@ mod tests {
     }
 
     #[test]
+    fn an_article_record_is_filtered_by_kind_and_labelled() {
+        let html = library_record_html(
+            ARTICLE_KIND,
+            "Advice",
+            "How to negotiate",
+            "Ask for a number & stick to it.",
+            "Pay, Job offers",
+        );
+        assert_eq!(
+            html,
+            "<html><body data-pagefind-filter=\"kind:article\">\
+             <h1 data-pagefind-weight=\"10\" data-pagefind-meta=\"title\">How to negotiate</h1>\
+             <p data-pagefind-weight=\"4\">Pay, Job offers</p>\
+             <p data-pagefind-meta=\"summary\">Ask for a number &amp; stick to it.</p>\
+             <p data-pagefind-meta=\"label\">Advice</p>\
+             </body></html>"
+        );
+        // A page has no topics: no empty element.
+        let page = library_record_html(PAGE_KIND, PAGE_LABEL, "About", "Who we are.", "");
+        assert!(!page.contains("weight=\"4\""), "{page}");
+        assert!(page.contains("kind:page"), "{page}");
+    }
+
+    #[test]
     fn the_title_words_are_every_distinct_word_of_the_titles_sorted() {
         let other = minimal(
             "b",
@@ -396,7 +502,7 @@ mod tests {
     #[test]
     fn the_index_is_pagefinds_runtime_and_chunks_and_the_same_every_time() {
         let guides = [account_manager(), minimal("b", "Buyer", "")];
-        let files = index_files(&guides, &config()).expect("index");
+        let files = index_files(&guides, &Library::default(), &config()).expect("index");
         let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
         for wanted in [
             "pagefind/pagefind.js",
@@ -431,7 +537,10 @@ mod tests {
                 .count(),
             2
         );
-        assert_eq!(index_files(&guides, &config()).expect("index"), files);
+        assert_eq!(
+            index_files(&guides, &Library::default(), &config()).expect("index"),
+            files
+        );
     }
 
     #[test]

@@ -9,7 +9,12 @@
 //! read (`rules_key`), and is partial where the work is: parsing guides,
 //! rendering pages and reading static files. Which pages an edit touches
 //! comes from [`site::guide_dependencies`], [`site::listing_entry`] and the
-//! templates' `extends`/`include` names.
+//! templates' `extends`/`include` names; for articles and pages, from what
+//! [`crate::render::kinds`] declares: each of its pages' signature and the
+//! [`LibraryFacts`] the other outputs read of the library. An edit of an
+//! article or a page reads the library again (its files are few) but
+//! renders only the outputs whose signature or facts changed; an edit of a
+//! section's `_index.md` rebuilds everything.
 //!
 //! When there is more to redo than the changed guides' own pages, a
 //! rebuild publishes those first and leaves the rest (listing pages,
@@ -38,6 +43,7 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::output::MemorySink;
 use crate::render::browse;
 use crate::render::context::Formatter;
+use crate::render::kinds::{LibraryFacts, Signatures};
 use crate::render::similar::SimilarIndex;
 use crate::render::templates::Templates;
 use crate::render::theme;
@@ -56,6 +62,9 @@ pub struct Built {
     pub guides: usize,
     /// Whether everything was rebuilt.
     pub full: bool,
+    /// The output paths of the pages (and files beside them) rendered,
+    /// changed or not, sorted.
+    pub rendered: Vec<String>,
     /// Warnings about the files this rebuild read.
     pub warnings: Vec<Diagnostic>,
     pub duration: Duration,
@@ -239,6 +248,20 @@ struct Pending {
     /// Static paths named by events.
     statics: BTreeSet<PathBuf>,
     static_scan: bool,
+    /// The library (articles, pages) was read again.
+    library: bool,
+}
+
+/// How a batch of changes touches the library.
+enum LibraryChange {
+    /// Not at all.
+    None,
+    /// These article or page files changed, came or went: the library is
+    /// read again.
+    Files(BTreeSet<PathBuf>),
+    /// A section file changed, or a file became or stopped being a page:
+    /// everything is read again, as a cold build does.
+    Everything,
 }
 
 /// The state of a served site between rebuilds.
@@ -265,6 +288,13 @@ pub struct Workspace {
     /// the diagnostics reading them gave.
     library_files: BTreeSet<PathBuf>,
     library_diagnostics: Vec<Diagnostic>,
+    /// The library's files by role, as [`kinds::load`] reads them.
+    library_sorted: kinds::Sorted,
+    library_pages: BTreeSet<PathBuf>,
+    /// The signatures of the library's pages last published.
+    kind_signatures: Signatures,
+    /// What the other outputs read of the library, as last published.
+    library_facts: Option<LibraryFacts>,
     /// What each guide's page reads from others, by content path.
     dependencies: Dependencies,
     templates: Option<Templates>,
@@ -323,6 +353,9 @@ struct Work {
     /// A guide came, went or changed slug: `@/` links to it from other
     /// guides may now fail, which only rendering their pages finds.
     links_moved: bool,
+    /// Every page, whatever its signature: what every page shows (the
+    /// menus) may have changed.
+    every_page: bool,
 }
 
 impl Work {
@@ -333,6 +366,7 @@ impl Work {
             all_listings: true,
             site_files: true,
             suggestions: Some(all_suggestions(site)),
+            every_page: true,
             ..Work::default()
         }
     }
@@ -358,6 +392,10 @@ impl Workspace {
             library: Library::default(),
             library_files: BTreeSet::new(),
             library_diagnostics: Vec::new(),
+            library_sorted: kinds::Sorted::default(),
+            library_pages: BTreeSet::new(),
+            kind_signatures: Signatures::new(),
+            library_facts: None,
             dependencies: Dependencies::default(),
             templates: None,
             template_diagnostics: Vec::new(),
@@ -413,14 +451,22 @@ impl Workspace {
             self.options.today = today;
             self.pending.full = true;
         }
-        if self.touches_library(changes) {
-            self.pending.full = true;
-        }
+        let library = match self.library_change(changes) {
+            LibraryChange::None => BTreeSet::new(),
+            LibraryChange::Files(files) => files,
+            LibraryChange::Everything => {
+                self.pending.full = true;
+                BTreeSet::new()
+            }
+        };
         if changes.config || self.pending.full || self.config.is_none() {
             self.pending.full = true;
             self.reload_everything();
         } else {
-            self.read_changes(changes);
+            self.read_changes(changes, &library);
+            if !library.is_empty() {
+                self.reload_library(&library);
+            }
         }
         let index = self
             .index
@@ -431,7 +477,7 @@ impl Workspace {
         diagnostics.extend(
             self.library_diagnostics
                 .iter()
-                .filter(|d| self.pending.full || d.is_error())
+                .filter(|d| self.pending.full || self.pending.library || d.is_error())
                 .cloned(),
         );
         diagnostics.extend(site::library_rules(&self.library, &self.guides, &index));
@@ -458,10 +504,11 @@ impl Workspace {
         outcome
     }
 
-    /// Whether `changes` touch a file of the library (a section file, a
-    /// file in a section's folder, a page) or may make one: such a change
-    /// reads everything again, as a cold build does.
-    fn touches_library(&self, changes: &Changes) -> bool {
+    /// How `changes` touch the library: the article and page files among
+    /// them (a file in a section's folder, a page, a new file saying
+    /// `kind: page`), or everything when a section file changed, folders
+    /// moved, or a file became or stopped being a page.
+    fn library_change(&self, changes: &Changes) -> LibraryChange {
         let content = self.options.root.join(CONTENT_DIR);
         let in_section = |file: &Path| {
             file.ancestors()
@@ -472,13 +519,80 @@ impl Workspace {
         let declares_page = |file: &Path| {
             std::fs::read_to_string(file).is_ok_and(|text| kinds::declares_page(&text))
         };
-        (!changes.content_dirs.is_empty() && !self.library_files.is_empty())
-            || changes.guides.iter().any(|file| {
-                self.library_files.contains(file)
-                    || file.file_name().is_some_and(|n| n == kinds::SECTION_FILE)
-                    || in_section(file)
-                    || declares_page(file)
-            })
+        if !changes.content_dirs.is_empty() && !self.library_files.is_empty() {
+            return LibraryChange::Everything;
+        }
+        let mut files = BTreeSet::new();
+        for file in &changes.guides {
+            if file.file_name().is_some_and(|n| n == kinds::SECTION_FILE) {
+                return LibraryChange::Everything;
+            }
+            let was_page = self.library_pages.contains(file);
+            if self.library_sorted.members.contains(file) || in_section(file) {
+                files.insert(file.clone());
+            } else if was_page || declares_page(file) {
+                let is_page = file.is_file() && declares_page(file);
+                // A guide turned page, or a page turned guide.
+                if (was_page && file.is_file() && !is_page) || self.files.contains_key(file) {
+                    return LibraryChange::Everything;
+                }
+                files.insert(file.clone());
+            }
+        }
+        if files.is_empty() {
+            LibraryChange::None
+        } else {
+            LibraryChange::Files(files)
+        }
+    }
+
+    /// Reads the library again after `files` (articles and pages) changed,
+    /// came or went.
+    fn reload_library(&mut self, files: &BTreeSet<PathBuf>) {
+        let content = self.options.root.join(CONTENT_DIR);
+        let section_dirs: Vec<&Path> = self
+            .library_sorted
+            .section_files
+            .iter()
+            .filter_map(|f| f.parent())
+            .filter(|dir| *dir != content)
+            .collect();
+        let mut members: BTreeSet<PathBuf> = self.library_sorted.members.iter().cloned().collect();
+        for file in files {
+            let member = section_dirs.iter().any(|dir| file.starts_with(dir));
+            members.remove(file);
+            self.library_pages.remove(file);
+            if file.is_file() && file.extension().is_some_and(|e| e == "md") {
+                if member {
+                    members.insert(file.clone());
+                } else {
+                    self.library_pages.insert(file.clone());
+                }
+            }
+        }
+        self.library_sorted.members = members.into_iter().collect();
+        let pages: Vec<PathBuf> = self.library_pages.iter().cloned().collect();
+        let (library, library_diagnostics) = kinds::load(
+            &self.options.root,
+            &self.library_sorted,
+            &pages,
+            self.options.drafts,
+            self.options.today,
+        );
+        self.library = library;
+        self.library_diagnostics = library_diagnostics;
+        self.library_files = self
+            .library_sorted
+            .section_files
+            .iter()
+            .chain(&self.library_sorted.members)
+            .chain(&self.library_pages)
+            .cloned()
+            .collect();
+        self.pending.library = true;
+        for file in files {
+            self.unreported.insert(self.content_path(file));
+        }
     }
 
     /// Reads the config, every guide and every template again.
@@ -542,15 +656,18 @@ impl Workspace {
             .chain(&pages)
             .cloned()
             .collect();
+        self.library_pages = pages.into_iter().collect();
+        self.library_sorted = listing.kinds;
         self.reload_templates();
     }
 
-    /// Applies a batch of changes to guides, templates and static files.
-    fn read_changes(&mut self, changes: &Changes) {
+    /// Applies a batch of changes to guides, templates and static files;
+    /// the `library` files among them are left to [`Self::reload_library`].
+    fn read_changes(&mut self, changes: &Changes, library: &BTreeSet<PathBuf>) {
         if changes.data {
             self.reload_data();
         }
-        for file in &changes.guides {
+        for file in changes.guides.iter().filter(|f| !library.contains(*f)) {
             self.reread(file);
         }
         if !changes.content_dirs.is_empty() {
@@ -1068,7 +1185,7 @@ impl Workspace {
         }
         let mut others: Vec<Page> = work.others.iter().copied().collect();
         if let Some(listings) = &listings {
-            if full {
+            if full || work.every_page {
                 others.extend(listings.other_pages(site));
             } else if work.all_listings {
                 // Of the pages of lists, only those showing other guides,
@@ -1089,20 +1206,27 @@ impl Workspace {
         let guides: Vec<usize> = work.guides.iter().copied().collect();
         let sink = MemorySink::default();
         let site_sink = MemorySink::default();
+        // The library's pages show guides' titles, links and figures: each
+        // is rendered again when its context changed, and every one when
+        // what no context holds (templates, menus) may have.
+        let all_kinds = full
+            || work.every_page
+            || self.pending.all_templates
+            || !self.pending.templates.is_empty();
+        let previous_kinds = (!all_kinds).then_some(&self.kind_signatures);
         let (rendered, site_files) = rayon::join(
             || {
                 let mut rendered = site::render_guide_pages(site, &guides, &sink);
-                // The library's pages show guides' titles and links: they
-                // are few, so any rebuild renders them all again.
-                if !site.library.is_empty() {
-                    rendered.add(site::render_kind_pages(site, &sink));
-                }
+                let pages = crate::render::kinds::pages(site);
+                let (kind_pages, signatures) =
+                    crate::render::kinds::render_changed(site, &pages, &sink, previous_kinds);
+                rendered.add(kind_pages);
                 if let Some(listings) = listings.as_ref().filter(|_| !others.is_empty()) {
                     rendered.add(site::render_listing_pages(
                         site, listings, &others, &sink, stop,
                     )?);
                 }
-                Some(rendered)
+                Some((rendered, signatures))
             },
             || {
                 if work.site_files {
@@ -1125,7 +1249,7 @@ impl Workspace {
         // done in full is published even if another change came since: it
         // is right for the input it was rendered from, and the next rebuild
         // redoes what that change touches.
-        let rendered = rendered?;
+        let (rendered, kind_signatures) = rendered?;
         diagnostics.extend(rendered.diagnostics);
         diagnostics.extend(site_files.diagnostics);
         let (static_map, static_reads) = if full || self.pending.static_scan {
@@ -1189,7 +1313,8 @@ impl Workspace {
             // Pages come and go only with guides, which re-renders the listings.
             let outputs: HashSet<String> = (0..site.guides.len())
                 .map(|i| Page::Guide(i).output(site))
-                .chain(kind_outputs(site))
+                // The library's pages and the images beside them.
+                .chain(kind_signatures.keys().cloned())
                 .chain(
                     listings
                         .other_pages(site)
@@ -1225,7 +1350,18 @@ impl Workspace {
             self.page_slugs
                 .insert(guide.content_path.clone(), guide.slug.clone());
         }
-        for (path, bytes) in sink.into_files() {
+        // The library's outputs no longer made (an article gone or moved,
+        // a list with fewer pages) go.
+        for path in self.kind_signatures.keys() {
+            if !kind_signatures.contains_key(path) {
+                self.pages_out.remove(path);
+                touched.insert(path.clone());
+            }
+        }
+        self.kind_signatures = kind_signatures;
+        let pages_written = sink.into_files();
+        let rendered_paths: Vec<String> = pages_written.keys().cloned().collect();
+        for (path, bytes) in pages_written {
             self.pages_out.insert(path.clone(), Bytes::from(bytes));
             touched.insert(path);
         }
@@ -1281,6 +1417,9 @@ impl Workspace {
         }
         if complete {
             self.remember_shown(site, full);
+            if full || self.pending.library {
+                self.library_facts = Some(LibraryFacts::of(site));
+            }
             if let Some(suggestions) = work.suggestions.take() {
                 self.suggesting = suggesting(&suggestions);
                 self.suggestions = suggestions;
@@ -1302,6 +1441,7 @@ impl Workspace {
             static_files,
             guides: site.guides.len(),
             full,
+            rendered: rendered_paths,
             warnings,
             duration: started.elapsed(),
             stale: Stale::default(),
@@ -1347,6 +1487,26 @@ impl Workspace {
     /// build, the changes being in guides and templates.
     fn affected(&self, site: &Site) -> Work {
         let mut work = Work::default();
+        // What the outputs besides the library's own pages read of it.
+        let mut library_moved: Vec<String> = Vec::new();
+        if self.pending.library {
+            let facts = LibraryFacts::of(site);
+            let Some(old) = self.library_facts.as_ref() else {
+                return Work::everything(site);
+            };
+            if old.menus != facts.menus {
+                return Work::everything(site);
+            }
+            for output in old.advice_changed(&facts) {
+                let slug = output.strip_suffix("/index.html").unwrap_or(output);
+                work.guides.extend(site.index.by_slug(slug));
+            }
+            if old.home != facts.home {
+                work.others.insert(Page::Home);
+            }
+            work.site_files = old.site_files != facts.site_files;
+            library_moved = old.moved(&facts);
+        }
         let formatter = Formatter::new(&site.config);
         // Whether any guide's suggestions may differ.
         let mut similarity = false;
@@ -1397,6 +1557,9 @@ impl Workspace {
                 (None, None) => {}
             }
         }
+        // Guides linking with `@/` to an article or page that came, went
+        // or moved show its new address, or fail.
+        moved.extend(library_moved.iter().map(String::as_str));
         if !work.cards.is_empty() && !work.all_listings {
             // The same groups: only the pages listing the changed cards.
             match &self.listings {
@@ -1448,7 +1611,7 @@ impl Workspace {
             self.add_template_pages(site, &mut work);
         }
         // Whole-site files read no more of a guide than its `guide_key`.
-        work.site_files = self.pending.guides.iter().any(|cp| {
+        work.site_files |= self.pending.guides.iter().any(|cp| {
             let old = self.shown.get(cp).map(|shown| shown.key.as_str());
             let new = site
                 .index
@@ -1566,8 +1729,6 @@ impl Workspace {
     }
 }
 
-/// Removes the files of `out` that are no longer made (`made` says no),
-/// counting each as touched.
 /// The output files of the library's pages.
 fn kind_outputs(site: &Site) -> impl Iterator<Item = String> + '_ {
     crate::render::kinds::pages(site)
@@ -1575,6 +1736,8 @@ fn kind_outputs(site: &Site) -> impl Iterator<Item = String> + '_ {
         .map(|page| crate::permalink::output(&page.path(&site.library, &site.config)))
 }
 
+/// Removes the files of `out` that are no longer made (`made` says no),
+/// counting each as touched.
 fn forget_missing(
     out: &mut HashMap<String, Bytes>,
     made: impl Fn(&str) -> bool,

@@ -312,6 +312,9 @@ try {
     const result = await page.evaluate(() => ({
       heading: document.querySelector('h1').textContent.trim(),
       titles: [...document.querySelectorAll('.cg-search__results .cg-search__link')].map((a) => a.textContent),
+      labels: [...document.querySelectorAll('.cg-search__results .cg-search__item')]
+        .map((li) => li.querySelector('.cg-search__label')?.textContent ?? ''),
+      hrefs: [...document.querySelectorAll('.cg-search__results .cg-search__link')].map((a) => a.getAttribute('href')),
       url: location.href,
       fallbackShown: !!document.querySelector('[data-cg-search-fallback]')
         && getComputedStyle(document.querySelector('[data-cg-search-fallback]')).display !== 'none'
@@ -321,6 +324,21 @@ try {
     }));
     await page.close();
     return result;
+  }
+
+  /** What the search says it found, from the results' labels ('' for a career). */
+  function foundText(labels) {
+    const count = (n, one) => (n === 1 ? `1 ${one}` : `${n} ${one}s`);
+    const parts = [];
+    const careers = labels.filter((l) => l === '').length;
+    const articles = labels.filter((l) => l === 'Advice').length;
+    const pages = labels.filter((l) => l === 'Page').length;
+    if (careers) parts.push(count(careers, 'career'));
+    if (articles) parts.push(count(articles, 'article'));
+    if (pages) parts.push(count(pages, 'page'));
+    if (!parts.length) return 'No careers found';
+    const last = parts.pop();
+    return `${parts.length ? `${parts.join(', ')} and ${last}` : last} found`;
   }
 
   const queries = [
@@ -338,8 +356,10 @@ try {
     await check(`search: "${query}" finds ${first} first, with a count in the heading`, async () => {
       const r = await searchFor(base, query);
       equal(r.titles[0], first, `first result for "${query}"`);
-      const n = r.titles.length;
-      equal(r.heading, `${n} ${n === 1 ? 'career' : 'careers'} found for “${query}”`, 'heading');
+      equal(r.heading, `${foundText(r.labels)} for “${query}”`, 'heading');
+      // Articles and pages come after every career.
+      const firstOther = r.labels.findIndex((l) => l !== '');
+      assert(firstOther < 0 || r.labels.slice(firstOther).every((l) => l !== ''), `careers after an article: ${r.labels}`);
       assert(!r.fallbackShown, '"Search needs JavaScript" is shown while JavaScript runs');
     });
   }
@@ -347,6 +367,31 @@ try {
   await check('search: a title match ranks above a match in the summary or duties', async () => {
     const r = await searchFor(ex.url, 'sales');
     equal(r.titles.slice(0, 2), ['Sales manager', 'Sales representative'], 'first two results');
+  });
+
+  await check('search: an article\'s title finds the article, marked as advice, after the careers', async () => {
+    const r = await searchFor(ex.url, 'negotiate your salary');
+    const at = r.titles.indexOf('How to negotiate your salary');
+    assert(at >= 0, `not found: ${r.titles}`);
+    equal(r.labels[at], 'Advice', 'its label');
+    assert(r.hrefs[at].endsWith('advice/negotiate-your-salary/'), `its link: ${r.hrefs[at]}`);
+    equal(r.heading, `${foundText(r.labels)} for “negotiate your salary”`, 'heading');
+    const page = await open(desktop, ex.url + 'search/?q=internship');
+    await page.waitForSelector('.cg-search__label', { timeout: TIMEOUT });
+    const label = await page.$eval('.cg-search__results .cg-search__label', (span) => ({
+      title: span.closest('li').querySelector('.cg-search__link').textContent,
+      label: span.textContent,
+      border: getComputedStyle(span).borderTopStyle,
+    }));
+    await page.close();
+    equal(label, { title: 'Finding an internship', label: 'Advice', border: 'solid' }, 'the article, labelled');
+  });
+
+  await check('search: a standalone page is found by its title, marked as a page', async () => {
+    const r = await searchFor(ex.url, 'accessibility statement');
+    const at = r.titles.indexOf('Accessibility statement');
+    assert(at >= 0, `not found: ${r.titles}`);
+    equal(r.labels[at], 'Page', 'its label');
   });
 
   await check('search: a query without results says so and helps (closest titles, All careers, browse pages)', async () => {
@@ -374,10 +419,11 @@ try {
       await page.fill('#cg-site-search-q', 'account');
       await page.waitForSelector('#cg-site-search-q-suggestions:not([hidden]), .site-search .cg-search__suggestions:not([hidden])', { timeout: TIMEOUT });
       const titles = await page.$$eval('.site-search .cg-search__suggestions a', (as) => as.map((a) => a.textContent));
+      const labels = await page.$$eval('.site-search .cg-search__suggestions li', (lis) => lis.map((li) => li.querySelector('.cg-search__label')?.textContent ?? ''));
       const status = await page.textContent('.site-search .cg-search__status');
       await page.close();
       equal(titles.slice(0, 2), ['Account executive', 'Account manager'], 'suggestions');
-      equal(status.trim(), `${titles.length} careers found`, 'status');
+      equal(status.trim(), foundText(labels), 'status');
     });
   }
 

@@ -3,18 +3,24 @@
    downloads only the parts of the index a query needs. Titles and
    alternate titles rank first; a query word that finds nothing is
    corrected against the site's title words (search-words.json) before
-   asking again. No third-party service. */
+   asking again. Articles and pages, told apart by their `kind` filter,
+   come after every guide, marked with their label. No third-party
+   service. */
 (function () {
   "use strict";
 
   var script = typeof document !== "undefined" ? document.currentScript : null;
   var enginePromise = null;
   var vocabularyPromise = null;
+  var kindsPromise = null;
 
   /* How many results the results page shows at a time. */
   var PAGE = 20;
   /* Pagefind's metadata fields that hold titles (see search.rs). */
   var TITLE_FIELDS = ["title", "alternates"];
+  /* The `kind` filter values of records that are not guides, in the order
+     results list them after guides (see search.rs). */
+  var KINDS = ["article", "page"];
 
   /* ---- words and typos ----------------------------------------------- */
 
@@ -128,9 +134,16 @@
         return { pair: pair, match: titleMatch(pair[0]), bonus: bonus(pair[1]), score: Math.floor(pair[0].score) };
       })
       .sort(function (a, b) {
-        return b.match - a.match || b.bonus - a.bonus || b.score - a.score || byTitle(a.pair[1], b.pair[1]);
+        return kindRank(a.pair[1]) - kindRank(b.pair[1]) || b.match - a.match || b.bonus - a.bonus
+          || b.score - a.score || byTitle(a.pair[1], b.pair[1]);
       })
       .map(function (r) { return r.pair[1]; });
+  }
+
+  /* 0 for a guide's record, then 1, 2 … in the order of KINDS. */
+  function kindRank(record) {
+    var kind = record.filters && record.filters.kind && record.filters.kind[0];
+    return kind ? KINDS.indexOf(kind) + 1 : 0;
   }
 
   /* ---- Pagefind --------------------------------------------------------- */
@@ -164,47 +177,98 @@
     return vocabularyPromise;
   }
 
-  function ask(pagefind, query) {
-    return pagefind.search(query).then(function (found) {
+  function ask(pagefind, query, options) {
+    return pagefind.search(query, options).then(function (found) {
       return (found && found.results) || [];
     });
   }
 
-  /* Finds guides matching every word of `query`: { results (title
-     matches first, each with data() for its record), corrected (the query
-     asked instead, or null) }. Pagefind leaves out a word the index does
-     not hold and matches on the others, so each word is asked alone
-     first; one that finds nothing is corrected against the title words,
-     and the query finds nothing if it cannot be. */
-  function find(query) {
-    var chunks = query.trim().split(/\s+/).filter(function (c) { return words(c).length; });
-    if (!chunks.length) return Promise.resolve({ results: [], corrected: null });
-    return engine().then(function (pagefind) {
-      return Promise.all(chunks.map(function (c) { return ask(pagefind, c); })).then(function (alone) {
-        var missing = alone.some(function (r) { return !r.length; });
-        if (!missing) {
-          if (chunks.length === 1) return { results: titleFirst(alone[0]), corrected: null };
-          return ask(pagefind, chunks.join(" ")).then(function (results) {
-            return { results: titleFirst(results), corrected: null };
-          });
-        }
-        return vocabulary().then(function (vocab) {
-          var fixed = [];
-          for (var i = 0; i < chunks.length; i++) {
-            if (alone[i].length) {
-              fixed.push(chunks[i]);
-              continue;
-            }
-            var parts = words(chunks[i]).map(function (q) { return correction(q, vocab); });
-            if (parts.some(function (w) { return !w; })) return { results: [], corrected: null };
-            fixed.push(parts.join(" "));
-          }
-          var again = fixed.join(" ");
-          return ask(pagefind, again).then(function (results) {
-            return { results: titleFirst(results), corrected: again };
-          });
-        }, function () { return { results: [], corrected: null }; });
+  /* The KINDS the index holds records of (none on a site of guides only). */
+  function kindsIndexed(pagefind) {
+    if (!kindsPromise) {
+      kindsPromise = pagefind.filters().then(function (filters) {
+        var kind = (filters && filters.kind) || {};
+        return KINDS.filter(function (k) { return kind[k]; });
+      }, function () { return []; });
+    }
+    return kindsPromise;
+  }
+
+  /* `results` of `query` by kind: every guide first, in the order given,
+     then each of KINDS in theirs; with how many of each kind there are. */
+  function byKind(pagefind, query, results) {
+    return kindsIndexed(pagefind).then(function (kinds) {
+      if (!kinds.length || !results.length) return { results: results, counts: { guide: results.length } };
+      return Promise.all(kinds.map(function (k) {
+        return ask(pagefind, query, { filters: { kind: k } }).then(function (found) {
+          var ids = {};
+          found.forEach(function (r) { ids[r.id] = true; });
+          return ids;
+        });
+      })).then(function (sets) {
+        var groups = [[]].concat(kinds.map(function () { return []; }));
+        results.forEach(function (r) {
+          var at = 0;
+          for (var i = 0; i < sets.length && !at; i++) if (sets[i][r.id]) at = i + 1;
+          groups[at].push(r);
+        });
+        var counts = { guide: groups[0].length };
+        kinds.forEach(function (k, i) { counts[k] = groups[i + 1].length; });
+        return { results: [].concat.apply([], groups), counts: counts };
       });
+    });
+  }
+
+  /* Finds guides, articles and pages matching every word of `query`:
+     { results (guides first, title matches first within each kind, each
+     with data() for its record), counts (by kind: guide, article, page),
+     corrected (the query asked instead, or null) }. */
+  function find(query) {
+    return engine().then(function (pagefind) {
+      return findAny(pagefind, query).then(function (found) {
+        if (!found.results.length) return { results: [], counts: { guide: 0 }, corrected: found.corrected };
+        return byKind(pagefind, found.asked, found.results).then(function (split) {
+          return { results: split.results, counts: split.counts, corrected: found.corrected };
+        });
+      });
+    });
+  }
+
+  /* Finds records matching every word of `query`: { results (title
+     matches first), asked (the query that found them), corrected (that
+     query when it is a correction, or null) }. Pagefind leaves out a word
+     the index does not hold and matches on the others, so each word is
+     asked alone first; one that finds nothing is corrected against the
+     title words, and the query finds nothing if it cannot be. */
+  function findAny(pagefind, query) {
+    var none = { results: [], asked: "", corrected: null };
+    var chunks = query.trim().split(/\s+/).filter(function (c) { return words(c).length; });
+    if (!chunks.length) return Promise.resolve(none);
+    return Promise.all(chunks.map(function (c) { return ask(pagefind, c); })).then(function (alone) {
+      var missing = alone.some(function (r) { return !r.length; });
+      if (!missing) {
+        if (chunks.length === 1) return { results: titleFirst(alone[0]), asked: chunks[0], corrected: null };
+        var all = chunks.join(" ");
+        return ask(pagefind, all).then(function (results) {
+          return { results: titleFirst(results), asked: all, corrected: null };
+        });
+      }
+      return vocabulary().then(function (vocab) {
+        var fixed = [];
+        for (var i = 0; i < chunks.length; i++) {
+          if (alone[i].length) {
+            fixed.push(chunks[i]);
+            continue;
+          }
+          var parts = words(chunks[i]).map(function (q) { return correction(q, vocab); });
+          if (parts.some(function (w) { return !w; })) return none;
+          fixed.push(parts.join(" "));
+        }
+        var again = fixed.join(" ");
+        return ask(pagefind, again).then(function (results) {
+          return { results: titleFirst(results), asked: again, corrected: again };
+        });
+      }, function () { return none; });
     });
   }
 
@@ -266,12 +330,23 @@
     return node;
   }
 
-  function plural(n) {
-    return n === 1 ? "1 career found" : n + " careers found";
+  function count(n, one, many) {
+    return n === 1 ? "1 " + one : n + " " + many;
   }
 
-  function heading(n, query) {
-    return (n ? plural(n) : "No careers found") + " for \u201c" + query.trim() + "\u201d";
+  /* "3 careers and 1 article found", from a result's counts by kind. */
+  function plural(counts) {
+    var parts = [];
+    if (counts.guide) parts.push(count(counts.guide, "career", "careers"));
+    if (counts.article) parts.push(count(counts.article, "article", "articles"));
+    if (counts.page) parts.push(count(counts.page, "page", "pages"));
+    if (!parts.length) return "No careers found";
+    var last = parts.pop();
+    return (parts.length ? parts.join(", ") + " and " + last : last) + " found";
+  }
+
+  function heading(counts, query) {
+    return plural(counts) + " for \u201c" + query.trim() + "\u201d";
   }
 
   function link(text, href) {
@@ -288,6 +363,11 @@
   function item(record, withSummary) {
     var li = el("li", "cg-search__item");
     li.appendChild(el("a", "cg-search__link", record.meta.title)).href = href(record);
+    // An article or a page says what it is: not a career.
+    if (record.meta.label) {
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(el("span", "cg-search__label", record.meta.label));
+    }
     if (record.meta.category) li.appendChild(el("span", "cg-search__category", " \u00b7 " + record.meta.category));
     if (withSummary && record.meta.summary) li.appendChild(el("p", "cg-search__summary", record.meta.summary));
     return li;
@@ -370,7 +450,7 @@
           suggestions.textContent = "";
           shown.forEach(function (record) { suggestions.appendChild(item(record, false)); });
           suggestions.hidden = shown.length === 0;
-          status.textContent = found.results.length ? plural(found.results.length) : "No careers found";
+          status.textContent = plural(found.counts);
         });
       }).catch(function () { unavailable(status, form); });
     }
@@ -434,6 +514,7 @@
     // Only the latest query may draw: answers can arrive out of order.
     var latest = 0;
     var current = [];
+    var currentCounts = { guide: 0 };
     var currentQuery = "";
 
     function showMore() {
@@ -475,6 +556,7 @@
       find(query).then(function (found) {
         if (asked !== latest) return null;
         current = found.results;
+        currentCounts = found.counts;
         currentQuery = query;
         return records(current, 0, PAGE, query).then(function (shown) {
           if (asked !== latest) return null;
@@ -492,8 +574,8 @@
         }).then(function () {
           if (asked !== latest) return;
           // The heading last, once everything it counts is on the page.
-          if (headingEl) headingEl.textContent = heading(current.length, query);
-          if (fromInput) live.textContent = heading(current.length, query);
+          if (headingEl) headingEl.textContent = heading(currentCounts, query);
+          if (fromInput) live.textContent = heading(currentCounts, query);
         });
       }).catch(function () {
         if (fallback) fallback.hidden = false;
