@@ -17,3 +17,13 @@ mod messages;
 pub use catalog::{Catalog, MESSAGES_DIR, sources};
 pub use function::register;
 pub use messages::{Arg, Args, Messages};
+
+/// The built-in theme's messages with English as the default language,
+/// read once: what `t` answers with until a build registers the site's
+/// own ([`register`]), so that templates compile knowing `t`.
+pub fn builtin_catalog() -> std::sync::Arc<Catalog> {
+    static BUILTIN: std::sync::OnceLock<std::sync::Arc<Catalog>> = std::sync::OnceLock::new();
+    BUILTIN
+        .get_or_init(|| std::sync::Arc::new(Catalog::builtin("en")))
+        .clone()
+}

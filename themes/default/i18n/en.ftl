@@ -14,3 +14,131 @@ list-careers = { $count ->
     [one] { $count } career
    *[other] { $count } careers
 }
+
+## Header, search box and footer
+
+nav-menu = Menu<span class="visually-hidden"> and search</span>
+nav-site-label = Site
+nav-categories = Categories
+nav-industries = Industries
+nav-education = Education
+nav-breadcrumb = Breadcrumb
+nav-footer-label = Footer
+search-label = Search careers
+search-button = Search
+feed-link-title = { $site }: recently reviewed guides
+feed-footer-link = Feed of recently reviewed guides
+
+## Guide page
+
+guide-also-called = Also called: { $titles }
+guide-soc-code = <abbr title="Standard Occupational Classification">SOC</abbr> code <span class="code">{ $code }</span>
+guide-onet-code = O*NET-SOC code <span class="code">{ $code }</span>
+guide-toc = On this page
+guide-quick-facts = Quick facts
+guide-what-they-do = What they do
+guide-work-environment = Work environment
+guide-how-to-become-one = How to become one
+guide-pay = Pay
+guide-pay-by-state = Pay by state
+guide-job-outlook = Job outlook
+guide-career-path = Career path
+guide-similar-occupations = Similar occupations
+guide-advice = Advice
+guide-faq = Questions and answers
+guide-more = More about the job
+guide-sources = Sources
+guide-last-reviewed = Last reviewed <time datetime="{ $datetime }">{ $date }</time>
+guide-duties-intro = Typically, { $plural } do the following:
+guide-where-they-work = Where they work
+guide-industries = Industries
+guide-largest-employers = Largest employers
+guide-industry = Industry
+guide-share-of-jobs = Share of jobs
+guide-work-schedules = Work schedules
+guide-travel = Travel
+guide-education = Education
+guide-typical-education = Typical entry-level education:
+guide-fields-of-study = Common fields of study
+guide-skills = Important skills
+guide-credentials = Licenses and certifications
+guide-credential-required = required
+guide-credential-not-required = not required
+guide-experience-and-training = Experience and training
+guide-work-experience = Work experience in a related occupation
+guide-training = Typical on-the-job training
+pay-headline = Median pay: <strong>{ $amount }</strong> { $period }
+pay-caption = Pay { $period }
+pay-level = Pay level
+pay-amount = Amount
+pay-note-percentiles = Figures are percentiles of wages. The median is the wage at which half of the workers in the occupation earned more and half earned less; 10 percent earned less than the 10th percentile and 10 percent earned more than the 90th.
+pay-note-top-coded = The highest figure is top-coded: the source publishes only that it is at least this amount.
+source-line = Source:
+source-license = License: { $license }
+source-accessed = Accessed <time datetime="{ $datetime }">{ $date }</time>
+outlook-growth = Projected growth
+outlook-growth-in = Projected growth, { $period }
+outlook-average-growth = Average growth for all occupations
+outlook-employment = Number of jobs
+outlook-employment-change = Employment change
+outlook-employment-change-in = Employment change, { $period }
+outlook-openings = Openings each year, on average
+similar-suggested = Occupations that share this one’s category, industries or skills.
+similar-caption = Occupations similar to { $title }
+similar-occupation = Occupation
+similar-summary = Job summary
+similar-education = Typical entry-level education
+similar-median-pay = Median pay
+facts-caption = Quick facts: { $title }
+facts-source-label = Source { $marker }: { $name }
+
+## Home, lists and pagination
+
+home-search-label = Search { $count ->
+    [one] { $count } career
+   *[other] { $count } careers
+} by title, skill or occupation code
+home-browse-by-category = Browse by category
+home-featured = Featured careers
+home-recent = Recently reviewed careers
+home-browse = Browse careers
+home-all-careers-note = : one table with pay, job outlook and education
+home-compare = Compare careers side by side
+home-latest-advice = Latest advice
+home-all-of = All of { $section }
+list-empty = No career guides have been published yet.
+all-careers-lead = Every occupation in the handbook with its pay, job outlook and typical entry-level education. Select a column heading to sort every career by it, filter them below, or <a href="{ $compare }">compare careers side by side</a>.
+all-careers-chart-caption = Careers by median pay, { $period }
+list-entry-pay = Entry-level pay
+list-top-pay = Top pay
+list-growth = Growth
+list-caption-page = { $name }, page { $number } of { $total }
+list-no-groups = No careers are grouped this way yet. See <a href="{ $href }">all careers</a>.
+list-all-occupations = All occupations
+list-not-available = not available
+filters-label = Filter careers
+filters-title = Title contains
+filters-category = Category
+filters-any-category = Any category
+filters-any-education = Any education
+filters-pay = Median pay ({ $symbol } { $period })
+filters-from = From
+filters-to = To
+filters-submit = Show careers
+filters-reset = Clear filters
+figures-sources = Sources:
+figures-unnamed = as given in the guide, without a named source
+figures-count = { $count } of { $of } careers
+pagination-label = Pagination
+pagination-careers = careers
+pagination-status = Page { $number } of { $total }<span class="pagination__range">: { $noun } { $first } to { $last } of { $items }</span>
+pagination-page-lower = page { $number } of { $total }
+pagination-first = First<span class="visually-hidden"> page</span>
+pagination-previous = Previous<span class="visually-hidden"> page</span>
+pagination-next = Next<span class="visually-hidden"> page</span>
+pagination-last = Last<span class="visually-hidden"> page</span>
+pagination-number = <span class="visually-hidden">Page </span>{ $number }
+error404-title = Page not found
+error404-lead = Sorry, we can’t find that page. It may have moved, or the address may be mistyped.
+error404-home = Go to the { $site } home page
+error404-search = Search for a career

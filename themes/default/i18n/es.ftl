@@ -13,3 +13,131 @@ list-careers = { $count ->
     [one] { $count } carrera
    *[other] { $count } carreras
 }
+
+## Cabecera, buscador y pie de página
+
+nav-menu = Menú<span class="visually-hidden"> y búsqueda</span>
+nav-site-label = Sitio
+nav-categories = Categorías
+nav-industries = Sectores
+nav-education = Formación
+nav-breadcrumb = Ruta de navegación
+nav-footer-label = Pie de página
+search-label = Buscar carreras
+search-button = Buscar
+feed-link-title = { $site }: guías revisadas recientemente
+feed-footer-link = Fuente de guías revisadas recientemente
+
+## Página de la guía
+
+guide-also-called = También se conoce como: { $titles }
+guide-soc-code = Código <abbr title="Clasificación Normalizada de Ocupaciones (Standard Occupational Classification)">SOC</abbr> <span class="code">{ $code }</span>
+guide-onet-code = Código O*NET-SOC <span class="code">{ $code }</span>
+guide-toc = En esta página
+guide-quick-facts = Datos principales
+guide-what-they-do = Qué hacen
+guide-work-environment = Entorno de trabajo
+guide-how-to-become-one = Cómo llegar a serlo
+guide-pay = Salario
+guide-pay-by-state = Salario por estado
+guide-job-outlook = Perspectivas laborales
+guide-career-path = Trayectoria profesional
+guide-similar-occupations = Ocupaciones similares
+guide-advice = Consejos
+guide-faq = Preguntas y respuestas
+guide-more = Más sobre el trabajo
+guide-sources = Fuentes
+guide-last-reviewed = Última revisión: <time datetime="{ $datetime }">{ $date }</time>
+guide-duties-intro = Por lo general, las tareas de este puesto son las siguientes:
+guide-where-they-work = Dónde trabajan
+guide-industries = Sectores
+guide-largest-employers = Principales empleadores
+guide-industry = Sector
+guide-share-of-jobs = Porcentaje de empleos
+guide-work-schedules = Horarios de trabajo
+guide-travel = Desplazamientos
+guide-education = Formación
+guide-typical-education = Formación habitual para empezar:
+guide-fields-of-study = Estudios más comunes
+guide-skills = Competencias importantes
+guide-credentials = Licencias y certificaciones
+guide-credential-required = obligatoria
+guide-credential-not-required = no obligatoria
+guide-experience-and-training = Experiencia y capacitación
+guide-work-experience = Experiencia laboral en una ocupación relacionada
+guide-training = Capacitación habitual en el puesto
+pay-headline = Salario mediano: <strong>{ $amount }</strong> { $period }
+pay-caption = Salario { $period }
+pay-level = Nivel salarial
+pay-amount = Importe
+pay-note-percentiles = Las cifras son percentiles salariales. La mediana es el salario por encima del cual ganó la mitad de los trabajadores de la ocupación y por debajo del cual ganó la otra mitad; el 10 por ciento ganó menos que el percentil 10 y el 10 por ciento ganó más que el percentil 90.
+pay-note-top-coded = La cifra más alta está censurada: la fuente solo publica que es igual o superior a este importe.
+source-line = Fuente:
+source-license = Licencia: { $license }
+source-accessed = Consultado el <time datetime="{ $datetime }">{ $date }</time>
+outlook-growth = Crecimiento previsto
+outlook-growth-in = Crecimiento previsto, { $period }
+outlook-average-growth = Crecimiento medio de todas las ocupaciones
+outlook-employment = Número de empleos
+outlook-employment-change = Variación del empleo
+outlook-employment-change-in = Variación del empleo, { $period }
+outlook-openings = Vacantes al año, en promedio
+similar-suggested = Ocupaciones que comparten la categoría, los sectores o las competencias de esta.
+similar-caption = Ocupaciones similares a { $title }
+similar-occupation = Ocupación
+similar-summary = Resumen del puesto
+similar-education = Formación habitual para empezar
+similar-median-pay = Salario mediano
+facts-caption = Datos principales: { $title }
+facts-source-label = Fuente { $marker }: { $name }
+
+## Inicio, listas y paginación
+
+home-search-label = Busque entre { $count ->
+    [one] { $count } carrera
+   *[other] { $count } carreras
+} por título, competencia o código de ocupación
+home-browse-by-category = Explorar por categoría
+home-featured = Carreras destacadas
+home-recent = Carreras revisadas recientemente
+home-browse = Explorar carreras
+home-all-careers-note = : una tabla con salario, perspectivas y formación
+home-compare = Comparar carreras lado a lado
+home-latest-advice = Consejos recientes
+home-all-of = Todo { $section }
+list-empty = Todavía no se ha publicado ninguna guía de carreras.
+all-careers-lead = Todas las ocupaciones de la guía con su salario, sus perspectivas laborales y la formación habitual para empezar. Seleccione el encabezado de una columna para ordenar todas las carreras, fíltrelas más abajo o <a href="{ $compare }">compare carreras lado a lado</a>.
+all-careers-chart-caption = Carreras según el salario mediano, { $period }
+list-entry-pay = Salario inicial
+list-top-pay = Salario máximo
+list-growth = Crecimiento
+list-caption-page = { $name }, página { $number } de { $total }
+list-no-groups = Todavía no hay carreras agrupadas de esta forma. Consulte <a href="{ $href }">todas las carreras</a>.
+list-all-occupations = Todas las ocupaciones
+list-not-available = no disponible
+filters-label = Filtrar carreras
+filters-title = El título contiene
+filters-category = Categoría
+filters-any-category = Cualquier categoría
+filters-any-education = Cualquier formación
+filters-pay = Salario mediano ({ $symbol } { $period })
+filters-from = Desde
+filters-to = Hasta
+filters-submit = Mostrar carreras
+filters-reset = Borrar filtros
+figures-sources = Fuentes:
+figures-unnamed = según la guía, sin una fuente indicada
+figures-count = { $count } de { $of } carreras
+pagination-label = Paginación
+pagination-careers = carreras
+pagination-status = Página { $number } de { $total }<span class="pagination__range">: { $noun } { $first } a { $last } de { $items }</span>
+pagination-page-lower = página { $number } de { $total }
+pagination-first = Primera<span class="visually-hidden"> página</span>
+pagination-previous = Anterior<span class="visually-hidden"> página</span>
+pagination-next = Siguiente<span class="visually-hidden"> página</span>
+pagination-last = Última<span class="visually-hidden"> página</span>
+pagination-number = <span class="visually-hidden">Página </span>{ $number }
+error404-title = Página no encontrada
+error404-lead = Lo sentimos, no encontramos esa página. Puede que se haya trasladado o que la dirección contenga un error.
+error404-home = Ir a la página de inicio de { $site }
+error404-search = Buscar una carrera

@@ -13,3 +13,131 @@ list-careers = { $count ->
     [one] { $count } métier
    *[other] { $count } métiers
 }
+
+## En-tête, recherche et pied de page
+
+nav-menu = Menu<span class="visually-hidden"> et recherche</span>
+nav-site-label = Site
+nav-categories = Catégories
+nav-industries = Secteurs
+nav-education = Formation
+nav-breadcrumb = Fil d’Ariane
+nav-footer-label = Pied de page
+search-label = Rechercher un métier
+search-button = Rechercher
+feed-link-title = { $site } : fiches mises à jour récemment
+feed-footer-link = Flux des fiches mises à jour récemment
+
+## Fiche métier
+
+guide-also-called = Autres appellations : { $titles }
+guide-soc-code = Code <abbr title="Classification type des professions des États-Unis (Standard Occupational Classification)">SOC</abbr> <span class="code">{ $code }</span>
+guide-onet-code = Code O*NET-SOC <span class="code">{ $code }</span>
+guide-toc = Sur cette page
+guide-quick-facts = En bref
+guide-what-they-do = Missions
+guide-work-environment = Conditions de travail
+guide-how-to-become-one = Comment y accéder
+guide-pay = Rémunération
+guide-pay-by-state = Rémunération par État
+guide-job-outlook = Perspectives d’emploi
+guide-career-path = Évolution de carrière
+guide-similar-occupations = Métiers proches
+guide-advice = Conseils
+guide-faq = Questions et réponses
+guide-more = En savoir plus sur le métier
+guide-sources = Sources
+guide-last-reviewed = Dernière mise à jour : <time datetime="{ $datetime }">{ $date }</time>
+guide-duties-intro = Les principales missions sont les suivantes :
+guide-where-they-work = Lieux de travail
+guide-industries = Secteurs d’activité
+guide-largest-employers = Principaux employeurs
+guide-industry = Secteur
+guide-share-of-jobs = Part des emplois
+guide-work-schedules = Horaires de travail
+guide-travel = Déplacements
+guide-education = Formation
+guide-typical-education = Niveau de formation habituel à l’embauche :
+guide-fields-of-study = Filières d’études courantes
+guide-skills = Compétences clés
+guide-credentials = Autorisations et certifications
+guide-credential-required = obligatoire
+guide-credential-not-required = facultative
+guide-experience-and-training = Expérience et formation
+guide-work-experience = Expérience professionnelle dans un métier proche
+guide-training = Formation habituelle en poste
+pay-headline = Salaire médian : <strong>{ $amount }</strong> { $period }
+pay-caption = Rémunération { $period }
+pay-level = Niveau de salaire
+pay-amount = Montant
+pay-note-percentiles = Les montants sont des centiles de salaire. Le salaire médian partage les personnes exerçant le métier en deux moitiés : l’une gagne plus, l’autre moins ; 10 % gagnent moins que le 1er décile et 10 % gagnent plus que le 9e décile.
+pay-note-top-coded = Le montant le plus élevé est plafonné : la source indique seulement qu’il atteint au moins cette somme.
+source-line = Source :
+source-license = Licence : { $license }
+source-accessed = Consulté le <time datetime="{ $datetime }">{ $date }</time>
+outlook-growth = Évolution prévue
+outlook-growth-in = Évolution prévue, { $period }
+outlook-average-growth = Évolution moyenne, tous métiers confondus
+outlook-employment = Nombre d’emplois
+outlook-employment-change = Variation de l’emploi
+outlook-employment-change-in = Variation de l’emploi, { $period }
+outlook-openings = Postes à pourvoir par an, en moyenne
+similar-suggested = Métiers de la même catégorie, des mêmes secteurs ou aux compétences proches.
+similar-caption = Métiers proches de { $title }
+similar-occupation = Métier
+similar-summary = Résumé du métier
+similar-education = Niveau de formation habituel
+similar-median-pay = Salaire médian
+facts-caption = En bref : { $title }
+facts-source-label = Source { $marker } : { $name }
+
+## Accueil, listes et pagination
+
+home-search-label = Rechercher parmi { $count ->
+    [one] { $count } métier
+   *[other] { $count } métiers
+} par intitulé, compétence ou code métier
+home-browse-by-category = Parcourir par catégorie
+home-featured = Métiers à la une
+home-recent = Métiers mis à jour récemment
+home-browse = Parcourir les métiers
+home-all-careers-note =  : un tableau avec salaires, perspectives et formation
+home-compare = Comparer des métiers côte à côte
+home-latest-advice = Derniers conseils
+home-all-of = Tout { $section }
+list-empty = Aucune fiche métier n’a encore été publiée.
+all-careers-lead = Tous les métiers du guide avec leur rémunération, leurs perspectives d’emploi et le niveau de formation habituel à l’embauche. Sélectionnez un en-tête de colonne pour trier les métiers, filtrez-les ci-dessous ou <a href="{ $compare }">comparez des métiers côte à côte</a>.
+all-careers-chart-caption = Métiers selon le salaire médian, { $period }
+list-entry-pay = Salaire de début
+list-top-pay = Salaire le plus élevé
+list-growth = Évolution
+list-caption-page = { $name }, page { $number } sur { $total }
+list-no-groups = Aucun métier n’est encore classé de cette façon. Voir <a href="{ $href }">tous les métiers</a>.
+list-all-occupations = Tous les métiers
+list-not-available = non disponible
+filters-label = Filtrer les métiers
+filters-title = L’intitulé contient
+filters-category = Catégorie
+filters-any-category = Toutes catégories
+filters-any-education = Toutes formations
+filters-pay = Salaire médian ({ $symbol } { $period })
+filters-from = De
+filters-to = À
+filters-submit = Afficher les métiers
+filters-reset = Effacer les filtres
+figures-sources = Sources :
+figures-unnamed = d’après la fiche, sans source citée
+figures-count = { $count } métiers sur { $of }
+pagination-label = Pagination
+pagination-careers = métiers
+pagination-status = Page { $number } sur { $total }<span class="pagination__range"> : { $noun } { $first } à { $last } sur { $items }</span>
+pagination-page-lower = page { $number } sur { $total }
+pagination-first = Première<span class="visually-hidden"> page</span>
+pagination-previous = Précédente<span class="visually-hidden"> page</span>
+pagination-next = Suivante<span class="visually-hidden"> page</span>
+pagination-last = Dernière<span class="visually-hidden"> page</span>
+pagination-number = <span class="visually-hidden">Page </span>{ $number }
+error404-title = Page introuvable
+error404-lead = Désolés, cette page est introuvable. Elle a peut-être été déplacée, ou l’adresse contient une erreur.
+error404-home = Aller à l’accueil de { $site }
+error404-search = Rechercher un métier
