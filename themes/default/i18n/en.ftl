@@ -142,3 +142,37 @@ error404-title = Page not found
 error404-lead = Sorry, we can’t find that page. It may have moved, or the address may be mistyped.
 error404-home = Go to the { $site } home page
 error404-search = Search for a career
+
+## Compare, search, advice and shortcodes
+
+compare-title = Compare careers
+compare-lead = Put two to four careers side by side: pay, job outlook, number of jobs and the education and training they take.
+compare-no-script = Comparing careers side by side here needs JavaScript. Without it, the <a href="{ $href }">All careers table</a> shows every career’s pay, job outlook and education, and each career’s own page gives all its facts.
+search-page-label = Search by title, skill, field of study, industry or occupation code
+search-no-script = Search needs JavaScript. Browse <a href="{ $root }all-careers/">all careers</a> or by <a href="{ $root }categories/">category</a>, <a href="{ $root }industries/">industry</a> or <a href="{ $root }education/">education</a> instead.
+advice-browse-by-topic = Browse by topic
+advice-feed = Feed of new articles
+advice-topics = Topics
+advice-topics-label = Topics:
+advice-byline = By { $author } · <time datetime="{ $datetime }">{ $date }</time>
+advice-updated = Updated <time datetime="{ $datetime }">{ $date }</time>
+advice-related-careers = Careers this advice is for
+pagination-articles = articles
+list-articles = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
+callout-tip = Tip
+callout-warning = Warning
+callout-note = Note
+facts-figcaption = Quick facts: <a href="{ $href }">{ $title }</a>
+states-map-caption = Median pay { $period } by state: the bar in each state grows with its median.
+states-map-caption-as-of = Median pay { $period } by state, { $date }: the bar in each state grows with its median.
+states-map-dashed = Dashed states: no figure published.
+states-every-state = Pay in every state
+states-table-caption = Pay { $period } by state
+states-state = State
+states-median = Median
+states-p10 = 10th percentile
+states-p90 = 90th percentile
+states-employment = Employment

@@ -141,3 +141,37 @@ error404-title = Página no encontrada
 error404-lead = Lo sentimos, no encontramos esa página. Puede que se haya trasladado o que la dirección contenga un error.
 error404-home = Ir a la página de inicio de { $site }
 error404-search = Buscar una carrera
+
+## Comparador, búsqueda, consejos y códigos cortos
+
+compare-title = Comparar carreras
+compare-lead = Ponga de dos a cuatro carreras lado a lado: salario, perspectivas laborales, número de empleos y la formación y capacitación que requieren.
+compare-no-script = Para comparar carreras aquí se necesita JavaScript. Sin él, la <a href="{ $href }">tabla de todas las carreras</a> muestra el salario, las perspectivas y la formación de cada carrera, y la página de cada carrera reúne todos sus datos.
+search-page-label = Busque por título, competencia, campo de estudio, sector o código de ocupación
+search-no-script = La búsqueda necesita JavaScript. Explore <a href="{ $root }all-careers/">todas las carreras</a> o por <a href="{ $root }categories/">categoría</a>, <a href="{ $root }industries/">sector</a> o <a href="{ $root }education/">formación</a>.
+advice-browse-by-topic = Explorar por tema
+advice-feed = Fuente de artículos nuevos
+advice-topics = Temas
+advice-topics-label = Temas:
+advice-byline = Por { $author } · <time datetime="{ $datetime }">{ $date }</time>
+advice-updated = Actualizado el <time datetime="{ $datetime }">{ $date }</time>
+advice-related-careers = Carreras a las que se aplica este consejo
+pagination-articles = artículos
+list-articles = { $count ->
+    [one] { $count } artículo
+   *[other] { $count } artículos
+}
+callout-tip = Consejo
+callout-warning = Atención
+callout-note = Nota
+facts-figcaption = Datos principales: <a href="{ $href }">{ $title }</a>
+states-map-caption = Salario mediano { $period } por estado: la barra de cada estado crece con su mediana.
+states-map-caption-as-of = Salario mediano { $period } por estado, { $date }: la barra de cada estado crece con su mediana.
+states-map-dashed = Estados con borde discontinuo: cifra no publicada.
+states-every-state = Salario en cada estado
+states-table-caption = Salario { $period } por estado
+states-state = Estado
+states-median = Mediana
+states-p10 = Percentil 10
+states-p90 = Percentil 90
+states-employment = Empleo

@@ -141,3 +141,37 @@ error404-title = Page introuvable
 error404-lead = Désolés, cette page est introuvable. Elle a peut-être été déplacée, ou l’adresse contient une erreur.
 error404-home = Aller à l’accueil de { $site }
 error404-search = Rechercher un métier
+
+## Comparateur, recherche, conseils et codes courts
+
+compare-title = Comparer des métiers
+compare-lead = Placez deux à quatre métiers côte à côte : rémunération, perspectives d’emploi, nombre d’emplois, formation et apprentissage nécessaires.
+compare-no-script = La comparaison de métiers nécessite JavaScript. Sans lui, le <a href="{ $href }">tableau de tous les métiers</a> indique la rémunération, les perspectives et la formation de chacun, et la fiche de chaque métier en donne tous les détails.
+search-page-label = Rechercher par intitulé, compétence, filière, secteur ou code métier
+search-no-script = La recherche nécessite JavaScript. Parcourez plutôt <a href="{ $root }all-careers/">tous les métiers</a> ou par <a href="{ $root }categories/">catégorie</a>, <a href="{ $root }industries/">secteur</a> ou <a href="{ $root }education/">formation</a>.
+advice-browse-by-topic = Parcourir par thème
+advice-feed = Flux des nouveaux articles
+advice-topics = Thèmes
+advice-topics-label = Thèmes :
+advice-byline = Par { $author } · <time datetime="{ $datetime }">{ $date }</time>
+advice-updated = Mis à jour le <time datetime="{ $datetime }">{ $date }</time>
+advice-related-careers = Métiers concernés par ce conseil
+pagination-articles = articles
+list-articles = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
+callout-tip = Astuce
+callout-warning = Attention
+callout-note = Remarque
+facts-figcaption = En bref : <a href="{ $href }">{ $title }</a>
+states-map-caption = Salaire médian { $period } par État : la barre de chaque État croît avec sa médiane.
+states-map-caption-as-of = Salaire médian { $period } par État, { $date } : la barre de chaque État croît avec sa médiane.
+states-map-dashed = États en pointillés : aucun chiffre publié.
+states-every-state = Rémunération dans chaque État
+states-table-caption = Rémunération { $period } par État
+states-state = État
+states-median = Médiane
+states-p10 = 1er décile
+states-p90 = 9e décile
+states-employment = Emploi
