@@ -705,7 +705,7 @@ pub fn prepare(site: &mut Site) {
 /// The formatter of guide pages and of the figures shortcodes quote:
 /// browse pages exist where the theme has their template.
 pub fn guide_formatter(site: &Site) -> Formatter<'_> {
-    let mut formatter = Formatter::new(&site.config);
+    let mut formatter = Formatter::new(&site.config).with_messages(site.default_messages());
     formatter.browse_pages = site
         .templates
         .has(Page::Group(Grouping::Industry, 0, 1).template());
@@ -800,7 +800,7 @@ fn render_listings(
     found: &mut Vec<Diagnostic>,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<usize> {
-    let formatter = Formatter::new(&site.config);
+    let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
     let groups = &listings.groups;
     let browse_views: Vec<GroupingView> = groups
         .iter()
@@ -1417,7 +1417,7 @@ pub struct Listings {
 
 impl Listings {
     pub fn new(site: &Site) -> Self {
-        let formatter = Formatter::new(&site.config);
+        let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
         let cards = site
             .guides
             .par_iter()
@@ -1436,7 +1436,7 @@ impl Listings {
     /// while no guide came or went and every guide kept its title, slug
     /// and groups: the order and the groups are kept as they are.
     pub fn refresh_cards(&mut self, site: &Site, changed: &[usize]) {
-        let formatter = Formatter::new(&site.config);
+        let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
         for &i in changed {
             if let (Some(card), Some(guide)) = (self.cards.get_mut(i), site.guides.get(i)) {
                 *card = tera::Value::from_serializable(&formatter.card(guide));
@@ -1560,7 +1560,11 @@ impl Listings {
             let filters =
                 serde_json::to_string(&all_careers::FilterChoices::new(&site.guides, &site.config))
                     .unwrap_or_default();
-            let chart = median_pay_chart(site, &Formatter::new(&site.config)).unwrap_or_default();
+            let chart = median_pay_chart(
+                site,
+                &Formatter::new(&site.config).with_messages(site.default_messages()),
+            )
+            .unwrap_or_default();
             for n in pages.numbers() {
                 let whole_list = if n == 1 {
                     format!("{filters}{chart}")

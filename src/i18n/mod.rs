@@ -27,3 +27,20 @@ pub fn builtin_catalog() -> std::sync::Arc<Catalog> {
         .get_or_init(|| std::sync::Arc::new(Catalog::builtin("en")))
         .clone()
 }
+
+/// The built-in theme's messages for pages in `lang`, read once per
+/// language: for formatting where no site's messages are at hand.
+pub fn builtin_messages(lang: &str) -> Messages {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static BY_LANGUAGE: OnceLock<Mutex<HashMap<String, Arc<Catalog>>>> = OnceLock::new();
+    let mut cache = BY_LANGUAGE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    cache
+        .entry(lang.to_string())
+        .or_insert_with(|| Arc::new(Catalog::builtin(lang)))
+        .messages(lang)
+        .clone()
+}

@@ -176,3 +176,75 @@ states-median = Median
 states-p10 = 10th percentile
 states-p90 = 90th percentile
 states-employment = Employment
+
+## Vocabularies and figures written by careergen
+
+education-no_formal_credential = No formal educational credential
+education-high_school = High school diploma or equivalent
+education-postsecondary_nondegree = Postsecondary nondegree award
+education-some_college = Some college, no degree
+education-associates = Associate's degree
+education-bachelors = Bachelor's degree
+education-masters = Master's degree
+education-doctoral_or_professional = Doctoral or professional degree
+education-varies = Varies
+experience-none = None
+experience-less_than_5_years = Less than 5 years
+experience-5_years_or_more = 5 years or more
+experience-varies = Varies
+training-none = None
+training-short_term = Short-term on-the-job training
+training-moderate_term = Moderate-term on-the-job training
+training-long_term = Long-term on-the-job training
+training-apprenticeship = Apprenticeship
+training-internship_residency = Internship/residency
+training-varies = Varies
+credential-license = License
+credential-certification = Certification
+credential-registration = Registration
+growth-much_faster_than_average = Much faster than average
+growth-faster_than_average = Faster than average
+growth-as_fast_as_average = As fast as average
+growth-slower_than_average = Slower than average
+growth-little_or_no_change = Little or no change
+growth-decline = Decline
+pay-per-year = per year
+pay-per-month = per month
+pay-per-week = per week
+pay-per-day = per day
+pay-per-hour = per hour
+pay-amount-per = { $amount } { $period }
+pay-or-more = { $amount } or more
+pay-entry = Entry level
+pay-p10 = 10th percentile
+pay-p25 = 25th percentile
+pay-median = Median
+pay-p75 = 75th percentile
+pay-p90 = 90th percentile
+pay-top = Top earners
+facts-median-pay = Median pay
+facts-median-pay-as-of = Median pay ({ $date })
+facts-median-pay-of = Median pay, { $occupation }
+facts-median-pay-of-as-of = Median pay, { $occupation } ({ $date })
+facts-job-outlook = Job outlook
+facts-job-outlook-in = Job outlook, { $period }
+facts-job-outlook-of = Job outlook, { $occupation }
+facts-job-outlook-of-in = Job outlook, { $occupation }, { $period }
+facts-growth-with-label = { $growth } ({ $label })
+facts-source-title = Source: { $name }
+outlook-grow = Employment of { $who } is projected to grow { $amount } percent, { $label ->
+        [much_faster_than_average] much faster than the average for all occupations
+        [faster_than_average] faster than the average for all occupations
+        [slower_than_average] slower than the average for all occupations
+       *[other] about as fast as the average for all occupations
+    }.
+outlook-grow-period = Employment of { $who } is projected to grow { $amount } percent from { $start } to { $end }, { $label ->
+        [much_faster_than_average] much faster than the average for all occupations
+        [faster_than_average] faster than the average for all occupations
+        [slower_than_average] slower than the average for all occupations
+       *[other] about as fast as the average for all occupations
+    }.
+outlook-decline = Employment of { $who } is projected to decline { $amount } percent.
+outlook-decline-period = Employment of { $who } is projected to decline { $amount } percent from { $start } to { $end }.
+outlook-no-change = Employment of { $who } is projected to show little or no change.
+outlook-no-change-period = Employment of { $who } is projected to show little or no change from { $start } to { $end }.

@@ -175,3 +175,75 @@ states-median = Mediana
 states-p10 = Percentil 10
 states-p90 = Percentil 90
 states-employment = Empleo
+
+## Vocabularios y cifras que escribe careergen
+
+education-no_formal_credential = Sin credencial educativa formal
+education-high_school = Diploma de escuela secundaria o equivalente
+education-postsecondary_nondegree = Certificado postsecundario no universitario
+education-some_college = Estudios universitarios sin título
+education-associates = Título de técnico superior (associate degree)
+education-bachelors = Licenciatura
+education-masters = Maestría
+education-doctoral_or_professional = Doctorado o título profesional
+education-varies = Variable
+experience-none = Ninguna
+experience-less_than_5_years = Menos de 5 años
+experience-5_years_or_more = 5 años o más
+experience-varies = Variable
+training-none = Ninguna
+training-short_term = Capacitación en el puesto de corta duración
+training-moderate_term = Capacitación en el puesto de duración media
+training-long_term = Capacitación en el puesto de larga duración
+training-apprenticeship = Aprendizaje
+training-internship_residency = Prácticas o residencia
+training-varies = Variable
+credential-license = Licencia
+credential-certification = Certificación
+credential-registration = Registro
+growth-much_faster_than_average = Mucho más rápido que el promedio
+growth-faster_than_average = Más rápido que el promedio
+growth-as_fast_as_average = Similar al promedio
+growth-slower_than_average = Más lento que el promedio
+growth-little_or_no_change = Poco o ningún cambio
+growth-decline = Disminución
+pay-per-year = al año
+pay-per-month = al mes
+pay-per-week = a la semana
+pay-per-day = al día
+pay-per-hour = por hora
+pay-amount-per = { $amount } { $period }
+pay-or-more = { $amount } o más
+pay-entry = Inicial
+pay-p10 = Percentil 10
+pay-p25 = Percentil 25
+pay-median = Mediana
+pay-p75 = Percentil 75
+pay-p90 = Percentil 90
+pay-top = Salarios más altos
+facts-median-pay = Salario mediano
+facts-median-pay-as-of = Salario mediano ({ $date })
+facts-median-pay-of = Salario mediano, { $occupation }
+facts-median-pay-of-as-of = Salario mediano, { $occupation } ({ $date })
+facts-job-outlook = Perspectivas laborales
+facts-job-outlook-in = Perspectivas laborales, { $period }
+facts-job-outlook-of = Perspectivas laborales, { $occupation }
+facts-job-outlook-of-in = Perspectivas laborales, { $occupation }, { $period }
+facts-growth-with-label = { $growth } ({ $label })
+facts-source-title = Fuente: { $name }
+outlook-grow = Se prevé que el empleo en esta ocupación crezca un { $amount } por ciento, { $label ->
+        [much_faster_than_average] un ritmo mucho más rápido que el promedio de todas las ocupaciones
+        [faster_than_average] un ritmo más rápido que el promedio de todas las ocupaciones
+        [slower_than_average] un ritmo más lento que el promedio de todas las ocupaciones
+       *[other] un ritmo similar al promedio de todas las ocupaciones
+    }.
+outlook-grow-period = Se prevé que el empleo en esta ocupación crezca un { $amount } por ciento entre { $start } y { $end }, { $label ->
+        [much_faster_than_average] un ritmo mucho más rápido que el promedio de todas las ocupaciones
+        [faster_than_average] un ritmo más rápido que el promedio de todas las ocupaciones
+        [slower_than_average] un ritmo más lento que el promedio de todas las ocupaciones
+       *[other] un ritmo similar al promedio de todas las ocupaciones
+    }.
+outlook-decline = Se prevé que el empleo en esta ocupación disminuya un { $amount } por ciento.
+outlook-decline-period = Se prevé que el empleo en esta ocupación disminuya un { $amount } por ciento entre { $start } y { $end }.
+outlook-no-change = Se prevé que el empleo en esta ocupación se mantenga prácticamente sin cambios.
+outlook-no-change-period = Se prevé que el empleo en esta ocupación se mantenga prácticamente sin cambios entre { $start } y { $end }.

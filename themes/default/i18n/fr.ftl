@@ -175,3 +175,75 @@ states-median = Médiane
 states-p10 = 1er décile
 states-p90 = 9e décile
 states-employment = Emploi
+
+## Vocabulaires et chiffres rédigés par careergen
+
+education-no_formal_credential = Aucun diplôme requis
+education-high_school = Diplôme de fin d’études secondaires ou équivalent
+education-postsecondary_nondegree = Certificat postsecondaire non universitaire
+education-some_college = Études supérieures sans diplôme
+education-associates = Diplôme de premier cycle court (associate degree)
+education-bachelors = Licence (bachelor’s degree)
+education-masters = Master
+education-doctoral_or_professional = Doctorat ou diplôme professionnel
+education-varies = Variable
+experience-none = Aucune
+experience-less_than_5_years = Moins de 5 ans
+experience-5_years_or_more = 5 ans ou plus
+experience-varies = Variable
+training-none = Aucune
+training-short_term = Formation en poste de courte durée
+training-moderate_term = Formation en poste de durée moyenne
+training-long_term = Formation en poste de longue durée
+training-apprenticeship = Apprentissage
+training-internship_residency = Stage ou internat
+training-varies = Variable
+credential-license = Autorisation d’exercer
+credential-certification = Certification
+credential-registration = Inscription
+growth-much_faster_than_average = Bien plus rapide que la moyenne
+growth-faster_than_average = Plus rapide que la moyenne
+growth-as_fast_as_average = Dans la moyenne
+growth-slower_than_average = Plus lente que la moyenne
+growth-little_or_no_change = Stable ou presque
+growth-decline = En baisse
+pay-per-year = par an
+pay-per-month = par mois
+pay-per-week = par semaine
+pay-per-day = par jour
+pay-per-hour = de l’heure
+pay-amount-per = { $amount } { $period }
+pay-or-more = { $amount } ou plus
+pay-entry = Début de carrière
+pay-p10 = 1er décile
+pay-p25 = 1er quartile
+pay-median = Médiane
+pay-p75 = 3e quartile
+pay-p90 = 9e décile
+pay-top = Salaires les plus élevés
+facts-median-pay = Salaire médian
+facts-median-pay-as-of = Salaire médian ({ $date })
+facts-median-pay-of = Salaire médian, { $occupation }
+facts-median-pay-of-as-of = Salaire médian, { $occupation } ({ $date })
+facts-job-outlook = Perspectives d’emploi
+facts-job-outlook-in = Perspectives d’emploi, { $period }
+facts-job-outlook-of = Perspectives d’emploi, { $occupation }
+facts-job-outlook-of-in = Perspectives d’emploi, { $occupation }, { $period }
+facts-growth-with-label = { $growth } ({ $label })
+facts-source-title = Source : { $name }
+outlook-grow = L’emploi dans ce métier devrait progresser de { $amount } %, { $label ->
+        [much_faster_than_average] bien plus vite que la moyenne de l’ensemble des métiers
+        [faster_than_average] plus vite que la moyenne de l’ensemble des métiers
+        [slower_than_average] moins vite que la moyenne de l’ensemble des métiers
+       *[other] à peu près au même rythme que la moyenne de l’ensemble des métiers
+    }.
+outlook-grow-period = L’emploi dans ce métier devrait progresser de { $amount } % entre { $start } et { $end }, { $label ->
+        [much_faster_than_average] bien plus vite que la moyenne de l’ensemble des métiers
+        [faster_than_average] plus vite que la moyenne de l’ensemble des métiers
+        [slower_than_average] moins vite que la moyenne de l’ensemble des métiers
+       *[other] à peu près au même rythme que la moyenne de l’ensemble des métiers
+    }.
+outlook-decline = L’emploi dans ce métier devrait reculer de { $amount } %.
+outlook-decline-period = L’emploi dans ce métier devrait reculer de { $amount } % entre { $start } et { $end }.
+outlook-no-change = L’emploi dans ce métier devrait rester à peu près stable.
+outlook-no-change-period = L’emploi dans ce métier devrait rester à peu près stable entre { $start } et { $end }.
