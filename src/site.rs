@@ -825,6 +825,10 @@ fn render_listings(
         .is_some()
         .then(|| median_pay_chart(site, &formatter));
     let career_filters = all_careers::FilterChoices::new(&site.guides, &site.config);
+    let messages = site.default_messages();
+    let not_found_title = messages.plain("error404-title");
+    let not_found_description = messages.plain("error404-description");
+    let all_careers_title = messages.plain("nav-all-careers");
     // Listing pages are independent of each other: render them in parallel.
     let results: Vec<Option<(usize, Vec<Diagnostic>)>> = pages
         .par_iter()
@@ -873,8 +877,8 @@ fn render_listings(
                     let mut not_found = PageView::new(
                         &site.config,
                         "404",
-                        "Page not found",
-                        "The page you asked for does not exist.",
+                        &not_found_title,
+                        &not_found_description,
                         String::new(),
                     );
                     // The 404 page is served at any depth: link from the deploy root.
@@ -891,9 +895,10 @@ fn render_listings(
                         return Some((0, Vec::new()));
                     };
                     let paginator = pages.view(n);
-                    let title = numbered("All careers", &paginator);
-                    let description = numbered_description(
-                        "Every occupation in one table: pay, job outlook and typical education.",
+                    let title = numbered_in(messages, &all_careers_title, &paginator);
+                    let description = numbered_description_in(
+                        messages,
+                        &messages.plain("all-careers-description"),
                         &paginator,
                     );
                     let mut view = PageView::new(
@@ -904,7 +909,7 @@ fn render_listings(
                         pages.path(n),
                     );
                     let mut crumbs = vec![home_crumb()];
-                    crumbs.extend(list_crumbs("All careers", &paginator));
+                    crumbs.extend(list_crumbs(&all_careers_title, &paginator));
                     view.breadcrumb = CrumbView::list(crumbs, &view.root);
                     let mut context = Context::new();
                     context.insert("page", &view);
@@ -924,20 +929,20 @@ fn render_listings(
                     let (kind, title, description) = if page == Page::Compare {
                         (
                             "compare",
-                            "Compare careers",
-                            "Put two to four careers side by side: pay, job outlook and education.",
+                            messages.plain("compare-title"),
+                            messages.plain("compare-description"),
                         )
                     } else {
                         (
                             "search",
-                            "Search careers",
-                            "Find a career by title, skill, category or occupation code.",
+                            messages.plain("search-label"),
+                            messages.plain("search-description"),
                         )
                     };
                     let mut view =
-                        PageView::new(&site.config, kind, title, description, page.path(site));
+                        PageView::new(&site.config, kind, &title, &description, page.path(site));
                     view.breadcrumb =
-                        CrumbView::list(vec![home_crumb(), current_crumb(title)], &view.root);
+                        CrumbView::list(vec![home_crumb(), current_crumb(&title)], &view.root);
                     let mut context = Context::new();
                     context.insert("page", &view);
                     context
@@ -973,11 +978,12 @@ fn render_listings(
                     };
                     let pages = group_pages(&site.config, group);
                     let paginator = pages.view(n);
+                    let name = crate::i18n::Args::new().with("name", group.name.as_str());
                     let heading = match grouping {
-                        Grouping::Education => format!("Careers needing: {}", group.name),
-                        _ => format!("{} careers", group.name),
+                        Grouping::Education => messages.text("list-group-education", &name),
+                        _ => messages.text("list-group", &name),
                     };
-                    let title = numbered(&heading, &paginator);
+                    let title = numbered_in(messages, &heading, &paginator);
                     let description = group.description.clone().unwrap_or_else(|| {
                         format!(
                             "{}: {}. Pay, job outlook and education for each.",
@@ -985,7 +991,7 @@ fn render_listings(
                             group.name
                         )
                     });
-                    let description = numbered_description(&description, &paginator);
+                    let description = numbered_description_in(messages, &description, &paginator);
                     let mut view =
                         PageView::new(&site.config, "browse", &title, &description, pages.path(n));
                     let mut crumbs = browse::group_breadcrumb(group);
@@ -1030,6 +1036,39 @@ fn render_listings(
         found.extend(page_found);
     }
     Some(written)
+}
+
+/// [`numbered`] in the language of `messages` (`list-title-page`).
+pub fn numbered_in(messages: &Messages, title: &str, paginator: &PaginatorView) -> String {
+    if paginator.number <= 1 {
+        return title.to_string();
+    }
+    messages.text(
+        "list-title-page",
+        &crate::i18n::Args::new()
+            .with("title", title)
+            .with("number", paginator.number)
+            .with("total", paginator.total_pages),
+    )
+}
+
+/// [`numbered_description`] in the language of `messages`
+/// (`list-description-page`).
+pub fn numbered_description_in(
+    messages: &Messages,
+    description: &str,
+    paginator: &PaginatorView,
+) -> String {
+    if paginator.number <= 1 {
+        return description.to_string();
+    }
+    messages.text(
+        "list-description-page",
+        &crate::i18n::Args::new()
+            .with("description", description.trim_end_matches('.'))
+            .with("number", paginator.number)
+            .with("total", paginator.total_pages),
+    )
 }
 
 /// A list's title as it names page `n > 1` ("All careers, page 2 of

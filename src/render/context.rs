@@ -770,16 +770,15 @@ impl<'a> Formatter<'a> {
                 .map(|f| f.marker.clone());
         }
         view.charts = GuideCharts {
-            pay_html: view
-                .pay
-                .as_ref()
-                .and_then(|pay| charts::pay_range(&guide.title, pay, "cg-pay-chart")),
+            pay_html: view.pay.as_ref().and_then(|pay| {
+                charts::pay_range(&guide.title, pay, "cg-pay-chart", &self.messages)
+            }),
             outlook_html: charts::OutlookFigures::of(guide, self.config, &self.style)
-                .map(|figures| charts::outlook(&figures, "cg-outlook-chart")),
+                .map(|figures| charts::outlook(&figures, "cg-outlook-chart", &self.messages)),
         };
         let answers: Vec<String> = view.faq.iter().map(|f| f.answer_html.clone()).collect();
         view.structured_data_html = structured_data::script_elements(
-            &structured_data::guide_blocks(guide, self.config, &answers),
+            &structured_data::guide_blocks(guide, self.config, &answers, &self.messages),
         );
         view
     }

@@ -248,3 +248,22 @@ outlook-decline = Employment of { $who } is projected to decline { $amount } per
 outlook-decline-period = Employment of { $who } is projected to decline { $amount } percent from { $start } to { $end }.
 outlook-no-change = Employment of { $who } is projected to show little or no change.
 outlook-no-change-period = Employment of { $who } is projected to show little or no change from { $start } to { $end }.
+
+## Charts
+
+chart-pay-title = Pay range for { $occupation }, { $period }
+chart-pay-percentiles = Entry and top figures are the 10th and 90th percentiles
+chart-all-occupations = All occupations
+chart-outlook-title = Projected employment growth
+chart-outlook-title-in = Projected employment growth, { $period }
+
+## Page titles and descriptions
+
+error404-description = The page you asked for does not exist.
+all-careers-description = Every occupation in one table: pay, job outlook and typical education.
+compare-description = Put two to four careers side by side: pay, job outlook and education.
+search-description = Find a career by title, skill, category or occupation code.
+list-group = { $name } careers
+list-group-education = Careers needing: { $name }
+list-title-page = { $title }, page { $number } of { $total }
+list-description-page = { $description }. Page { $number } of { $total }.

@@ -247,3 +247,22 @@ outlook-decline = Se prevé que el empleo en esta ocupación disminuya un { $amo
 outlook-decline-period = Se prevé que el empleo en esta ocupación disminuya un { $amount } por ciento entre { $start } y { $end }.
 outlook-no-change = Se prevé que el empleo en esta ocupación se mantenga prácticamente sin cambios.
 outlook-no-change-period = Se prevé que el empleo en esta ocupación se mantenga prácticamente sin cambios entre { $start } y { $end }.
+
+## Gráficos
+
+chart-pay-title = Rango salarial de { $occupation }, { $period }
+chart-pay-percentiles = Las cifras inicial y máxima son los percentiles 10 y 90
+chart-all-occupations = Todas las ocupaciones
+chart-outlook-title = Crecimiento previsto del empleo
+chart-outlook-title-in = Crecimiento previsto del empleo, { $period }
+
+## Títulos y descripciones de página
+
+error404-description = La página que buscaba no existe.
+all-careers-description = Todas las ocupaciones en una tabla: salario, perspectivas laborales y formación habitual.
+compare-description = Ponga de dos a cuatro carreras lado a lado: salario, perspectivas laborales y formación.
+search-description = Encuentre una carrera por título, competencia, categoría o código de ocupación.
+list-group = Carreras de { $name }
+list-group-education = Carreras que requieren: { $name }
+list-title-page = { $title }, página { $number } de { $total }
+list-description-page = { $description }. Página { $number } de { $total }.

@@ -247,3 +247,22 @@ outlook-decline = L’emploi dans ce métier devrait reculer de { $amount } %.
 outlook-decline-period = L’emploi dans ce métier devrait reculer de { $amount } % entre { $start } et { $end }.
 outlook-no-change = L’emploi dans ce métier devrait rester à peu près stable.
 outlook-no-change-period = L’emploi dans ce métier devrait rester à peu près stable entre { $start } et { $end }.
+
+## Graphiques
+
+chart-pay-title = Fourchette de salaires : { $occupation }, { $period }
+chart-pay-percentiles = Les montants de début et le plus élevé sont le 1er et le 9e décile
+chart-all-occupations = Ensemble des métiers
+chart-outlook-title = Évolution prévue de l’emploi
+chart-outlook-title-in = Évolution prévue de l’emploi, { $period }
+
+## Titres et descriptions des pages
+
+error404-description = La page demandée n’existe pas.
+all-careers-description = Tous les métiers dans un tableau : rémunération, perspectives d’emploi et formation habituelle.
+compare-description = Placez deux à quatre métiers côte à côte : rémunération, perspectives d’emploi et formation.
+search-description = Trouvez un métier par intitulé, compétence, catégorie ou code métier.
+list-group = Métiers : { $name }
+list-group-education = Métiers accessibles avec : { $name }
+list-title-page = { $title }, page { $number } sur { $total }
+list-description-page = { $description }. Page { $number } sur { $total }.
