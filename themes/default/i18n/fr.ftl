@@ -25,7 +25,7 @@ nav-breadcrumb = Fil d’Ariane
 nav-footer-label = Pied de page
 search-label = Rechercher un métier
 search-button = Rechercher
-feed-link-title = { $site } : fiches mises à jour récemment
+feed-link-title = { $site } : fiches mises à jour récemment
 feed-footer-link = Flux des fiches mises à jour récemment
 
 ## Fiche métier
@@ -70,7 +70,7 @@ pay-headline = Salaire médian : <strong>{ $amount }</strong> { $period }
 pay-caption = Rémunération { $period }
 pay-level = Niveau de salaire
 pay-amount = Montant
-pay-note-percentiles = Les montants sont des centiles de salaire. Le salaire médian partage les personnes exerçant le métier en deux moitiés : l’une gagne plus, l’autre moins ; 10 % gagnent moins que le 1er décile et 10 % gagnent plus que le 9e décile.
+pay-note-percentiles = Les montants sont des centiles de salaire. Le salaire médian partage les personnes exerçant le métier en deux moitiés : l’une gagne plus, l’autre moins ; 10 % gagnent moins que le 1er décile et 10 % gagnent plus que le 9e décile.
 pay-note-top-coded = Le montant le plus élevé est plafonné : la source indique seulement qu’il atteint au moins cette somme.
 source-line = Source :
 source-license = Licence : { $license }
