@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -19,6 +19,7 @@ use crate::content::text::Text;
 use crate::content::{load, validate};
 use crate::data;
 use crate::diagnostics::{self, Diagnostic};
+use crate::i18n::{Catalog, Messages};
 use crate::output::Sink;
 use crate::render::browse::{self, Grouping};
 use crate::render::context::{
@@ -63,6 +64,8 @@ pub struct Site {
     /// Sections, articles, pages and the home intro: the kinds besides guides.
     pub library: Library,
     pub templates: Templates,
+    /// Reader-facing text in every language of the site.
+    pub messages: Arc<Catalog>,
     /// What reading a guide's released page fields again needs, for a
     /// site loaded lean ([`load::load_lean`]); `None` where guides are whole.
     pub reread: Option<Reread>,
@@ -159,6 +162,9 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
             None
         }
     };
+    let (messages, message_diagnostics) =
+        crate::timings::stage("read messages", || load_messages(root, &config));
+    diagnostics.extend(message_diagnostics);
     let site = templates.map(|templates| Site {
         root: root.clone(),
         config,
@@ -166,6 +172,7 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
         index,
         library,
         templates,
+        messages,
         reread: Some(Reread {
             data,
             today: options.today,
@@ -179,6 +186,29 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     }
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     (if failed { None } else { site }, diagnostics)
+}
+
+/// Reads the message files of the site, its theme and the built-in theme
+/// for the site's languages.
+pub fn load_messages(
+    root: &std::path::Path,
+    config: &SiteConfig,
+) -> (Arc<Catalog>, Vec<Diagnostic>) {
+    let (catalog, diagnostics) = Catalog::load(root, &config.theme, &config.language, &[]);
+    (Arc::new(catalog), diagnostics)
+}
+
+impl Site {
+    /// The messages for pages in `lang` (a BCP 47 tag); the default
+    /// language's for a language the site does not have.
+    pub fn messages(&self, lang: &str) -> &Messages {
+        self.messages.messages(lang)
+    }
+
+    /// The messages for pages in the site's default language.
+    pub fn default_messages(&self) -> &Messages {
+        self.messages.messages(&self.config.language)
+    }
 }
 
 /// Reads `config.yaml` and applies the command line's overrides. A config
@@ -664,13 +694,18 @@ pub fn prepare(site: &mut Site) {
     .0;
     let mut global = Context::new();
     global.insert("site", &site_view);
-    site.templates.tera_mut().global_context().extend(global);
+    // The page's language; a page in another language sets its own.
+    global.insert("lang", &site.config.language);
+    let messages = Arc::clone(&site.messages);
+    let tera = site.templates.tera_mut();
+    tera.global_context().extend(global);
+    crate::i18n::register(tera, messages);
 }
 
 /// The formatter of guide pages and of the figures shortcodes quote:
 /// browse pages exist where the theme has their template.
 pub fn guide_formatter(site: &Site) -> Formatter<'_> {
-    let mut formatter = Formatter::new(&site.config);
+    let mut formatter = Formatter::new(&site.config).with_messages(site.default_messages());
     formatter.browse_pages = site
         .templates
         .has(Page::Group(Grouping::Industry, 0, 1).template());
@@ -765,7 +800,7 @@ fn render_listings(
     found: &mut Vec<Diagnostic>,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<usize> {
-    let formatter = Formatter::new(&site.config);
+    let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
     let groups = &listings.groups;
     let browse_views: Vec<GroupingView> = groups
         .iter()
@@ -790,6 +825,10 @@ fn render_listings(
         .is_some()
         .then(|| median_pay_chart(site, &formatter));
     let career_filters = all_careers::FilterChoices::new(&site.guides, &site.config);
+    let messages = site.default_messages();
+    let not_found_title = messages.plain("error404-title");
+    let not_found_description = messages.plain("error404-description");
+    let all_careers_title = messages.plain("nav-all-careers");
     // Listing pages are independent of each other: render them in parallel.
     let results: Vec<Option<(usize, Vec<Diagnostic>)>> = pages
         .par_iter()
@@ -838,8 +877,8 @@ fn render_listings(
                     let mut not_found = PageView::new(
                         &site.config,
                         "404",
-                        "Page not found",
-                        "The page you asked for does not exist.",
+                        &not_found_title,
+                        &not_found_description,
                         String::new(),
                     );
                     // The 404 page is served at any depth: link from the deploy root.
@@ -856,9 +895,10 @@ fn render_listings(
                         return Some((0, Vec::new()));
                     };
                     let paginator = pages.view(n);
-                    let title = numbered("All careers", &paginator);
-                    let description = numbered_description(
-                        "Every occupation in one table: pay, job outlook and typical education.",
+                    let title = numbered_in(messages, &all_careers_title, &paginator);
+                    let description = numbered_description_in(
+                        messages,
+                        &messages.plain("all-careers-description"),
                         &paginator,
                     );
                     let mut view = PageView::new(
@@ -869,7 +909,7 @@ fn render_listings(
                         pages.path(n),
                     );
                     let mut crumbs = vec![home_crumb()];
-                    crumbs.extend(list_crumbs("All careers", &paginator));
+                    crumbs.extend(list_crumbs(&all_careers_title, &paginator));
                     view.breadcrumb = CrumbView::list(crumbs, &view.root);
                     let mut context = Context::new();
                     context.insert("page", &view);
@@ -889,20 +929,20 @@ fn render_listings(
                     let (kind, title, description) = if page == Page::Compare {
                         (
                             "compare",
-                            "Compare careers",
-                            "Put two to four careers side by side: pay, job outlook and education.",
+                            messages.plain("compare-title"),
+                            messages.plain("compare-description"),
                         )
                     } else {
                         (
                             "search",
-                            "Search careers",
-                            "Find a career by title, skill, category or occupation code.",
+                            messages.plain("search-label"),
+                            messages.plain("search-description"),
                         )
                     };
                     let mut view =
-                        PageView::new(&site.config, kind, title, description, page.path(site));
+                        PageView::new(&site.config, kind, &title, &description, page.path(site));
                     view.breadcrumb =
-                        CrumbView::list(vec![home_crumb(), current_crumb(title)], &view.root);
+                        CrumbView::list(vec![home_crumb(), current_crumb(&title)], &view.root);
                     let mut context = Context::new();
                     context.insert("page", &view);
                     context
@@ -938,11 +978,12 @@ fn render_listings(
                     };
                     let pages = group_pages(&site.config, group);
                     let paginator = pages.view(n);
+                    let name = crate::i18n::Args::new().with("name", group.name.as_str());
                     let heading = match grouping {
-                        Grouping::Education => format!("Careers needing: {}", group.name),
-                        _ => format!("{} careers", group.name),
+                        Grouping::Education => messages.text("list-group-education", &name),
+                        _ => messages.text("list-group", &name),
                     };
-                    let title = numbered(&heading, &paginator);
+                    let title = numbered_in(messages, &heading, &paginator);
                     let description = group.description.clone().unwrap_or_else(|| {
                         format!(
                             "{}: {}. Pay, job outlook and education for each.",
@@ -950,7 +991,7 @@ fn render_listings(
                             group.name
                         )
                     });
-                    let description = numbered_description(&description, &paginator);
+                    let description = numbered_description_in(messages, &description, &paginator);
                     let mut view =
                         PageView::new(&site.config, "browse", &title, &description, pages.path(n));
                     let mut crumbs = browse::group_breadcrumb(group);
@@ -995,6 +1036,39 @@ fn render_listings(
         found.extend(page_found);
     }
     Some(written)
+}
+
+/// [`numbered`] in the language of `messages` (`list-title-page`).
+pub fn numbered_in(messages: &Messages, title: &str, paginator: &PaginatorView) -> String {
+    if paginator.number <= 1 {
+        return title.to_string();
+    }
+    messages.text(
+        "list-title-page",
+        &crate::i18n::Args::new()
+            .with("title", title)
+            .with("number", paginator.number)
+            .with("total", paginator.total_pages),
+    )
+}
+
+/// [`numbered_description`] in the language of `messages`
+/// (`list-description-page`).
+pub fn numbered_description_in(
+    messages: &Messages,
+    description: &str,
+    paginator: &PaginatorView,
+) -> String {
+    if paginator.number <= 1 {
+        return description.to_string();
+    }
+    messages.text(
+        "list-description-page",
+        &crate::i18n::Args::new()
+            .with("description", description.trim_end_matches('.'))
+            .with("number", paginator.number)
+            .with("total", paginator.total_pages),
+    )
 }
 
 /// A list's title as it names page `n > 1` ("All careers, page 2 of
@@ -1382,7 +1456,7 @@ pub struct Listings {
 
 impl Listings {
     pub fn new(site: &Site) -> Self {
-        let formatter = Formatter::new(&site.config);
+        let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
         let cards = site
             .guides
             .par_iter()
@@ -1401,7 +1475,7 @@ impl Listings {
     /// while no guide came or went and every guide kept its title, slug
     /// and groups: the order and the groups are kept as they are.
     pub fn refresh_cards(&mut self, site: &Site, changed: &[usize]) {
-        let formatter = Formatter::new(&site.config);
+        let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
         for &i in changed {
             if let (Some(card), Some(guide)) = (self.cards.get_mut(i), site.guides.get(i)) {
                 *card = tera::Value::from_serializable(&formatter.card(guide));
@@ -1525,7 +1599,11 @@ impl Listings {
             let filters =
                 serde_json::to_string(&all_careers::FilterChoices::new(&site.guides, &site.config))
                     .unwrap_or_default();
-            let chart = median_pay_chart(site, &Formatter::new(&site.config)).unwrap_or_default();
+            let chart = median_pay_chart(
+                site,
+                &Formatter::new(&site.config).with_messages(site.default_messages()),
+            )
+            .unwrap_or_default();
             for n in pages.numbers() {
                 let whole_list = if n == 1 {
                     format!("{filters}{chart}")

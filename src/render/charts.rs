@@ -44,6 +44,7 @@ use super::format::NumberStyle;
 use super::site_files::escape_xml;
 use crate::config::SiteConfig;
 use crate::content::guide::{Guide, PayPeriod};
+use crate::i18n::{Args, Messages};
 
 /// Font size of chart text, in SVG user units.
 const FONT: f64 = 14.0;
@@ -57,7 +58,12 @@ const BAR_HEIGHT: f64 = 14.0;
 /// percentile, 25th, median, 75th, top or 90th), each labelled with the
 /// figure as the page writes it; a top-coded top bar is drawn open-ended.
 /// `None` when no pay figure is known.
-pub fn pay_range(occupation: &str, pay: &PayView<'_>, id: &str) -> Option<String> {
+pub fn pay_range(
+    occupation: &str,
+    pay: &PayView<'_>,
+    id: &str,
+    messages: &Messages,
+) -> Option<String> {
     let max = pay.figures.iter().map(|f| f.amount).fold(0.0, f64::max);
     if pay.figures.is_empty() {
         return None;
@@ -78,14 +84,19 @@ pub fn pay_range(occupation: &str, pay: &PayView<'_>, id: &str) -> Option<String
             open_end: figure.key == "top" && pay.top_coded,
         })
         .collect();
-    let title = format!("Pay range for {occupation}, {}", pay.period_label);
+    let title = messages.text(
+        "chart-pay-title",
+        &Args::new()
+            .with("occupation", occupation)
+            .with("period", pay.period_label.as_str()),
+    );
     let desc = format!(
         "{}{}.",
         sentence_list(&rows),
         if pay.percentile_basis {
-            " Entry and top figures are the 10th and 90th percentiles"
+            format!(" {}", messages.plain("chart-pay-percentiles"))
         } else {
-            ""
+            String::new()
         }
     );
     Some(draw("pay", id, width, &title, &desc, &rows, None))
@@ -130,7 +141,7 @@ impl<'a> OutlookFigures<'a> {
 /// The outlook chart: this occupation's projected growth beside the average
 /// for all occupations, bars running right for growth and left for decline
 /// from a zero line.
-pub fn outlook(figures: &OutlookFigures<'_>, id: &str) -> String {
+pub fn outlook(figures: &OutlookFigures<'_>, id: &str, messages: &Messages) -> String {
     let width = 400.0;
     let mut values = vec![(
         figures.occupation.to_string(),
@@ -139,7 +150,12 @@ pub fn outlook(figures: &OutlookFigures<'_>, id: &str) -> String {
         true,
     )];
     if let Some((average, text)) = &figures.average {
-        values.push(("All occupations".to_string(), *average, text.clone(), false));
+        values.push((
+            messages.plain("chart-all-occupations"),
+            *average,
+            text.clone(),
+            false,
+        ));
     }
     let lo = values.iter().map(|v| v.1).fold(0.0, f64::min);
     let mut hi = values.iter().map(|v| v.1).fold(0.0, f64::max);
@@ -158,11 +174,13 @@ pub fn outlook(figures: &OutlookFigures<'_>, id: &str) -> String {
             open_end: false,
         })
         .collect();
-    let period = figures
-        .period
-        .as_deref()
-        .map_or(String::new(), |p| format!(", {p}"));
-    let title = format!("Projected employment growth{period}");
+    let title = match figures.period.as_deref() {
+        Some(period) => messages.text(
+            "chart-outlook-title-in",
+            &Args::new().with("period", period),
+        ),
+        None => messages.plain("chart-outlook-title"),
+    };
     let desc = format!("{}.", sentence_list(&rows));
     draw("outlook", id, width, &title, &desc, &rows, Some(scale(0.0)))
 }
@@ -431,7 +449,13 @@ mod tests {
         };
         let guides = std::slice::from_ref(&guide);
         let view = formatter.guide_view(&guides[0], guides, &index, markdown);
-        pay_range(&guide.title, view.pay.as_ref().expect("pay"), "pay-chart").expect("chart")
+        pay_range(
+            &guide.title,
+            view.pay.as_ref().expect("pay"),
+            "pay-chart",
+            &formatter.messages,
+        )
+        .expect("chart")
     }
 
     #[test]
@@ -492,7 +516,11 @@ mod tests {
         let guide = minimal("a", "Account manager", "outlook: { growth_percent: 4 }");
         let style = NumberStyle::for_language("en");
         let figures = OutlookFigures::of(&guide, &config, &style).expect("figures");
-        let svg = outlook(&figures, "outlook-chart");
+        let svg = outlook(
+            &figures,
+            "outlook-chart",
+            &crate::i18n::builtin_messages("en"),
+        );
         assert!(svg.contains("Projected employment growth, 2024–34"));
         assert!(svg.contains(">Account manager<"));
         assert!(svg.contains(">4%<"));
@@ -508,7 +536,7 @@ mod tests {
         let guide = minimal("a", "Typist", "outlook: { growth_percent: -9 }");
         let style = NumberStyle::for_language("en");
         let figures = OutlookFigures::of(&guide, &config, &style).expect("figures");
-        let svg = outlook(&figures, "o");
+        let svg = outlook(&figures, "o", &crate::i18n::builtin_messages("en"));
         assert!(svg.contains(">−9%<"), "{svg}");
         // The decline bar starts at the left edge; the zero line sits at 9/12 of 400.
         assert!(svg.contains("<rect class=\"cg-chart__bar cg-chart__bar--highlight\" x=\"0\""));

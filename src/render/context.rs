@@ -9,6 +9,7 @@ use super::{charts, structured_data};
 use crate::config::SiteConfig;
 use crate::content::guide::{GrowthLabel, Guide, PayPeriod, Salary};
 use crate::content::index::GuideIndex;
+use crate::i18n::{Args, Messages};
 
 /// What every template sees as `site`.
 #[derive(Serialize)]
@@ -111,11 +112,12 @@ impl<'a> PageView<'a> {
     }
 }
 
-/// A name with its display wording (`bachelors` / `Bachelor's degree`).
+/// A name with its display wording (`bachelors` / `Bachelor's degree`),
+/// the wording from the messages (`education-bachelors`).
 #[derive(Serialize)]
 pub struct Named {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
 }
 
 /// A category reference.
@@ -136,7 +138,7 @@ pub struct GuideCard<'a> {
     pub category: Option<CategoryRef<'a>>,
     pub median_pay: Option<String>,
     pub median_pay_value: Option<f64>,
-    pub pay_period: Option<&'static str>,
+    pub pay_period: Option<String>,
     pub growth_percent: Option<String>,
     pub growth_label: Option<Named>,
     pub education: Option<Named>,
@@ -164,6 +166,8 @@ pub struct Formatter<'a> {
     /// that a guide page links its category, industries and education
     /// level to them.
     pub browse_pages: bool,
+    /// The reader-facing text of the pages being formatted.
+    pub messages: Messages,
 }
 
 impl<'a> Formatter<'a> {
@@ -172,7 +176,38 @@ impl<'a> Formatter<'a> {
             config,
             style: NumberStyle::for_language(&config.language),
             browse_pages: false,
+            messages: crate::i18n::builtin_messages(&config.language),
         }
+    }
+
+    /// The same formatter with the site's own messages (its `i18n/` files).
+    pub fn with_messages(mut self, messages: &Messages) -> Self {
+        self.messages = messages.clone();
+        self
+    }
+
+    /// The message `key` with `args`.
+    pub fn text(&self, key: &str, args: &Args) -> String {
+        self.messages.text(key, args)
+    }
+
+    /// The reader's wording of a vocabulary key: `education-bachelors` →
+    /// `Bachelor's degree`.
+    pub fn label(&self, vocabulary: &str, key: &str) -> String {
+        self.messages.plain(&format!("{vocabulary}-{key}"))
+    }
+
+    /// A vocabulary key with its wording.
+    pub fn named(&self, vocabulary: &str, key: &'static str) -> Named {
+        Named {
+            key,
+            label: self.label(vocabulary, key),
+        }
+    }
+
+    /// `per year`, `per hour`.
+    pub fn period_label(&self, period: PayPeriod) -> String {
+        self.label("pay-per", period.name())
     }
 
     /// The link from a guide page (at depth 1) to the browse page at
@@ -200,25 +235,24 @@ impl<'a> Formatter<'a> {
             median_pay_value: salary.and_then(|s| s.median),
             pay_period: salary
                 .filter(|s| s.median.is_some())
-                .map(|s| s.period.label()),
+                .map(|s| self.period_label(s.period)),
             growth_percent: outlook
                 .and_then(|o| o.growth_percent)
                 .map(|g| self.style.percent(g)),
-            growth_label: outlook.and_then(|o| o.label).map(|l| Named {
-                key: l.name(),
-                label: l.label(),
-            }),
-            education: guide.requirements.education.map(|e| Named {
-                key: e.name(),
-                label: e.label(),
-            }),
+            growth_label: outlook
+                .and_then(|o| o.label)
+                .map(|l| self.named("growth", l.name())),
+            education: guide
+                .requirements
+                .education
+                .map(|e| self.named("education", e.name())),
             entry_pay: salary.and_then(|s| self.money(s, s.entry)),
             entry_pay_value: salary.and_then(|s| s.entry),
             top_pay_value: salary.and_then(|s| s.top),
             top_pay: salary.and_then(|s| {
                 let top = self.money(s, s.top)?;
                 Some(if s.top_coded {
-                    format!("{top} or more")
+                    self.text("pay-or-more", &Args::new().with("amount", top))
                 } else {
                     top
                 })
@@ -250,11 +284,14 @@ impl<'a> Formatter<'a> {
                     title: &g.title,
                     href: Some(format!("../{}/", g.slug)),
                     summary: Some(&g.summary),
-                    education: g.requirements.education.map(|e| e.label()),
+                    education: g
+                        .requirements
+                        .education
+                        .map(|e| self.label("education", e.name())),
                     median_pay: salary.and_then(|s| self.money(s, s.median)),
                     pay_period: salary
                         .filter(|s| s.median.is_some())
-                        .map(|s| s.period.label()),
+                        .map(|s| self.period_label(s.period)),
                 }
             })
             .collect()
@@ -361,7 +398,7 @@ pub struct FactSource {
 pub struct PayFigure {
     /// `entry`, `p25`, `median`, `p75` or `top`.
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub value: String,
     pub amount: f64,
 }
@@ -370,7 +407,8 @@ pub struct PayFigure {
 pub struct PayView<'a> {
     pub currency: &'a str,
     pub period: PayPeriod,
-    pub period_label: &'static str,
+    /// `per year` (`pay-per-year` in the messages).
+    pub period_label: String,
     pub entry: Option<String>,
     pub p25: Option<String>,
     pub median: Option<String>,
@@ -415,10 +453,10 @@ pub struct SimilarView<'a> {
     pub title: &'a str,
     pub href: Option<String>,
     pub summary: Option<&'a str>,
-    pub education: Option<&'static str>,
+    pub education: Option<String>,
     pub median_pay: Option<String>,
     /// `per year`, set when `median_pay` is.
-    pub pay_period: Option<&'static str>,
+    pub pay_period: Option<String>,
 }
 
 /// A source as cited on a guide page.
@@ -567,14 +605,11 @@ impl<'a> Formatter<'a> {
                 period: o.period.map(|p| p.short()),
                 period_start: o.period.map(|p| p.start),
                 period_end: o.period.map(|p| p.end),
-                label: o.label.map(|l| Named {
-                    key: l.name(),
-                    label: l.label(),
-                }),
+                label: o.label.map(|l| self.named("growth", l.name())),
                 sentence: o
                     .growth_percent
                     .zip(o.label)
-                    .map(|(g, l)| outlook_sentence(&guide.title, g, l, o.period)),
+                    .map(|(g, l)| self.outlook_sentence(&guide.title, g, l, o.period)),
                 average_growth: bands
                     .and_then(|b| b.average_growth)
                     .map(|g| self.style.percent(g)),
@@ -625,28 +660,22 @@ impl<'a> Formatter<'a> {
                     .collect(),
             },
             requirements: RequirementsView {
-                education: requirements.education.map(|e| Named {
-                    key: e.name(),
-                    label: e.label(),
-                }),
-                experience: requirements.experience.map(|e| Named {
-                    key: e.name(),
-                    label: e.label(),
-                }),
-                training: requirements.training.map(|t| Named {
-                    key: t.name(),
-                    label: t.label(),
-                }),
+                education: requirements
+                    .education
+                    .map(|e| self.named("education", e.name())),
+                experience: requirements
+                    .experience
+                    .map(|e| self.named("experience", e.name())),
+                training: requirements
+                    .training
+                    .map(|t| self.named("training", t.name())),
                 fields_of_study: &requirements.fields_of_study,
                 credentials: requirements
                     .credentials
                     .iter()
                     .map(|c| CredentialView {
                         name: &c.name,
-                        kind: Named {
-                            key: c.kind.name(),
-                            label: c.kind.label(),
-                        },
+                        kind: self.named("credential", c.kind.name()),
                         required: c.required,
                     })
                     .collect(),
@@ -681,14 +710,14 @@ impl<'a> Formatter<'a> {
                         summary: linked.map(|g| g.summary.as_str()),
                         education: linked
                             .and_then(|g| g.requirements.education)
-                            .map(|e| e.label()),
+                            .map(|e| self.label("education", e.name())),
                         median_pay: linked
                             .and_then(|g| g.salary.as_ref())
                             .and_then(|s| self.money(s, s.median)),
                         pay_period: linked
                             .and_then(|g| g.salary.as_ref())
                             .filter(|s| s.median.is_some())
-                            .map(|s| s.period.label()),
+                            .map(|s| self.period_label(s.period)),
                     }
                 })
                 .collect(),
@@ -741,16 +770,15 @@ impl<'a> Formatter<'a> {
                 .map(|f| f.marker.clone());
         }
         view.charts = GuideCharts {
-            pay_html: view
-                .pay
-                .as_ref()
-                .and_then(|pay| charts::pay_range(&guide.title, pay, "cg-pay-chart")),
+            pay_html: view.pay.as_ref().and_then(|pay| {
+                charts::pay_range(&guide.title, pay, "cg-pay-chart", &self.messages)
+            }),
             outlook_html: charts::OutlookFigures::of(guide, self.config, &self.style)
-                .map(|figures| charts::outlook(&figures, "cg-outlook-chart")),
+                .map(|figures| charts::outlook(&figures, "cg-outlook-chart", &self.messages)),
         };
         let answers: Vec<String> = view.faq.iter().map(|f| f.answer_html.clone()).collect();
         view.structured_data_html = structured_data::script_elements(
-            &structured_data::guide_blocks(guide, self.config, &answers),
+            &structured_data::guide_blocks(guide, self.config, &answers, &self.messages),
         );
         view
     }
@@ -764,23 +792,15 @@ impl<'a> Formatter<'a> {
         let labels: [(&'static str, &'static str, Option<f64>); 5] = [
             (
                 "entry",
-                if percentile {
-                    "10th percentile"
-                } else {
-                    "Entry level"
-                },
+                if percentile { "pay-p10" } else { "pay-entry" },
                 salary.entry,
             ),
-            ("p25", "25th percentile", salary.p25),
-            ("median", "Median", salary.median),
-            ("p75", "75th percentile", salary.p75),
+            ("p25", "pay-p25", salary.p25),
+            ("median", "pay-median", salary.median),
+            ("p75", "pay-p75", salary.p75),
             (
                 "top",
-                if percentile {
-                    "90th percentile"
-                } else {
-                    "Top earners"
-                },
+                if percentile { "pay-p90" } else { "pay-top" },
                 salary.top,
             ),
         ];
@@ -790,11 +810,11 @@ impl<'a> Formatter<'a> {
                 let amount = (*amount)?;
                 let mut value = self.style.money(amount, &salary.currency, salary.period);
                 if *key == "top" && salary.top_coded {
-                    value.push_str(" or more");
+                    value = self.text("pay-or-more", &Args::new().with("amount", value));
                 }
                 Some(PayFigure {
                     key,
-                    label,
+                    label: self.messages.plain(label),
                     value,
                     amount,
                 })
@@ -809,7 +829,7 @@ impl<'a> Formatter<'a> {
         PayView {
             currency: &salary.currency,
             period: salary.period,
-            period_label: salary.period.label(),
+            period_label: self.period_label(salary.period),
             entry: value_of("entry"),
             p25: value_of("p25"),
             median: value_of("median"),
@@ -852,11 +872,13 @@ impl<'a> Formatter<'a> {
             && let Some(median) = &pay.median
         {
             let label = match &pay.as_of {
-                Some(as_of) => format!("Median pay ({as_of})"),
-                None => "Median pay".to_string(),
+                Some(as_of) => {
+                    self.text("facts-median-pay-as-of", &Args::new().with("date", as_of))
+                }
+                None => self.messages.plain("facts-median-pay"),
             };
             facts.push((
-                fact(label, format!("{median} {}", pay.period_label)),
+                fact(label, self.amount_per(median, &pay.period_label)),
                 pay.source,
             ));
         }
@@ -865,16 +887,15 @@ impl<'a> Formatter<'a> {
         {
             let mut value = self.style.money(median, "USD", b.period);
             if b.top_coded {
-                value.push_str(" or more");
+                value = self.text("pay-or-more", &Args::new().with("amount", value));
             }
-            let as_of = b
-                .as_of
-                .map_or(String::new(), |a| format!(" ({})", a.display()));
+            let args = Args::new().with("occupation", b.label.as_str());
+            let label = match b.as_of {
+                Some(a) => self.text("facts-median-pay-of-as-of", &args.with("date", a.display())),
+                None => self.text("facts-median-pay-of", &args),
+            };
             facts.push((
-                fact(
-                    format!("Median pay, {}{as_of}", b.label),
-                    format!("{value} {}", b.period.label()),
-                ),
+                fact(label, self.amount_per(&value, &self.period_label(b.period))),
                 cited(&b.pay_source),
             ));
         }
@@ -883,17 +904,14 @@ impl<'a> Formatter<'a> {
         }
         let requirements = &view.requirements;
         let rows = [
-            ("Typical entry-level education", &requirements.education),
-            (
-                "Work experience in a related occupation",
-                &requirements.experience,
-            ),
-            ("Typical on-the-job training", &requirements.training),
+            ("similar-education", &requirements.education),
+            ("guide-work-experience", &requirements.experience),
+            ("guide-training", &requirements.training),
         ];
         for (label, value) in rows {
             if let Some(value) = value {
                 facts.push((
-                    fact(label.to_string(), value.label.to_string()),
+                    fact(self.messages.plain(label), value.label.clone()),
                     requirements_source,
                 ));
             }
@@ -901,24 +919,28 @@ impl<'a> Formatter<'a> {
         if let Some(outlook) = &view.outlook {
             if let Some(employment) = &outlook.employment {
                 facts.push((
-                    fact("Number of jobs".to_string(), employment.clone()),
+                    fact(
+                        self.messages.plain("outlook-employment"),
+                        employment.clone(),
+                    ),
                     outlook.source,
                 ));
             }
-            let period = outlook
-                .period
-                .as_ref()
-                .map_or(String::new(), |p| format!(", {p}"));
+            // `facts-job-outlook` or `facts-job-outlook-in` with the period.
+            let over = |key: &str| match &outlook.period {
+                Some(p) => self.text(&format!("{key}-in"), &Args::new().with("period", p)),
+                None => self.messages.plain(key),
+            };
             if let Some(growth) = &outlook.growth_percent {
                 let value = match &outlook.label {
-                    Some(label) => format!("{growth} ({})", label.label),
+                    Some(label) => self.growth_with_label(growth, &label.label),
                     None => growth.clone(),
                 };
-                facts.push((fact(format!("Job outlook{period}"), value), outlook.source));
+                facts.push((fact(over("facts-job-outlook"), value), outlook.source));
             }
             if let Some(change) = &outlook.employment_change {
                 facts.push((
-                    fact(format!("Employment change{period}"), change.clone()),
+                    fact(over("outlook-employment-change"), change.clone()),
                     outlook.source,
                 ));
             }
@@ -928,15 +950,14 @@ impl<'a> Formatter<'a> {
         {
             let mut value = self.style.percent(growth);
             if let Some(label) = b.growth_label {
-                value.push_str(&format!(" ({})", label.label()));
+                value = self.growth_with_label(&value, &self.label("growth", label.name()));
             }
-            let period = b
-                .growth_period
-                .map_or(String::new(), |p| format!(", {}", p.short()));
-            facts.push((
-                fact(format!("Job outlook, {}{period}", b.label), value),
-                cited(&b.growth_source),
-            ));
+            let args = Args::new().with("occupation", b.label.as_str());
+            let label = match b.growth_period {
+                Some(p) => self.text("facts-job-outlook-of-in", &args.with("period", p.short())),
+                None => self.text("facts-job-outlook-of", &args),
+            };
+            facts.push((fact(label, value), cited(&b.growth_source)));
         }
         // One letter per source, in order of first use.
         let mut cited: Vec<&str> = Vec::new();
@@ -954,13 +975,71 @@ impl<'a> Formatter<'a> {
                     FactSource {
                         id: source.id.clone(),
                         marker: marker(at),
-                        label: format!("Source: {}", source.name),
+                        label: self.text(
+                            "facts-source-title",
+                            &Args::new().with("name", source.name.as_str()),
+                        ),
                         name: source.name.clone(),
                     }
                 });
                 fact
             })
             .collect()
+    }
+
+    /// `$75,500 per year`.
+    pub fn amount_per(&self, amount: &str, period: &str) -> String {
+        self.text(
+            "pay-amount-per",
+            &Args::new().with("amount", amount).with("period", period),
+        )
+    }
+
+    /// `4% (As fast as average)`.
+    fn growth_with_label(&self, growth: &str, label: &str) -> String {
+        self.text(
+            "facts-growth-with-label",
+            &Args::new().with("growth", growth).with("label", label),
+        )
+    }
+
+    /// "Employment of account managers is projected to grow 4 percent from
+    /// 2024 to 2034, about as fast as the average for all occupations.", in
+    /// the messages' language: one whole sentence per case (`outlook-grow`,
+    /// `outlook-decline`, `outlook-no-change`, each also `…-period`), the
+    /// comparison chosen inside it by the growth label's key.
+    pub fn outlook_sentence(
+        &self,
+        title: &str,
+        growth: f64,
+        label: GrowthLabel,
+        period: Option<crate::content::guide::ProjectionPeriod>,
+    ) -> String {
+        let amount = self.style.decimal(
+            growth.abs(),
+            crate::render::format::percent_decimals(growth),
+        );
+        // A negative figure reads as a decline whatever label was stated.
+        let declines = growth < 0.0 && amount.bytes().any(|b| matches!(b, b'1'..=b'9'));
+        let key = match label {
+            GrowthLabel::LittleOrNoChange => "outlook-no-change",
+            _ if declines => "outlook-decline",
+            GrowthLabel::Decline => "outlook-decline",
+            _ => "outlook-grow",
+        };
+        let mut args = Args::new()
+            .with("who", plural_lower(title))
+            .with("amount", amount)
+            .with("label", label.name());
+        let key = match period {
+            Some(p) => {
+                args.set("start", p.start.to_string());
+                args.set("end", p.end.to_string());
+                format!("{key}-period")
+            }
+            None => key.to_string(),
+        };
+        self.text(&key, &args)
     }
 }
 
@@ -979,40 +1058,6 @@ fn signed(formatted: String, value: i64) -> String {
         format!("+{formatted}")
     } else {
         formatted
-    }
-}
-
-/// "Employment of account managers is projected to grow 4 percent from
-/// 2024 to 2034, about as fast as the average for all occupations."
-pub fn outlook_sentence(
-    title: &str,
-    growth: f64,
-    label: GrowthLabel,
-    period: Option<crate::content::guide::ProjectionPeriod>,
-) -> String {
-    let who = plural_lower(title);
-    let span = period.map_or(String::new(), |p| format!(" from {} to {}", p.start, p.end));
-    // The sentence is English, as are its numbers.
-    let amount = crate::render::format::NumberStyle::for_language("en").decimal(
-        growth.abs(),
-        crate::render::format::percent_decimals(growth),
-    );
-    // A negative figure reads as a decline whatever label was stated.
-    let declines = growth < 0.0 && amount.bytes().any(|b| matches!(b, b'1'..=b'9'));
-    match label {
-        GrowthLabel::LittleOrNoChange => {
-            format!("Employment of {who} is projected to show little or no change{span}.")
-        }
-        _ if declines => {
-            format!("Employment of {who} is projected to decline {amount} percent{span}.")
-        }
-        GrowthLabel::Decline => {
-            format!("Employment of {who} is projected to decline {amount} percent{span}.")
-        }
-        _ => format!(
-            "Employment of {who} is projected to grow {amount} percent{span}, {}.",
-            label.comparison()
-        ),
     }
 }
 
@@ -1049,6 +1094,41 @@ fn plural_lower(title: &str) -> String {
 mod tests {
     use super::*;
     use crate::content::guide::ProjectionPeriod;
+
+    /// The sentence as an English site writes it.
+    fn outlook_sentence(
+        title: &str,
+        growth: f64,
+        label: GrowthLabel,
+        period: Option<ProjectionPeriod>,
+    ) -> String {
+        let config = crate::render::test_guides::config();
+        Formatter::new(&config).outlook_sentence(title, growth, label, period)
+    }
+
+    #[test]
+    fn outlook_sentences_are_whole_sentences_in_each_language() {
+        let period = ProjectionPeriod::parse("2024-2034").ok();
+        let mut config = crate::render::test_guides::config();
+        let sentence = |config: &crate::config::SiteConfig, growth| {
+            Formatter::new(config).outlook_sentence(
+                "Account manager",
+                growth,
+                GrowthLabel::AsFastAsAverage,
+                period,
+            )
+        };
+        config.language = "es".to_string();
+        assert_eq!(
+            sentence(&config, 4.5),
+            "Se prevé que el empleo en esta ocupación crezca un 4,5 por ciento entre 2024 y 2034, un ritmo similar al promedio de todas las ocupaciones."
+        );
+        config.language = "fr".to_string();
+        assert_eq!(
+            sentence(&config, -2.0),
+            "L’emploi dans ce métier devrait reculer de 2\u{a0}% entre 2024 et 2034."
+        );
+    }
 
     #[test]
     fn outlook_sentence_reads_like_the_handbook() {

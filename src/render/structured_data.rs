@@ -19,8 +19,15 @@ const CONTEXT: &str = "https://schema.org";
 /// The JSON-LD blocks of `guide`'s page: its `Occupation`, then a
 /// `FAQPage` when it has questions. `faq_answers_html` holds each answer as
 /// rendered on the page, in order.
-pub fn guide_blocks(guide: &Guide, config: &SiteConfig, faq_answers_html: &[String]) -> Vec<Value> {
-    let mut blocks = vec![occupation(guide, config)];
+///
+/// `messages` word the prose fields (the education level) in the page's language.
+pub fn guide_blocks(
+    guide: &Guide,
+    config: &SiteConfig,
+    faq_answers_html: &[String],
+    messages: &crate::i18n::Messages,
+) -> Vec<Value> {
+    let mut blocks = vec![occupation(guide, config, messages)];
     if !guide.faq.is_empty() {
         blocks.push(faq_page(guide, faq_answers_html));
     }
@@ -48,8 +55,8 @@ pub fn to_script_json(value: &Value) -> String {
     json.replace('<', "\\u003c")
 }
 
-/// The `Occupation` of `guide`.
-pub fn occupation(guide: &Guide, config: &SiteConfig) -> Value {
+/// The `Occupation` of `guide`, its prose fields worded by `messages`.
+pub fn occupation(guide: &Guide, config: &SiteConfig, messages: &crate::i18n::Messages) -> Value {
     let mut o = Map::new();
     o.insert("@context".into(), CONTEXT.into());
     o.insert("@type".into(), "Occupation".into());
@@ -74,7 +81,12 @@ pub fn occupation(guide: &Guide, config: &SiteConfig) -> Value {
         if let Some(category) = education.credential_category() {
             credential.insert("credentialCategory".into(), category.into());
         }
-        credential.insert("educationalLevel".into(), education.label().into());
+        credential.insert(
+            "educationalLevel".into(),
+            messages
+                .plain(&format!("education-{}", education.name()))
+                .into(),
+        );
         o.insert("educationRequirements".into(), Value::Object(credential));
     }
     if !requirements.credentials.is_empty() {
@@ -313,6 +325,10 @@ mod tests {
     use super::*;
     use crate::render::test_guides::{config, guide, minimal};
 
+    fn en() -> crate::i18n::Messages {
+        crate::i18n::builtin_messages("en")
+    }
+
     #[test]
     fn occupation_carries_every_listed_field() {
         let g = guide(
@@ -325,7 +341,7 @@ mod tests {
              requirements:\n  education: bachelors\n  skills: [{ name: Negotiation, description: Finds middle ground. }, Communication]\n  credentials: [{ name: Certified Sales Professional, kind: certification, required: false }]\n\
              salary: { entry: 40000, median: 75500, top: 160500 }",
         );
-        let o = occupation(&g, &config());
+        let o = occupation(&g, &config(), &en());
         assert_eq!(
             o,
             json!({
@@ -366,7 +382,7 @@ mod tests {
             "Lawyer",
             "salary: { entry: 70000, p25: 90000, median: 150000, p75: 200000, top: 239200, basis: percentile, top_coded: true }",
         );
-        let salary = &occupation(&g, &config())["estimatedSalary"][0];
+        let salary = &occupation(&g, &config(), &en())["estimatedSalary"][0];
         assert_eq!(salary["percentile10"], 70000);
         assert_eq!(salary["percentile25"], 90000);
         assert_eq!(salary["median"], 150000);
@@ -379,7 +395,7 @@ mod tests {
             "salary: { entry: 70000, median: 150000, top: 239200, basis: percentile }",
         );
         assert_eq!(
-            occupation(&g, &config())["estimatedSalary"][0]["percentile90"],
+            occupation(&g, &config(), &en())["estimatedSalary"][0]["percentile90"],
             239200
         );
     }
@@ -387,7 +403,7 @@ mod tests {
     #[test]
     fn hourly_pay_has_a_one_hour_duration_and_cents() {
         let g = minimal("a", "Cashier", "salary: { median: 36.3, period: hour }");
-        let salary = &occupation(&g, &config())["estimatedSalary"][0];
+        let salary = &occupation(&g, &config(), &en())["estimatedSalary"][0];
         assert_eq!(salary["duration"], "PT1H");
         assert_eq!(salary["median"], 36.3);
     }
@@ -395,7 +411,7 @@ mod tests {
     #[test]
     fn no_salary_block_without_figures() {
         let g = minimal("a", "Writer", "");
-        let o = occupation(&g, &config());
+        let o = occupation(&g, &config(), &en());
         assert!(o.get("estimatedSalary").is_none());
         assert!(o.get("skills").is_none());
         assert!(o.get("occupationalCategory").is_none());
@@ -412,6 +428,7 @@ mod tests {
             &g,
             &config(),
             &["<p>Sometimes, <em>very</em>. Q&amp;A &lt;3</p>\n".to_string()],
+            &en(),
         );
         assert_eq!(blocks.len(), 2);
         assert_eq!(
@@ -427,7 +444,7 @@ mod tests {
             })
         );
         assert_eq!(
-            guide_blocks(&minimal("b", "Poet", ""), &config(), &[]).len(),
+            guide_blocks(&minimal("b", "Poet", ""), &config(), &[], &en()).len(),
             1
         );
     }
@@ -435,7 +452,7 @@ mod tests {
     #[test]
     fn script_element_cannot_be_closed_or_commented_from_inside() {
         let g = minimal("a", "Writer", "alternate_titles: [\"</script><!-- x\"]");
-        let html = script_elements(&guide_blocks(&g, &config(), &[]));
+        let html = script_elements(&guide_blocks(&g, &config(), &[], &en()));
         assert!(html.starts_with("<script type=\"application/ld+json\">"));
         let inner = html
             .trim_end()

@@ -58,8 +58,12 @@ impl Templates {
         let (errors, warnings): (Vec<_>, Vec<_>) =
             diagnostics.into_iter().partition(Diagnostic::is_error);
         let mut diagnostics = errors;
+        let mut tera = Tera::new();
+        // Tera checks every function a template calls when it compiles;
+        // the build registers `t` again with the site's messages.
+        crate::i18n::register(&mut tera, crate::i18n::builtin_catalog());
         let templates = Templates {
-            tera: Tera::new(),
+            tera,
             files,
             root: root.to_path_buf(),
             ids,

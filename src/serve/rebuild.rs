@@ -25,6 +25,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -40,6 +41,7 @@ use crate::content::load::{self, CONTENT_DIR};
 use crate::content::text::{Text, TextSource};
 use crate::content::validate;
 use crate::diagnostics::{self, Diagnostic};
+use crate::i18n::Catalog;
 use crate::output::MemorySink;
 use crate::render::browse;
 use crate::render::context::Formatter;
@@ -300,6 +302,9 @@ pub struct Workspace {
     templates: Option<Templates>,
     template_diagnostics: Vec<Diagnostic>,
     template_sources: BTreeMap<String, String>,
+    /// The site's and theme's message files as last read, and what they give.
+    messages: Option<Arc<Catalog>>,
+    message_sources: BTreeMap<PathBuf, String>,
     /// Static files by output path, as last published.
     static_map: BTreeMap<String, StaticSource>,
     pages_out: HashMap<String, Bytes>,
@@ -400,6 +405,8 @@ impl Workspace {
             templates: None,
             template_diagnostics: Vec::new(),
             template_sources: BTreeMap::new(),
+            messages: None,
+            message_sources: BTreeMap::new(),
             static_map: BTreeMap::new(),
             pages_out: HashMap::new(),
             site_out: HashMap::new(),
@@ -945,6 +952,16 @@ impl Workspace {
                 self.template_diagnostics = diagnostics;
             }
         }
+        // Any page may show any message: a changed message file renders
+        // every page again.
+        let message_sources = crate::i18n::sources(&self.options.root, &config.theme);
+        if message_sources != self.message_sources {
+            self.pending.all_templates = true;
+            self.message_sources = message_sources;
+        }
+        let (messages, diagnostics) = site::load_messages(&self.options.root, config);
+        self.template_diagnostics.extend(diagnostics);
+        self.messages = Some(messages);
     }
 
     /// The diagnostics of the current input, as a cold load finds them
@@ -1073,6 +1090,7 @@ impl Workspace {
             guides: std::mem::take(&mut self.guides),
             library: std::mem::take(&mut self.library),
             templates: self.templates.take()?,
+            messages: self.messages.clone()?,
             // Serve keeps its guides whole.
             reread: None,
         })
@@ -1507,7 +1525,7 @@ impl Workspace {
             work.site_files = old.site_files != facts.site_files;
             library_moved = old.moved(&facts);
         }
-        let formatter = Formatter::new(&site.config);
+        let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
         // Whether any guide's suggestions may differ.
         let mut similarity = false;
         // Slugs whose guide's listing entry, existence or address changed:
@@ -1699,7 +1717,7 @@ impl Workspace {
 
     /// Records what the published pages show of each guide.
     fn remember_shown(&mut self, site: &Site, full: bool) {
-        let formatter = Formatter::new(&site.config);
+        let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
         let shown = |guide: &Guide| Shown {
             slug: guide.slug.clone(),
             listing: site::listing_entry(&formatter, guide),

@@ -16,7 +16,7 @@ source "$(dirname "$0")/setup.sh"
 
 total_passed=0
 total_failed=0
-for suite in pages figure-sources lists live-reload search-scale; do
+for suite in pages i18n figure-sources lists live-reload search-scale; do
   echo "== $suite"
   out=$(node "$here/$suite.mjs" "$binary" 2>&1)
   status=$?

@@ -1,0 +1,269 @@
+# Messages of the default theme, in English: the text every other language
+# falls back to. Keys are grouped by prefix; see docs/i18n.md.
+
+## Site frame and navigation
+
+nav-skip = Skip to main content
+nav-home = Home
+nav-all-careers = All careers
+nav-compare = Compare
+
+## Lists
+
+list-careers = { $count ->
+    [one] { $count } career
+   *[other] { $count } careers
+}
+
+## Header, search box and footer
+
+nav-menu = Menu<span class="visually-hidden"> and search</span>
+nav-site-label = Site
+nav-categories = Categories
+nav-industries = Industries
+nav-education = Education
+nav-breadcrumb = Breadcrumb
+nav-footer-label = Footer
+search-label = Search careers
+search-button = Search
+feed-link-title = { $site }: recently reviewed guides
+feed-footer-link = Feed of recently reviewed guides
+
+## Guide page
+
+guide-also-called = Also called: { $titles }
+guide-soc-code = <abbr title="Standard Occupational Classification">SOC</abbr> code <span class="code">{ $code }</span>
+guide-onet-code = O*NET-SOC code <span class="code">{ $code }</span>
+guide-toc = On this page
+guide-quick-facts = Quick facts
+guide-what-they-do = What they do
+guide-work-environment = Work environment
+guide-how-to-become-one = How to become one
+guide-pay = Pay
+guide-pay-by-state = Pay by state
+guide-job-outlook = Job outlook
+guide-career-path = Career path
+guide-similar-occupations = Similar occupations
+guide-advice = Advice
+guide-faq = Questions and answers
+guide-more = More about the job
+guide-sources = Sources
+guide-last-reviewed = Last reviewed <time datetime="{ $datetime }">{ $date }</time>
+guide-duties-intro = Typically, { $plural } do the following:
+guide-where-they-work = Where they work
+guide-industries = Industries
+guide-largest-employers = Largest employers
+guide-industry = Industry
+guide-share-of-jobs = Share of jobs
+guide-work-schedules = Work schedules
+guide-travel = Travel
+guide-education = Education
+guide-typical-education = Typical entry-level education:
+guide-fields-of-study = Common fields of study
+guide-skills = Important skills
+guide-credentials = Licenses and certifications
+guide-credential-required = required
+guide-credential-not-required = not required
+guide-experience-and-training = Experience and training
+guide-work-experience = Work experience in a related occupation
+guide-training = Typical on-the-job training
+pay-headline = Median pay: <strong>{ $amount }</strong> { $period }
+pay-caption = Pay { $period }
+pay-level = Pay level
+pay-amount = Amount
+pay-note-percentiles = Figures are percentiles of wages. The median is the wage at which half of the workers in the occupation earned more and half earned less; 10 percent earned less than the 10th percentile and 10 percent earned more than the 90th.
+pay-note-top-coded = The highest figure is top-coded: the source publishes only that it is at least this amount.
+source-line = Source:
+source-license = License: { $license }
+source-accessed = Accessed <time datetime="{ $datetime }">{ $date }</time>
+outlook-growth = Projected growth
+outlook-growth-in = Projected growth, { $period }
+outlook-average-growth = Average growth for all occupations
+outlook-employment = Number of jobs
+outlook-employment-change = Employment change
+outlook-employment-change-in = Employment change, { $period }
+outlook-openings = Openings each year, on average
+similar-suggested = Occupations that share this one’s category, industries or skills.
+similar-caption = Occupations similar to { $title }
+similar-occupation = Occupation
+similar-summary = Job summary
+similar-education = Typical entry-level education
+similar-median-pay = Median pay
+facts-caption = Quick facts: { $title }
+facts-source-label = Source { $marker }: { $name }
+
+## Home, lists and pagination
+
+home-search-label = Search { $count ->
+    [one] { $count } career
+   *[other] { $count } careers
+} by title, skill or occupation code
+home-browse-by-category = Browse by category
+home-featured = Featured careers
+home-recent = Recently reviewed careers
+home-browse = Browse careers
+home-all-careers-note = : one table with pay, job outlook and education
+home-compare = Compare careers side by side
+home-latest-advice = Latest advice
+home-all-of = All of { $section }
+list-empty = No career guides have been published yet.
+all-careers-lead = Every occupation in the handbook with its pay, job outlook and typical entry-level education. Select a column heading to sort every career by it, filter them below, or <a href="{ $compare }">compare careers side by side</a>.
+all-careers-chart-caption = Careers by median pay, { $period }
+list-entry-pay = Entry-level pay
+list-top-pay = Top pay
+list-growth = Growth
+list-caption-page = { $name }, page { $number } of { $total }
+list-no-groups = No careers are grouped this way yet. See <a href="{ $href }">all careers</a>.
+list-all-occupations = All occupations
+list-not-available = not available
+filters-label = Filter careers
+filters-title = Title contains
+filters-category = Category
+filters-any-category = Any category
+filters-any-education = Any education
+filters-pay = Median pay ({ $symbol } { $period })
+filters-from = From
+filters-to = To
+filters-submit = Show careers
+filters-reset = Clear filters
+figures-sources = Sources:
+figures-unnamed = as given in the guide, without a named source
+figures-count = { $count } of { $of } careers
+pagination-label = Pagination
+pagination-careers = careers
+pagination-status = Page { $number } of { $total }<span class="pagination__range">: { $noun } { $first } to { $last } of { $items }</span>
+pagination-page-lower = page { $number } of { $total }
+pagination-first = First<span class="visually-hidden"> page</span>
+pagination-previous = Previous<span class="visually-hidden"> page</span>
+pagination-next = Next<span class="visually-hidden"> page</span>
+pagination-last = Last<span class="visually-hidden"> page</span>
+pagination-number = <span class="visually-hidden">Page </span>{ $number }
+error404-title = Page not found
+error404-lead = Sorry, we can’t find that page. It may have moved, or the address may be mistyped.
+error404-home = Go to the { $site } home page
+error404-search = Search for a career
+
+## Compare, search, advice and shortcodes
+
+compare-title = Compare careers
+compare-lead = Put two to four careers side by side: pay, job outlook, number of jobs and the education and training they take.
+compare-no-script = Comparing careers side by side here needs JavaScript. Without it, the <a href="{ $href }">All careers table</a> shows every career’s pay, job outlook and education, and each career’s own page gives all its facts.
+search-page-label = Search by title, skill, field of study, industry or occupation code
+search-no-script = Search needs JavaScript. Browse <a href="{ $root }all-careers/">all careers</a> or by <a href="{ $root }categories/">category</a>, <a href="{ $root }industries/">industry</a> or <a href="{ $root }education/">education</a> instead.
+advice-browse-by-topic = Browse by topic
+advice-feed = Feed of new articles
+advice-topics = Topics
+advice-topics-label = Topics:
+advice-byline = By { $author } · <time datetime="{ $datetime }">{ $date }</time>
+advice-updated = Updated <time datetime="{ $datetime }">{ $date }</time>
+advice-related-careers = Careers this advice is for
+pagination-articles = articles
+list-articles = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
+callout-tip = Tip
+callout-warning = Warning
+callout-note = Note
+facts-figcaption = Quick facts: <a href="{ $href }">{ $title }</a>
+states-map-caption = Median pay { $period } by state: the bar in each state grows with its median.
+states-map-caption-as-of = Median pay { $period } by state, { $date }: the bar in each state grows with its median.
+states-map-dashed = Dashed states: no figure published.
+states-every-state = Pay in every state
+states-table-caption = Pay { $period } by state
+states-state = State
+states-median = Median
+states-p10 = 10th percentile
+states-p90 = 90th percentile
+states-employment = Employment
+
+## Vocabularies and figures written by careergen
+
+education-no_formal_credential = No formal educational credential
+education-high_school = High school diploma or equivalent
+education-postsecondary_nondegree = Postsecondary nondegree award
+education-some_college = Some college, no degree
+education-associates = Associate's degree
+education-bachelors = Bachelor's degree
+education-masters = Master's degree
+education-doctoral_or_professional = Doctoral or professional degree
+education-varies = Varies
+experience-none = None
+experience-less_than_5_years = Less than 5 years
+experience-5_years_or_more = 5 years or more
+experience-varies = Varies
+training-none = None
+training-short_term = Short-term on-the-job training
+training-moderate_term = Moderate-term on-the-job training
+training-long_term = Long-term on-the-job training
+training-apprenticeship = Apprenticeship
+training-internship_residency = Internship/residency
+training-varies = Varies
+credential-license = License
+credential-certification = Certification
+credential-registration = Registration
+growth-much_faster_than_average = Much faster than average
+growth-faster_than_average = Faster than average
+growth-as_fast_as_average = As fast as average
+growth-slower_than_average = Slower than average
+growth-little_or_no_change = Little or no change
+growth-decline = Decline
+pay-per-year = per year
+pay-per-month = per month
+pay-per-week = per week
+pay-per-day = per day
+pay-per-hour = per hour
+pay-amount-per = { $amount } { $period }
+pay-or-more = { $amount } or more
+pay-entry = Entry level
+pay-p10 = 10th percentile
+pay-p25 = 25th percentile
+pay-median = Median
+pay-p75 = 75th percentile
+pay-p90 = 90th percentile
+pay-top = Top earners
+facts-median-pay = Median pay
+facts-median-pay-as-of = Median pay ({ $date })
+facts-median-pay-of = Median pay, { $occupation }
+facts-median-pay-of-as-of = Median pay, { $occupation } ({ $date })
+facts-job-outlook = Job outlook
+facts-job-outlook-in = Job outlook, { $period }
+facts-job-outlook-of = Job outlook, { $occupation }
+facts-job-outlook-of-in = Job outlook, { $occupation }, { $period }
+facts-growth-with-label = { $growth } ({ $label })
+facts-source-title = Source: { $name }
+outlook-grow = Employment of { $who } is projected to grow { $amount } percent, { $label ->
+        [much_faster_than_average] much faster than the average for all occupations
+        [faster_than_average] faster than the average for all occupations
+        [slower_than_average] slower than the average for all occupations
+       *[other] about as fast as the average for all occupations
+    }.
+outlook-grow-period = Employment of { $who } is projected to grow { $amount } percent from { $start } to { $end }, { $label ->
+        [much_faster_than_average] much faster than the average for all occupations
+        [faster_than_average] faster than the average for all occupations
+        [slower_than_average] slower than the average for all occupations
+       *[other] about as fast as the average for all occupations
+    }.
+outlook-decline = Employment of { $who } is projected to decline { $amount } percent.
+outlook-decline-period = Employment of { $who } is projected to decline { $amount } percent from { $start } to { $end }.
+outlook-no-change = Employment of { $who } is projected to show little or no change.
+outlook-no-change-period = Employment of { $who } is projected to show little or no change from { $start } to { $end }.
+
+## Charts
+
+chart-pay-title = Pay range for { $occupation }, { $period }
+chart-pay-percentiles = Entry and top figures are the 10th and 90th percentiles
+chart-all-occupations = All occupations
+chart-outlook-title = Projected employment growth
+chart-outlook-title-in = Projected employment growth, { $period }
+
+## Page titles and descriptions
+
+error404-description = The page you asked for does not exist.
+all-careers-description = Every occupation in one table: pay, job outlook and typical education.
+compare-description = Put two to four careers side by side: pay, job outlook and education.
+search-description = Find a career by title, skill, category or occupation code.
+list-group = { $name } careers
+list-group-education = Careers needing: { $name }
+list-title-page = { $title }, page { $number } of { $total }
+list-description-page = { $description }. Page { $number } of { $total }.

@@ -1,0 +1,268 @@
+# Mensajes del tema predeterminado, en español.
+
+## Estructura del sitio y navegación
+
+nav-skip = Ir al contenido principal
+nav-home = Inicio
+nav-all-careers = Todas las carreras
+nav-compare = Comparar
+
+## Listas
+
+list-careers = { $count ->
+    [one] { $count } carrera
+   *[other] { $count } carreras
+}
+
+## Cabecera, buscador y pie de página
+
+nav-menu = Menú<span class="visually-hidden"> y búsqueda</span>
+nav-site-label = Sitio
+nav-categories = Categorías
+nav-industries = Sectores
+nav-education = Formación
+nav-breadcrumb = Ruta de navegación
+nav-footer-label = Pie de página
+search-label = Buscar carreras
+search-button = Buscar
+feed-link-title = { $site }: guías revisadas recientemente
+feed-footer-link = Fuente de guías revisadas recientemente
+
+## Página de la guía
+
+guide-also-called = También se conoce como: { $titles }
+guide-soc-code = Código <abbr title="Clasificación Normalizada de Ocupaciones (Standard Occupational Classification)">SOC</abbr> <span class="code">{ $code }</span>
+guide-onet-code = Código O*NET-SOC <span class="code">{ $code }</span>
+guide-toc = En esta página
+guide-quick-facts = Datos principales
+guide-what-they-do = Qué hacen
+guide-work-environment = Entorno de trabajo
+guide-how-to-become-one = Cómo llegar a serlo
+guide-pay = Salario
+guide-pay-by-state = Salario por estado
+guide-job-outlook = Perspectivas laborales
+guide-career-path = Trayectoria profesional
+guide-similar-occupations = Ocupaciones similares
+guide-advice = Consejos
+guide-faq = Preguntas y respuestas
+guide-more = Más sobre el trabajo
+guide-sources = Fuentes
+guide-last-reviewed = Última revisión: <time datetime="{ $datetime }">{ $date }</time>
+guide-duties-intro = Por lo general, las tareas de este puesto son las siguientes:
+guide-where-they-work = Dónde trabajan
+guide-industries = Sectores
+guide-largest-employers = Principales empleadores
+guide-industry = Sector
+guide-share-of-jobs = Porcentaje de empleos
+guide-work-schedules = Horarios de trabajo
+guide-travel = Desplazamientos
+guide-education = Formación
+guide-typical-education = Formación habitual para empezar:
+guide-fields-of-study = Estudios más comunes
+guide-skills = Competencias importantes
+guide-credentials = Licencias y certificaciones
+guide-credential-required = obligatoria
+guide-credential-not-required = no obligatoria
+guide-experience-and-training = Experiencia y capacitación
+guide-work-experience = Experiencia laboral en una ocupación relacionada
+guide-training = Capacitación habitual en el puesto
+pay-headline = Salario mediano: <strong>{ $amount }</strong> { $period }
+pay-caption = Salario { $period }
+pay-level = Nivel salarial
+pay-amount = Importe
+pay-note-percentiles = Las cifras son percentiles salariales. La mediana es el salario por encima del cual ganó la mitad de los trabajadores de la ocupación y por debajo del cual ganó la otra mitad; el 10 por ciento ganó menos que el percentil 10 y el 10 por ciento ganó más que el percentil 90.
+pay-note-top-coded = La cifra más alta está censurada: la fuente solo publica que es igual o superior a este importe.
+source-line = Fuente:
+source-license = Licencia: { $license }
+source-accessed = Consultado el <time datetime="{ $datetime }">{ $date }</time>
+outlook-growth = Crecimiento previsto
+outlook-growth-in = Crecimiento previsto, { $period }
+outlook-average-growth = Crecimiento medio de todas las ocupaciones
+outlook-employment = Número de empleos
+outlook-employment-change = Variación del empleo
+outlook-employment-change-in = Variación del empleo, { $period }
+outlook-openings = Vacantes al año, en promedio
+similar-suggested = Ocupaciones que comparten la categoría, los sectores o las competencias de esta.
+similar-caption = Ocupaciones similares a { $title }
+similar-occupation = Ocupación
+similar-summary = Resumen del puesto
+similar-education = Formación habitual para empezar
+similar-median-pay = Salario mediano
+facts-caption = Datos principales: { $title }
+facts-source-label = Fuente { $marker }: { $name }
+
+## Inicio, listas y paginación
+
+home-search-label = Busque entre { $count ->
+    [one] { $count } carrera
+   *[other] { $count } carreras
+} por título, competencia o código de ocupación
+home-browse-by-category = Explorar por categoría
+home-featured = Carreras destacadas
+home-recent = Carreras revisadas recientemente
+home-browse = Explorar carreras
+home-all-careers-note = : una tabla con salario, perspectivas y formación
+home-compare = Comparar carreras lado a lado
+home-latest-advice = Consejos recientes
+home-all-of = Todo { $section }
+list-empty = Todavía no se ha publicado ninguna guía de carreras.
+all-careers-lead = Todas las ocupaciones de la guía con su salario, sus perspectivas laborales y la formación habitual para empezar. Seleccione el encabezado de una columna para ordenar todas las carreras, fíltrelas más abajo o <a href="{ $compare }">compare carreras lado a lado</a>.
+all-careers-chart-caption = Carreras según el salario mediano, { $period }
+list-entry-pay = Salario inicial
+list-top-pay = Salario máximo
+list-growth = Crecimiento
+list-caption-page = { $name }, página { $number } de { $total }
+list-no-groups = Todavía no hay carreras agrupadas de esta forma. Consulte <a href="{ $href }">todas las carreras</a>.
+list-all-occupations = Todas las ocupaciones
+list-not-available = no disponible
+filters-label = Filtrar carreras
+filters-title = El título contiene
+filters-category = Categoría
+filters-any-category = Cualquier categoría
+filters-any-education = Cualquier formación
+filters-pay = Salario mediano ({ $symbol } { $period })
+filters-from = Desde
+filters-to = Hasta
+filters-submit = Mostrar carreras
+filters-reset = Borrar filtros
+figures-sources = Fuentes:
+figures-unnamed = según la guía, sin una fuente indicada
+figures-count = { $count } de { $of } carreras
+pagination-label = Paginación
+pagination-careers = carreras
+pagination-status = Página { $number } de { $total }<span class="pagination__range">: { $noun } { $first } a { $last } de { $items }</span>
+pagination-page-lower = página { $number } de { $total }
+pagination-first = Primera<span class="visually-hidden"> página</span>
+pagination-previous = Anterior<span class="visually-hidden"> página</span>
+pagination-next = Siguiente<span class="visually-hidden"> página</span>
+pagination-last = Última<span class="visually-hidden"> página</span>
+pagination-number = <span class="visually-hidden">Página </span>{ $number }
+error404-title = Página no encontrada
+error404-lead = Lo sentimos, no encontramos esa página. Puede que se haya trasladado o que la dirección contenga un error.
+error404-home = Ir a la página de inicio de { $site }
+error404-search = Buscar una carrera
+
+## Comparador, búsqueda, consejos y códigos cortos
+
+compare-title = Comparar carreras
+compare-lead = Ponga de dos a cuatro carreras lado a lado: salario, perspectivas laborales, número de empleos y la formación y capacitación que requieren.
+compare-no-script = Para comparar carreras aquí se necesita JavaScript. Sin él, la <a href="{ $href }">tabla de todas las carreras</a> muestra el salario, las perspectivas y la formación de cada carrera, y la página de cada carrera reúne todos sus datos.
+search-page-label = Busque por título, competencia, campo de estudio, sector o código de ocupación
+search-no-script = La búsqueda necesita JavaScript. Explore <a href="{ $root }all-careers/">todas las carreras</a> o por <a href="{ $root }categories/">categoría</a>, <a href="{ $root }industries/">sector</a> o <a href="{ $root }education/">formación</a>.
+advice-browse-by-topic = Explorar por tema
+advice-feed = Fuente de artículos nuevos
+advice-topics = Temas
+advice-topics-label = Temas:
+advice-byline = Por { $author } · <time datetime="{ $datetime }">{ $date }</time>
+advice-updated = Actualizado el <time datetime="{ $datetime }">{ $date }</time>
+advice-related-careers = Carreras a las que se aplica este consejo
+pagination-articles = artículos
+list-articles = { $count ->
+    [one] { $count } artículo
+   *[other] { $count } artículos
+}
+callout-tip = Consejo
+callout-warning = Atención
+callout-note = Nota
+facts-figcaption = Datos principales: <a href="{ $href }">{ $title }</a>
+states-map-caption = Salario mediano { $period } por estado: la barra de cada estado crece con su mediana.
+states-map-caption-as-of = Salario mediano { $period } por estado, { $date }: la barra de cada estado crece con su mediana.
+states-map-dashed = Estados con borde discontinuo: cifra no publicada.
+states-every-state = Salario en cada estado
+states-table-caption = Salario { $period } por estado
+states-state = Estado
+states-median = Mediana
+states-p10 = Percentil 10
+states-p90 = Percentil 90
+states-employment = Empleo
+
+## Vocabularios y cifras que escribe careergen
+
+education-no_formal_credential = Sin credencial educativa formal
+education-high_school = Diploma de escuela secundaria o equivalente
+education-postsecondary_nondegree = Certificado postsecundario no universitario
+education-some_college = Estudios universitarios sin título
+education-associates = Título de técnico superior (associate degree)
+education-bachelors = Licenciatura
+education-masters = Maestría
+education-doctoral_or_professional = Doctorado o título profesional
+education-varies = Variable
+experience-none = Ninguna
+experience-less_than_5_years = Menos de 5 años
+experience-5_years_or_more = 5 años o más
+experience-varies = Variable
+training-none = Ninguna
+training-short_term = Capacitación en el puesto de corta duración
+training-moderate_term = Capacitación en el puesto de duración media
+training-long_term = Capacitación en el puesto de larga duración
+training-apprenticeship = Aprendizaje
+training-internship_residency = Prácticas o residencia
+training-varies = Variable
+credential-license = Licencia
+credential-certification = Certificación
+credential-registration = Registro
+growth-much_faster_than_average = Mucho más rápido que el promedio
+growth-faster_than_average = Más rápido que el promedio
+growth-as_fast_as_average = Similar al promedio
+growth-slower_than_average = Más lento que el promedio
+growth-little_or_no_change = Poco o ningún cambio
+growth-decline = Disminución
+pay-per-year = al año
+pay-per-month = al mes
+pay-per-week = a la semana
+pay-per-day = al día
+pay-per-hour = por hora
+pay-amount-per = { $amount } { $period }
+pay-or-more = { $amount } o más
+pay-entry = Inicial
+pay-p10 = Percentil 10
+pay-p25 = Percentil 25
+pay-median = Mediana
+pay-p75 = Percentil 75
+pay-p90 = Percentil 90
+pay-top = Salarios más altos
+facts-median-pay = Salario mediano
+facts-median-pay-as-of = Salario mediano ({ $date })
+facts-median-pay-of = Salario mediano, { $occupation }
+facts-median-pay-of-as-of = Salario mediano, { $occupation } ({ $date })
+facts-job-outlook = Perspectivas laborales
+facts-job-outlook-in = Perspectivas laborales, { $period }
+facts-job-outlook-of = Perspectivas laborales, { $occupation }
+facts-job-outlook-of-in = Perspectivas laborales, { $occupation }, { $period }
+facts-growth-with-label = { $growth } ({ $label })
+facts-source-title = Fuente: { $name }
+outlook-grow = Se prevé que el empleo en esta ocupación crezca un { $amount } por ciento, { $label ->
+        [much_faster_than_average] un ritmo mucho más rápido que el promedio de todas las ocupaciones
+        [faster_than_average] un ritmo más rápido que el promedio de todas las ocupaciones
+        [slower_than_average] un ritmo más lento que el promedio de todas las ocupaciones
+       *[other] un ritmo similar al promedio de todas las ocupaciones
+    }.
+outlook-grow-period = Se prevé que el empleo en esta ocupación crezca un { $amount } por ciento entre { $start } y { $end }, { $label ->
+        [much_faster_than_average] un ritmo mucho más rápido que el promedio de todas las ocupaciones
+        [faster_than_average] un ritmo más rápido que el promedio de todas las ocupaciones
+        [slower_than_average] un ritmo más lento que el promedio de todas las ocupaciones
+       *[other] un ritmo similar al promedio de todas las ocupaciones
+    }.
+outlook-decline = Se prevé que el empleo en esta ocupación disminuya un { $amount } por ciento.
+outlook-decline-period = Se prevé que el empleo en esta ocupación disminuya un { $amount } por ciento entre { $start } y { $end }.
+outlook-no-change = Se prevé que el empleo en esta ocupación se mantenga prácticamente sin cambios.
+outlook-no-change-period = Se prevé que el empleo en esta ocupación se mantenga prácticamente sin cambios entre { $start } y { $end }.
+
+## Gráficos
+
+chart-pay-title = Rango salarial de { $occupation }, { $period }
+chart-pay-percentiles = Las cifras inicial y máxima son los percentiles 10 y 90
+chart-all-occupations = Todas las ocupaciones
+chart-outlook-title = Crecimiento previsto del empleo
+chart-outlook-title-in = Crecimiento previsto del empleo, { $period }
+
+## Títulos y descripciones de página
+
+error404-description = La página que buscaba no existe.
+all-careers-description = Todas las ocupaciones en una tabla: salario, perspectivas laborales y formación habitual.
+compare-description = Ponga de dos a cuatro carreras lado a lado: salario, perspectivas laborales y formación.
+search-description = Encuentre una carrera por título, competencia, categoría o código de ocupación.
+list-group = Carreras de { $name }
+list-group-education = Carreras que requieren: { $name }
+list-title-page = { $title }, página { $number } de { $total }
+list-description-page = { $description }. Página { $number } de { $total }.

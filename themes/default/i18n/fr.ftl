@@ -1,0 +1,268 @@
+# Messages du thème par défaut, en français.
+
+## Cadre du site et navigation
+
+nav-skip = Aller au contenu principal
+nav-home = Accueil
+nav-all-careers = Tous les métiers
+nav-compare = Comparer
+
+## Listes
+
+list-careers = { $count ->
+    [one] { $count } métier
+   *[other] { $count } métiers
+}
+
+## En-tête, recherche et pied de page
+
+nav-menu = Menu<span class="visually-hidden"> et recherche</span>
+nav-site-label = Site
+nav-categories = Catégories
+nav-industries = Secteurs
+nav-education = Formation
+nav-breadcrumb = Fil d’Ariane
+nav-footer-label = Pied de page
+search-label = Rechercher un métier
+search-button = Rechercher
+feed-link-title = { $site } : fiches mises à jour récemment
+feed-footer-link = Flux des fiches mises à jour récemment
+
+## Fiche métier
+
+guide-also-called = Autres appellations : { $titles }
+guide-soc-code = Code <abbr title="Classification type des professions des États-Unis (Standard Occupational Classification)">SOC</abbr> <span class="code">{ $code }</span>
+guide-onet-code = Code O*NET-SOC <span class="code">{ $code }</span>
+guide-toc = Sur cette page
+guide-quick-facts = En bref
+guide-what-they-do = Missions
+guide-work-environment = Conditions de travail
+guide-how-to-become-one = Comment y accéder
+guide-pay = Rémunération
+guide-pay-by-state = Rémunération par État
+guide-job-outlook = Perspectives d’emploi
+guide-career-path = Évolution de carrière
+guide-similar-occupations = Métiers proches
+guide-advice = Conseils
+guide-faq = Questions et réponses
+guide-more = En savoir plus sur le métier
+guide-sources = Sources
+guide-last-reviewed = Dernière mise à jour : <time datetime="{ $datetime }">{ $date }</time>
+guide-duties-intro = Les principales missions sont les suivantes :
+guide-where-they-work = Lieux de travail
+guide-industries = Secteurs d’activité
+guide-largest-employers = Principaux employeurs
+guide-industry = Secteur
+guide-share-of-jobs = Part des emplois
+guide-work-schedules = Horaires de travail
+guide-travel = Déplacements
+guide-education = Formation
+guide-typical-education = Niveau de formation habituel à l’embauche :
+guide-fields-of-study = Filières d’études courantes
+guide-skills = Compétences clés
+guide-credentials = Autorisations et certifications
+guide-credential-required = obligatoire
+guide-credential-not-required = facultative
+guide-experience-and-training = Expérience et formation
+guide-work-experience = Expérience professionnelle dans un métier proche
+guide-training = Formation habituelle en poste
+pay-headline = Salaire médian : <strong>{ $amount }</strong> { $period }
+pay-caption = Rémunération { $period }
+pay-level = Niveau de salaire
+pay-amount = Montant
+pay-note-percentiles = Les montants sont des centiles de salaire. Le salaire médian partage les personnes exerçant le métier en deux moitiés : l’une gagne plus, l’autre moins ; 10 % gagnent moins que le 1er décile et 10 % gagnent plus que le 9e décile.
+pay-note-top-coded = Le montant le plus élevé est plafonné : la source indique seulement qu’il atteint au moins cette somme.
+source-line = Source :
+source-license = Licence : { $license }
+source-accessed = Consulté le <time datetime="{ $datetime }">{ $date }</time>
+outlook-growth = Évolution prévue
+outlook-growth-in = Évolution prévue, { $period }
+outlook-average-growth = Évolution moyenne, tous métiers confondus
+outlook-employment = Nombre d’emplois
+outlook-employment-change = Variation de l’emploi
+outlook-employment-change-in = Variation de l’emploi, { $period }
+outlook-openings = Postes à pourvoir par an, en moyenne
+similar-suggested = Métiers de la même catégorie, des mêmes secteurs ou aux compétences proches.
+similar-caption = Métiers proches de { $title }
+similar-occupation = Métier
+similar-summary = Résumé du métier
+similar-education = Niveau de formation habituel
+similar-median-pay = Salaire médian
+facts-caption = En bref : { $title }
+facts-source-label = Source { $marker } : { $name }
+
+## Accueil, listes et pagination
+
+home-search-label = Rechercher parmi { $count ->
+    [one] { $count } métier
+   *[other] { $count } métiers
+} par intitulé, compétence ou code métier
+home-browse-by-category = Parcourir par catégorie
+home-featured = Métiers à la une
+home-recent = Métiers mis à jour récemment
+home-browse = Parcourir les métiers
+home-all-careers-note =  : un tableau avec salaires, perspectives et formation
+home-compare = Comparer des métiers côte à côte
+home-latest-advice = Derniers conseils
+home-all-of = Tout { $section }
+list-empty = Aucune fiche métier n’a encore été publiée.
+all-careers-lead = Tous les métiers du guide avec leur rémunération, leurs perspectives d’emploi et le niveau de formation habituel à l’embauche. Sélectionnez un en-tête de colonne pour trier les métiers, filtrez-les ci-dessous ou <a href="{ $compare }">comparez des métiers côte à côte</a>.
+all-careers-chart-caption = Métiers selon le salaire médian, { $period }
+list-entry-pay = Salaire de début
+list-top-pay = Salaire le plus élevé
+list-growth = Évolution
+list-caption-page = { $name }, page { $number } sur { $total }
+list-no-groups = Aucun métier n’est encore classé de cette façon. Voir <a href="{ $href }">tous les métiers</a>.
+list-all-occupations = Tous les métiers
+list-not-available = non disponible
+filters-label = Filtrer les métiers
+filters-title = L’intitulé contient
+filters-category = Catégorie
+filters-any-category = Toutes catégories
+filters-any-education = Toutes formations
+filters-pay = Salaire médian ({ $symbol } { $period })
+filters-from = De
+filters-to = À
+filters-submit = Afficher les métiers
+filters-reset = Effacer les filtres
+figures-sources = Sources :
+figures-unnamed = d’après la fiche, sans source citée
+figures-count = { $count } métiers sur { $of }
+pagination-label = Pagination
+pagination-careers = métiers
+pagination-status = Page { $number } sur { $total }<span class="pagination__range"> : { $noun } { $first } à { $last } sur { $items }</span>
+pagination-page-lower = page { $number } sur { $total }
+pagination-first = Première<span class="visually-hidden"> page</span>
+pagination-previous = Précédente<span class="visually-hidden"> page</span>
+pagination-next = Suivante<span class="visually-hidden"> page</span>
+pagination-last = Dernière<span class="visually-hidden"> page</span>
+pagination-number = <span class="visually-hidden">Page </span>{ $number }
+error404-title = Page introuvable
+error404-lead = Désolés, cette page est introuvable. Elle a peut-être été déplacée, ou l’adresse contient une erreur.
+error404-home = Aller à l’accueil de { $site }
+error404-search = Rechercher un métier
+
+## Comparateur, recherche, conseils et codes courts
+
+compare-title = Comparer des métiers
+compare-lead = Placez deux à quatre métiers côte à côte : rémunération, perspectives d’emploi, nombre d’emplois, formation et apprentissage nécessaires.
+compare-no-script = La comparaison de métiers nécessite JavaScript. Sans lui, le <a href="{ $href }">tableau de tous les métiers</a> indique la rémunération, les perspectives et la formation de chacun, et la fiche de chaque métier en donne tous les détails.
+search-page-label = Rechercher par intitulé, compétence, filière, secteur ou code métier
+search-no-script = La recherche nécessite JavaScript. Parcourez plutôt <a href="{ $root }all-careers/">tous les métiers</a> ou par <a href="{ $root }categories/">catégorie</a>, <a href="{ $root }industries/">secteur</a> ou <a href="{ $root }education/">formation</a>.
+advice-browse-by-topic = Parcourir par thème
+advice-feed = Flux des nouveaux articles
+advice-topics = Thèmes
+advice-topics-label = Thèmes :
+advice-byline = Par { $author } · <time datetime="{ $datetime }">{ $date }</time>
+advice-updated = Mis à jour le <time datetime="{ $datetime }">{ $date }</time>
+advice-related-careers = Métiers concernés par ce conseil
+pagination-articles = articles
+list-articles = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
+callout-tip = Astuce
+callout-warning = Attention
+callout-note = Remarque
+facts-figcaption = En bref : <a href="{ $href }">{ $title }</a>
+states-map-caption = Salaire médian { $period } par État : la barre de chaque État croît avec sa médiane.
+states-map-caption-as-of = Salaire médian { $period } par État, { $date } : la barre de chaque État croît avec sa médiane.
+states-map-dashed = États en pointillés : aucun chiffre publié.
+states-every-state = Rémunération dans chaque État
+states-table-caption = Rémunération { $period } par État
+states-state = État
+states-median = Médiane
+states-p10 = 1er décile
+states-p90 = 9e décile
+states-employment = Emploi
+
+## Vocabulaires et chiffres rédigés par careergen
+
+education-no_formal_credential = Aucun diplôme requis
+education-high_school = Diplôme de fin d’études secondaires ou équivalent
+education-postsecondary_nondegree = Certificat postsecondaire non universitaire
+education-some_college = Études supérieures sans diplôme
+education-associates = Diplôme de premier cycle court (associate degree)
+education-bachelors = Licence (bachelor’s degree)
+education-masters = Master
+education-doctoral_or_professional = Doctorat ou diplôme professionnel
+education-varies = Variable
+experience-none = Aucune
+experience-less_than_5_years = Moins de 5 ans
+experience-5_years_or_more = 5 ans ou plus
+experience-varies = Variable
+training-none = Aucune
+training-short_term = Formation en poste de courte durée
+training-moderate_term = Formation en poste de durée moyenne
+training-long_term = Formation en poste de longue durée
+training-apprenticeship = Apprentissage
+training-internship_residency = Stage ou internat
+training-varies = Variable
+credential-license = Autorisation d’exercer
+credential-certification = Certification
+credential-registration = Inscription
+growth-much_faster_than_average = Bien plus rapide que la moyenne
+growth-faster_than_average = Plus rapide que la moyenne
+growth-as_fast_as_average = Dans la moyenne
+growth-slower_than_average = Plus lente que la moyenne
+growth-little_or_no_change = Stable ou presque
+growth-decline = En baisse
+pay-per-year = par an
+pay-per-month = par mois
+pay-per-week = par semaine
+pay-per-day = par jour
+pay-per-hour = de l’heure
+pay-amount-per = { $amount } { $period }
+pay-or-more = { $amount } ou plus
+pay-entry = Début de carrière
+pay-p10 = 1er décile
+pay-p25 = 1er quartile
+pay-median = Médiane
+pay-p75 = 3e quartile
+pay-p90 = 9e décile
+pay-top = Salaires les plus élevés
+facts-median-pay = Salaire médian
+facts-median-pay-as-of = Salaire médian ({ $date })
+facts-median-pay-of = Salaire médian, { $occupation }
+facts-median-pay-of-as-of = Salaire médian, { $occupation } ({ $date })
+facts-job-outlook = Perspectives d’emploi
+facts-job-outlook-in = Perspectives d’emploi, { $period }
+facts-job-outlook-of = Perspectives d’emploi, { $occupation }
+facts-job-outlook-of-in = Perspectives d’emploi, { $occupation }, { $period }
+facts-growth-with-label = { $growth } ({ $label })
+facts-source-title = Source : { $name }
+outlook-grow = L’emploi dans ce métier devrait progresser de { $amount } %, { $label ->
+        [much_faster_than_average] bien plus vite que la moyenne de l’ensemble des métiers
+        [faster_than_average] plus vite que la moyenne de l’ensemble des métiers
+        [slower_than_average] moins vite que la moyenne de l’ensemble des métiers
+       *[other] à peu près au même rythme que la moyenne de l’ensemble des métiers
+    }.
+outlook-grow-period = L’emploi dans ce métier devrait progresser de { $amount } % entre { $start } et { $end }, { $label ->
+        [much_faster_than_average] bien plus vite que la moyenne de l’ensemble des métiers
+        [faster_than_average] plus vite que la moyenne de l’ensemble des métiers
+        [slower_than_average] moins vite que la moyenne de l’ensemble des métiers
+       *[other] à peu près au même rythme que la moyenne de l’ensemble des métiers
+    }.
+outlook-decline = L’emploi dans ce métier devrait reculer de { $amount } %.
+outlook-decline-period = L’emploi dans ce métier devrait reculer de { $amount } % entre { $start } et { $end }.
+outlook-no-change = L’emploi dans ce métier devrait rester à peu près stable.
+outlook-no-change-period = L’emploi dans ce métier devrait rester à peu près stable entre { $start } et { $end }.
+
+## Graphiques
+
+chart-pay-title = Fourchette de salaires : { $occupation }, { $period }
+chart-pay-percentiles = Les montants de début et le plus élevé sont le 1er et le 9e décile
+chart-all-occupations = Ensemble des métiers
+chart-outlook-title = Évolution prévue de l’emploi
+chart-outlook-title-in = Évolution prévue de l’emploi, { $period }
+
+## Titres et descriptions des pages
+
+error404-description = La page demandée n’existe pas.
+all-careers-description = Tous les métiers dans un tableau : rémunération, perspectives d’emploi et formation habituelle.
+compare-description = Placez deux à quatre métiers côte à côte : rémunération, perspectives d’emploi et formation.
+search-description = Trouvez un métier par intitulé, compétence, catégorie ou code métier.
+list-group = Métiers : { $name }
+list-group-education = Métiers accessibles avec : { $name }
+list-title-page = { $title }, page { $number } sur { $total }
+list-description-page = { $description }. Page { $number } sur { $total }.
