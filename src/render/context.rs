@@ -60,8 +60,12 @@ pub struct PageView<'a> {
     pub path: String,
     /// The absolute URL (`https://example.org/account-manager/`).
     pub permalink: String,
-    /// The relative way from this page to the site root (`../`), for links and assets.
+    /// The relative way from this page to its language's root (`../`),
+    /// for links; the site's root in a site of one language.
     pub root: String,
+    /// The relative way from this page to the site's root, where the
+    /// static files are: `root` but in another language's folder.
+    pub site_root: String,
     /// The way from the home page to this one; empty on the home page.
     pub breadcrumb: Vec<CrumbView>,
 }
@@ -105,6 +109,7 @@ impl<'a> PageView<'a> {
             description,
             permalink: format!("{}{path}", config.base_url),
             root: "../".repeat(depth),
+            site_root: "../".repeat(depth + config.lang_prefix.matches('/').count()),
             path,
             breadcrumb: Vec::new(),
         }

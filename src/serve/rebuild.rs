@@ -958,6 +958,7 @@ impl Workspace {
             templates: self.templates.take()?,
             // Serve keeps its guides whole.
             reread: None,
+            languages: crate::site::Languages::default(),
         })
     }
 
