@@ -459,7 +459,7 @@ impl Page {
     pub fn path(self, site: &Site) -> String {
         match self {
             Page::Home | Page::NotFound => String::new(),
-            Page::Guide(i) => format!("{}/", site.guides[i].slug),
+            Page::Guide(i) => crate::permalink::guide(&site.guides[i].slug),
             Page::AllCareers(n) => all_careers_pages(site).path(n),
             Page::Compare => browse::COMPARE_PATH.to_string(),
             Page::Search => browse::SEARCH_PATH.to_string(),
@@ -860,7 +860,7 @@ fn atom_feed(site: &Site) -> String {
         .filter_map(|guide| {
             Some(site_files::FeedEntry {
                 title: &guide.title,
-                path: format!("{}/", guide.slug),
+                path: crate::permalink::guide(&guide.slug),
                 summary: &guide.summary,
                 updated: guide.last_reviewed?,
                 category: guide
@@ -945,7 +945,7 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
             let (guide, body) = whole_guide(site, &site.guides[i], &mut found);
             let guide = guide.as_ref();
             let markdown = crate::timings::markdown(
-                || format!("{}/index.html", guide.slug),
+                || crate::permalink::output(&crate::permalink::guide(&guide.slug)),
                 || render_markdown(site, guide, &body, &mut found),
             );
             let mut view: GuideView<'_> =
@@ -956,13 +956,13 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
                 view.similar = formatter.suggested_similar(&similar.suggest(i), &site.guides);
                 view.similar_suggested = !view.similar.is_empty();
             }
-            let output = format!("{}/index.html", guide.slug);
+            let output = crate::permalink::output(&crate::permalink::guide(&guide.slug));
             let mut page = PageView::new(
                 &site.config,
                 "guide",
                 &guide.title,
                 &guide.summary,
-                format!("{}/", guide.slug),
+                crate::permalink::guide(&guide.slug),
             );
             page.breadcrumb = CrumbView::list(
                 browse::guide_breadcrumb(guide, &site.config, formatter.browse_pages),
@@ -1482,7 +1482,7 @@ pub fn whole_guide<'a>(
 pub fn with_markdown_links<R>(site: &Site, page_path: &str, render: impl FnOnce(&Links) -> R) -> R {
     let root = crate::permalink::root_from(page_path);
     let formatter = guide_formatter(site);
-    let output = format!("{page_path}index.html");
+    let output = crate::permalink::output(page_path);
     let shortcodes = Shortcodes {
         templates: &site.templates,
         formatter: &formatter,

@@ -183,7 +183,8 @@ impl<'a> Formatter<'a> {
     /// The link from a guide page (at depth 1) to the browse page at
     /// `path` below the site root, when the site has browse pages.
     fn browse_href(&self, path: String) -> Option<String> {
-        self.browse_pages.then(|| format!("../{path}"))
+        self.browse_pages
+            .then(|| crate::permalink::from_guide(&path))
     }
 
     fn money(&self, salary: &Salary, amount: Option<f64>) -> Option<String> {
@@ -198,7 +199,7 @@ impl<'a> Formatter<'a> {
         GuideCard {
             title: &guide.title,
             slug: &guide.slug,
-            path: format!("{}/", guide.slug),
+            path: crate::permalink::guide(&guide.slug),
             summary: &guide.summary,
             category: self.category(guide),
             median_pay: salary.and_then(|s| self.money(s, s.median)),
@@ -253,7 +254,9 @@ impl<'a> Formatter<'a> {
                 let salary = g.salary.as_ref();
                 SimilarView {
                     title: &g.title,
-                    href: Some(format!("../{}/", g.slug)),
+                    href: Some(crate::permalink::from_guide(&crate::permalink::guide(
+                        &g.slug,
+                    ))),
                     summary: Some(&g.summary),
                     education: g.requirements.education.map(|e| e.label()),
                     median_pay: salary.and_then(|s| self.money(s, s.median)),
@@ -555,7 +558,11 @@ impl<'a> Formatter<'a> {
         index: &GuideIndex,
         markdown: RenderedMarkdown,
     ) -> GuideView<'a> {
-        let href = |slug: &str| index.by_slug(slug).map(|_| format!("../{slug}/"));
+        let href = |slug: &str| {
+            index
+                .by_slug(slug)
+                .map(|_| crate::permalink::from_guide(&crate::permalink::guide(slug)))
+        };
         let source = |id: &Option<String>| {
             id.as_deref()
                 .and_then(|id| guide.sources.iter().find(|s| s.id == id))
