@@ -250,10 +250,10 @@ fn bad_languages_in_config_are_located_errors() {
     assert!(!output.status.success());
     let text = stderr(&output);
     for expected in [
-        "config.yaml:6:3: error: languages.EN_x: expected a language tag",
-        "config.yaml:7:3: error: languages.en: expected only the site's other languages",
+        "config.yaml:6:9: error: languages.EN_x: expected a language tag",
+        "config.yaml:7:7: error: languages.en: expected only the site's other languages",
         "config.yaml:9:5: error: languages.es.titel: expected a known key",
-        "error: untranslated: expected one of omit, fallback",
+        "config.yaml:13:15: error: untranslated: expected one of omit, fallback",
     ] {
         assert!(text.contains(expected), "{expected} not in {text}");
     }
