@@ -39,7 +39,10 @@ fn each_language_has_its_own_pages_lists_feed_404_and_search_below_its_folder() 
     assert!(guide.contains("href=\"../../style.css\""));
     assert!(guide.contains("<a class=\"site-title\" href=\"../\">Guía de carreras</a>"));
     // A related career is linked in this language by its translated slug.
-    assert!(guide.contains("href=\"../representante-de-ventas/\""), "{guide}");
+    assert!(
+        guide.contains("href=\"../representante-de-ventas/\""),
+        "{guide}"
+    );
     for file in [
         "public/es/index.html",
         "public/es/404.html",
@@ -109,7 +112,10 @@ fn untranslated_fallback_publishes_the_default_text_marked_with_its_language() {
     let page = site.read("public/es/electrician/index.html");
     // Spanish chrome, English text marked as such.
     assert!(page.contains("<html lang=\"es\">"), "{page}");
-    assert!(page.contains("<div class=\"guide-layout\" lang=\"en\">"), "{page}");
+    assert!(
+        page.contains("<div class=\"guide-layout\" lang=\"en\">"),
+        "{page}"
+    );
     assert!(page.contains("Guía de carreras"));
     // A fallback is no translation: no alternates, no switcher.
     assert!(alternates(&page).is_empty(), "{page}");
@@ -127,9 +133,18 @@ fn pages_link_their_translations_with_hreflang_and_the_switcher_both_ways() {
     assert_eq!(
         alternates(&english),
         [
-            ("en".into(), "https://careers.example.org/account-manager/".into()),
-            ("es".into(), "https://careers.example.org/es/gerente-de-cuentas/".into()),
-            ("x-default".into(), "https://careers.example.org/account-manager/".into()),
+            (
+                "en".into(),
+                "https://careers.example.org/account-manager/".into()
+            ),
+            (
+                "es".into(),
+                "https://careers.example.org/es/gerente-de-cuentas/".into()
+            ),
+            (
+                "x-default".into(),
+                "https://careers.example.org/account-manager/".into()
+            ),
         ]
     );
     assert!(english.contains(
@@ -187,9 +202,18 @@ fn the_sitemap_lists_every_language_with_its_alternates() {
     assert_eq!(
         links(spanish),
         [
-            ("en".into(), "https://careers.example.org/account-manager/".into()),
-            ("es".into(), "https://careers.example.org/es/gerente-de-cuentas/".into()),
-            ("x-default".into(), "https://careers.example.org/account-manager/".into()),
+            (
+                "en".into(),
+                "https://careers.example.org/account-manager/".into()
+            ),
+            (
+                "es".into(),
+                "https://careers.example.org/es/gerente-de-cuentas/".into()
+            ),
+            (
+                "x-default".into(),
+                "https://careers.example.org/account-manager/".into()
+            ),
         ]
     );
     let electrician = urls
@@ -230,7 +254,10 @@ fn a_translation_takes_the_shared_figures_of_its_original() {
     let site = built();
     // The Spanish file gives no pay: it shows the English file's.
     let compare = site.read("public/es/compare/data/gerente-de-cuentas.json");
-    assert!(compare.contains("75500") || compare.contains("75.500"), "{compare}");
+    assert!(
+        compare.contains("75500") || compare.contains("75.500"),
+        "{compare}"
+    );
     let page = site.read("public/es/gerente-de-cuentas/index.html");
     assert!(page.contains("\"median\":75500"), "{page}");
 }
@@ -242,7 +269,10 @@ fn bad_languages_in_config_are_located_errors() {
     site.write(
         "config.yaml",
         &config
-            .replace("languages:\n  es:\n", "languages:\n  EN_x: {}\n  en: {}\n  es:\n")
+            .replace(
+                "languages:\n  es:\n",
+                "languages:\n  EN_x: {}\n  en: {}\n  es:\n",
+            )
             .replace("    title: Guía de carreras", "    titel: Guía de carreras")
             .replace("untranslated: omit", "untranslated: hide"),
     );
@@ -282,7 +312,10 @@ fn serve_rebuilds_a_site_in_several_languages_like_a_cold_build() {
 
     let file = "content/account-manager.es.md";
     let text = site.read(file);
-    site.write(file, &text.replace("Gerente de cuentas", "Gestor de cuentas"));
+    site.write(
+        file,
+        &text.replace("Gerente de cuentas", "Gestor de cuentas"),
+    );
     let mut changes = Changes::default();
     changes.guides.insert(site.path(file));
     let Outcome::Built(built) = workspace.rebuild(&changes) else {

@@ -354,9 +354,9 @@ pub fn index(guides: &[Guide], originals: &[Guide]) -> GuideIndex {
 }
 
 /// One language's library: the default language's sections, articles
-/// and pages with each translated file in place of its original. Sections
-/// and the home intro are always there (in the default language where not
-/// translated); untranslated articles and pages follow `untranslated`.
+/// and pages with each translated file in place of its original.
+/// Untranslated ones follow `untranslated`, but for a section holding a
+/// translated article, which is kept (in the default language).
 pub fn library(
     root: &Path,
     sorted: &Sorted,
@@ -381,10 +381,21 @@ pub fn library(
     };
     let own = Sorted {
         guides: Vec::new(),
+        // A section stays while any of its articles is translated: they
+        // need its page; the home page's intro follows `untranslated`.
         section_files: sorted
             .section_files
             .iter()
-            .filter_map(|f| pick(f, true))
+            .filter_map(|f| {
+                let dir = f.parent().unwrap_or(f);
+                let needed = f
+                    .parent()
+                    .is_some_and(|d| d != root.join(super::load::CONTENT_DIR))
+                    && mine
+                        .keys()
+                        .any(|original| original.starts_with(dir) && original != f);
+                pick(f, needed)
+            })
             .collect(),
         members: sorted
             .members
