@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -19,6 +19,7 @@ use crate::content::text::Text;
 use crate::content::{load, validate};
 use crate::data;
 use crate::diagnostics::{self, Diagnostic};
+use crate::i18n::{Catalog, Messages};
 use crate::output::Sink;
 use crate::render::browse::{self, Grouping};
 use crate::render::context::{
@@ -63,6 +64,8 @@ pub struct Site {
     /// Sections, articles, pages and the home intro: the kinds besides guides.
     pub library: Library,
     pub templates: Templates,
+    /// Reader-facing text in every language of the site.
+    pub messages: Arc<Catalog>,
     /// What reading a guide's released page fields again needs, for a
     /// site loaded lean ([`load::load_lean`]); `None` where guides are whole.
     pub reread: Option<Reread>,
@@ -225,6 +228,9 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
             None
         }
     };
+    let (messages, message_diagnostics) =
+        crate::timings::stage("read messages", || load_messages(root, &config));
+    diagnostics.extend(message_diagnostics);
     let others = crate::timings::stage("read translations", || {
         language_sites(options, &config, &loaded, &mut diagnostics)
     });
@@ -235,6 +241,7 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
         index,
         library,
         templates,
+        messages,
         reread: Some(Reread {
             data,
             today: options.today,
@@ -322,6 +329,30 @@ fn language_sites(
             }
         })
         .collect()
+}
+
+/// Reads the message files of the site, its theme and the built-in theme
+/// for the site's languages.
+pub fn load_messages(
+    root: &std::path::Path,
+    config: &SiteConfig,
+) -> (Arc<Catalog>, Vec<Diagnostic>) {
+    let others: Vec<String> = config.languages.iter().map(|l| l.tag.clone()).collect();
+    let (catalog, diagnostics) = Catalog::load(root, &config.theme, &config.language, &others);
+    (Arc::new(catalog), diagnostics)
+}
+
+impl Site {
+    /// The messages for pages in `lang` (a BCP 47 tag); the default
+    /// language's for a language the site does not have.
+    pub fn messages(&self, lang: &str) -> &Messages {
+        self.messages.messages(lang)
+    }
+
+    /// The messages for pages in the site's default language.
+    pub fn default_messages(&self) -> &Messages {
+        self.messages.messages(&self.config.default_language)
+    }
 }
 
 /// Reads `config.yaml` and applies the command line's overrides. A config
@@ -903,7 +934,10 @@ pub fn prepare(site: &mut Site) {
     global.insert("site", &site_view);
     // Every page's language: the default one, or the one being rendered.
     global.insert("lang", &site.config.language);
-    site.templates.tera_mut().global_context().extend(global);
+    let messages = Arc::clone(&site.messages);
+    let tera = site.templates.tera_mut();
+    tera.global_context().extend(global);
+    crate::i18n::register(tera, messages);
 }
 
 /// The formatter of guide pages and of the figures shortcodes quote:
