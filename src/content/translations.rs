@@ -412,7 +412,7 @@ pub fn library(
         .collect();
     let diagnostics = diagnostics
         .into_iter()
-        .filter(|d| translated.iter().any(|t| d.path == *t))
+        .filter(|d| translated.contains(&d.path))
         .collect();
     let untag = |content_path: &mut String| {
         let path = original_of(Path::new(content_path.as_str()), tag);

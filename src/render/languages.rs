@@ -27,6 +27,9 @@ impl Sink for PrefixSink<'_> {
     }
 }
 
+/// The versions of one page for the sitemap: (language tag, absolute URL).
+pub type SitemapVersions = Vec<(String, String)>;
+
 /// One language of the site.
 #[derive(Debug, Clone)]
 pub struct LanguageLink {
@@ -54,7 +57,7 @@ pub struct Alternates {
     /// Every page of every language for the sitemap (paths below the
     /// site's root), and each one's versions.
     sitemap_urls: Vec<SitemapUrl>,
-    sitemap_alternates: Vec<Vec<(String, String)>>,
+    sitemap_alternates: Vec<SitemapVersions>,
 }
 
 impl Alternates {
@@ -84,13 +87,13 @@ impl Alternates {
 
     /// Keeps the sitemap of every language: `urls` below the site's root,
     /// and by position the versions of each ([`Alternates::sitemap_links`]).
-    pub fn set_sitemap(&mut self, urls: Vec<SitemapUrl>, alternates: Vec<Vec<(String, String)>>) {
+    pub fn set_sitemap(&mut self, urls: Vec<SitemapUrl>, alternates: Vec<SitemapVersions>) {
         self.sitemap_urls = urls;
         self.sitemap_alternates = alternates;
     }
 
     /// What [`Alternates::set_sitemap`] kept.
-    pub fn sitemap(&self) -> (&[SitemapUrl], &[Vec<(String, String)>]) {
+    pub fn sitemap(&self) -> (&[SitemapUrl], &[SitemapVersions]) {
         (&self.sitemap_urls, &self.sitemap_alternates)
     }
 
@@ -130,7 +133,7 @@ impl Alternates {
 
     /// The (language tag, absolute URL) of every version of the page at
     /// `path` of `language`, for the sitemap; empty without any.
-    pub fn sitemap_links(&self, language: usize, path: &str) -> Vec<(String, String)> {
+    pub fn sitemap_links(&self, language: usize, path: &str) -> SitemapVersions {
         let versions = self.versions(language, path);
         let mut links: Vec<(String, String)> = versions
             .iter()
