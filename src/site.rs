@@ -76,7 +76,7 @@ pub struct Site {
 
 /// The content of a site's other languages, and which language the
 /// [`Site`] holds now. A language is rendered as a site of its own below
-/// its folder: [`Languages::swap`] puts its config, guides and library in
+/// its folder: [`Site::use_language`] puts its config, guides and library in
 /// the site's place, and back.
 #[derive(Default)]
 pub struct Languages {
