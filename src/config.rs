@@ -1052,4 +1052,39 @@ mod tests {
         assert_eq!(bands.label_for(-0.4), GrowthLabel::LittleOrNoChange);
         assert_eq!(bands.label_for(2.5), GrowthLabel::AsFastAsAverage);
     }
+
+    #[test]
+    fn other_languages_take_their_own_text_and_a_folder() {
+        let config = parse(&format!(
+            "{MINIMAL}categories: {{ sales: {{ name: Sales }} }}\n\
+             languages:\n  es:\n    title: Guía\n    categories: {{ sales: {{ name: Ventas }} }}\n\
+             untranslated: fallback\n"
+        ))
+        .expect("valid config");
+        assert_eq!(config.untranslated, Untranslated::Fallback);
+        let es = config.for_language(&config.languages[0]);
+        assert_eq!(es.title, "Guía");
+        assert_eq!(es.base_url, "https://example.org/careers/es/");
+        assert_eq!(es.site_base_url(), "https://example.org/careers/");
+        assert_eq!(
+            es.category("sales").map(|c| c.name.as_str()),
+            Some("Ventas")
+        );
+        assert_eq!(es.default_language, "en");
+        assert_eq!(config.lang_prefix, "");
+    }
+
+    #[test]
+    fn a_language_naming_an_unknown_category_is_an_error() {
+        let errors = parse(&format!(
+            "{MINIMAL}languages:\n  es:\n    categories: {{ ventas: {{ name: Ventas }} }}\n"
+        ))
+        .expect_err("unknown category");
+        assert!(
+            errors[0]
+                .message
+                .contains("expected a key of the site's `categories`"),
+            "{errors:?}"
+        );
+    }
 }

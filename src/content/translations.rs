@@ -468,3 +468,41 @@ fn original_name(path: &Path, tag: &str) -> String {
         .unwrap_or_default();
     format!("{stem}.{tag}.md")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_translation_is_named_by_its_language_before_md() {
+        let tags = ["es".to_string(), "pt-BR".to_string()];
+        assert_eq!(language_of(Path::new("content/a.es.md"), &tags), Some("es"));
+        assert_eq!(
+            language_of(Path::new("content/a.pt-BR.md"), &tags),
+            Some("pt-BR")
+        );
+        assert_eq!(language_of(Path::new("content/a.fr.md"), &tags), None);
+        assert_eq!(language_of(Path::new("content/a.md"), &tags), None);
+        assert_eq!(
+            original_of(Path::new("content/advice/_index.es.md"), "es"),
+            Path::new("content/advice/_index.md")
+        );
+    }
+
+    #[test]
+    fn a_file_slug_leaves_out_the_language() {
+        assert_eq!(
+            file_slug(Path::new("content/account-manager.es.md")).as_deref(),
+            Some("account-manager")
+        );
+        assert_eq!(
+            file_slug(Path::new("content/account-manager.md")).as_deref(),
+            Some("account-manager")
+        );
+        // Not a language tag: the name stays as it is (and fails as a slug).
+        assert_eq!(
+            file_slug(Path::new("content/v2.Final.md")).as_deref(),
+            Some("v2.Final")
+        );
+    }
+}
