@@ -188,14 +188,7 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     diagnostics.append(&mut loaded.diagnostics);
     diagnostics.extend(data_diagnostics);
     diagnostics.extend(crate::timings::stage("fill figures from data", || {
-        let found = data::fill_all(&mut loaded.guides, &data, &config);
-        // Filled, the page fields still held can go too.
-        let keep_state_pay = config.region.is_some();
-        loaded
-            .guides
-            .par_iter_mut()
-            .for_each(|guide| guide.release_filled_fields(keep_state_pay));
-        found
+        data::fill_all(&mut loaded.guides, &data, &config)
     }));
     let (library, library_diagnostics) = crate::timings::stage("read articles and pages", || {
         kinds::load(
@@ -234,6 +227,13 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     let others = crate::timings::stage("read translations", || {
         language_sites(options, &config, &loaded, &mut diagnostics)
     });
+    // Filled and shared with translations, the page fields still held can
+    // go too.
+    let keep_state_pay = config.region.is_some();
+    loaded
+        .guides
+        .par_iter_mut()
+        .for_each(|guide| guide.release_filled_fields(keep_state_pay));
     let site = templates.map(|templates| Site {
         root: root.clone(),
         config,
