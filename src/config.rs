@@ -10,6 +10,9 @@ use crate::content::guide::{GrowthLabel, PayPeriod, ProjectionPeriod};
 use crate::content::yaml::{self, Reader, YamlText};
 use crate::diagnostics::Diagnostic;
 
+pub mod languages;
+pub use languages::{Language, Untranslated};
+
 /// The config file's name inside a site folder.
 pub const CONFIG_FILE: &str = "config.yaml";
 
@@ -37,6 +40,8 @@ pub const TOP_KEYS: &[&str] = &[
     "related_advice",
     "home",
     "menus",
+    "languages",
+    "untranslated",
 ];
 
 /// The menus `menus:` may hold.
@@ -107,6 +112,21 @@ pub struct SiteConfig {
     pub related_advice: usize,
     /// The site's menus (`menus`), each sorted by weight.
     pub menus: Menus,
+    /// The site's other languages (`languages`); empty for a site in one.
+    #[serde(skip)]
+    pub languages: Vec<Language>,
+    /// Whether a guide missing in a language is published there in the
+    /// default one (`untranslated`).
+    #[serde(skip)]
+    pub untranslated: Untranslated,
+    /// The language `language` names in `config.yaml`, also in the config
+    /// of another language ([`SiteConfig::for_language`]).
+    #[serde(skip)]
+    pub default_language: String,
+    /// The folder of the language this config is for (`es/`); empty for
+    /// the default language.
+    #[serde(skip)]
+    pub lang_prefix: String,
 }
 
 /// The menus of `menus:`, each entry in display order (by `weight`, then
@@ -434,7 +454,10 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
     let related_advice =
         read_count(r, &root.at("related_advice"), "articles").unwrap_or(DEFAULT_RELATED_ADVICE);
     let menus = read_menus(r, &root);
-    Some(SiteConfig {
+    let languages = languages::read_languages(r, &root, &language);
+    let untranslated = languages::read_untranslated(r, &root);
+    let default_language = language.clone();
+    let config = Some(SiteConfig {
         title: title?,
         base_url,
         base_path,
@@ -457,7 +480,15 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         home,
         related_advice,
         menus,
-    })
+        languages,
+        untranslated,
+        default_language,
+        lang_prefix: String::new(),
+    });
+    if let Some(config) = &config {
+        languages::check_categories(r, config);
+    }
+    config
 }
 
 fn read_menus(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Menus {
@@ -694,7 +725,7 @@ fn read_categories(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Vec<Category> {
     let mut categories = Vec::new();
     for (key, value) in map {
         let Some(key) = key.as_str() else { continue };
-        let field = format!("categories.{key}");
+        let field = format!("{}.{key}", slot.field);
         if !crate::content::guide::is_slug(key) {
             r.error(
                 &field,
@@ -721,7 +752,8 @@ fn is_upper_code(text: &str, len: usize) -> bool {
     text.len() == len && text.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-fn is_language_tag(text: &str) -> bool {
+/// Whether `text` has the shape of a BCP 47 tag (`en`, `fr-CA`).
+pub fn is_language_tag(text: &str) -> bool {
     let mut parts = text.split('-');
     let primary = parts.next().unwrap_or("");
     (2..=3).contains(&primary.len())
@@ -1019,5 +1051,40 @@ mod tests {
         assert_eq!(bands.label_for(-1.0), GrowthLabel::Decline);
         assert_eq!(bands.label_for(-0.4), GrowthLabel::LittleOrNoChange);
         assert_eq!(bands.label_for(2.5), GrowthLabel::AsFastAsAverage);
+    }
+
+    #[test]
+    fn other_languages_take_their_own_text_and_a_folder() {
+        let config = parse(&format!(
+            "{MINIMAL}categories: {{ sales: {{ name: Sales }} }}\n\
+             languages:\n  es:\n    title: Guía\n    categories: {{ sales: {{ name: Ventas }} }}\n\
+             untranslated: fallback\n"
+        ))
+        .expect("valid config");
+        assert_eq!(config.untranslated, Untranslated::Fallback);
+        let es = config.for_language(&config.languages[0]);
+        assert_eq!(es.title, "Guía");
+        assert_eq!(es.base_url, "https://example.org/careers/es/");
+        assert_eq!(es.site_base_url(), "https://example.org/careers/");
+        assert_eq!(
+            es.category("sales").map(|c| c.name.as_str()),
+            Some("Ventas")
+        );
+        assert_eq!(es.default_language, "en");
+        assert_eq!(config.lang_prefix, "");
+    }
+
+    #[test]
+    fn a_language_naming_an_unknown_category_is_an_error() {
+        let errors = parse(&format!(
+            "{MINIMAL}languages:\n  es:\n    categories: {{ ventas: {{ name: Ventas }} }}\n"
+        ))
+        .expect_err("unknown category");
+        assert!(
+            errors[0]
+                .message
+                .contains("expected a key of the site's `categories`"),
+            "{errors:?}"
+        );
     }
 }

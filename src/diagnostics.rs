@@ -343,6 +343,14 @@ fn kind_summary(kind: &str, count: usize) -> String {
             if one { "image has" } else { "images have" },
             if one { "it" } else { "each" }
         ),
+        kinds::UNTRANSLATED => format!(
+            "{n} {} missing in one of the site's languages",
+            if one {
+                "translation is"
+            } else {
+                "translations are"
+            }
+        ),
         kinds::DANGLING_LINK => format!(
             "{n} symbolic {} to nothing and {} left out",
             if one { "link leads" } else { "links lead" },
@@ -387,6 +395,8 @@ pub mod kinds {
     pub const MISSING_ALT: &str = "missing-alt-text";
     /// A symbolic link under the site's folders that leads nowhere.
     pub const DANGLING_LINK: &str = "dangling-link";
+    /// A guide with no translation into one of the site's languages.
+    pub const UNTRANSLATED: &str = "untranslated-guide";
     /// A message one of the site's languages lacks (`i18n/fr.ftl`).
     pub const MISSING_MESSAGE: &str = "missing-message";
 }

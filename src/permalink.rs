@@ -53,8 +53,16 @@ pub fn output(path: &str) -> String {
 }
 
 /// The relative way from the page at `path` back to the site root (`../../`).
+/// In a site of several languages, paths are below the language's folder
+/// (`es/`) and so is the root this leads to.
 pub fn root_from(path: &str) -> String {
     "../".repeat(path.matches('/').count())
+}
+
+/// The link from any guide's page to the page at `path`: guide pages all
+/// lie at the same depth.
+pub fn from_guide(path: &str) -> String {
+    format!("{}{path}", root_from(&guide("guide")))
 }
 
 #[cfg(test)]
@@ -69,5 +77,6 @@ mod tests {
         assert_eq!(output(&page("about")), "about/index.html");
         assert_eq!(root_from("advice/salary/"), "../../");
         assert_eq!(root_from(""), "");
+        assert_eq!(from_guide("categories/sales/"), "../categories/sales/");
     }
 }

@@ -420,6 +420,14 @@ footer: Pay and outlook figures are from the U.S. Bureau of Labor Statistics (pu
 #   footer:
 #     - { label: Labor statistics, target: "https://www.bls.gov/" }
 
+# The site's other languages, each published below its folder (/es/):
+# a guide is translated by `name.es.md` beside `name.md`. `untranslated`
+# says whether a guide missing in a language is left out there (omit) or
+# shown in the default language (fallback).
+# languages:
+#   es: { title: Guía de carreras, description: Perfiles de profesiones. }
+# untranslated: omit
+
 # Free-form values for custom templates, as `site.extra`.
 # extra:
 #   analytics_id: ABC-123

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -69,6 +69,72 @@ pub struct Site {
     /// What reading a guide's released page fields again needs, for a
     /// site loaded lean ([`load::load_lean`]); `None` where guides are whole.
     pub reread: Option<Reread>,
+    /// The site in each of its other languages, in the order of
+    /// `languages:` (see [`Languages`]); empty for a site in one language.
+    pub languages: Languages,
+}
+
+/// The content of a site's other languages, and which language the
+/// [`Site`] holds now. A language is rendered as a site of its own below
+/// its folder: [`Site::use_language`] puts its config, guides and library in
+/// the site's place, and back.
+#[derive(Default)]
+pub struct Languages {
+    /// The other languages' content, by position in `config.languages`.
+    pub others: Vec<LanguageSite>,
+    /// The language the site holds now: 0 for the default, `i + 1` for
+    /// `others[i]`.
+    pub current: usize,
+    /// By position in the site's guides: whether the guide is the default
+    /// language's, shown in the current language for want of a translation.
+    pub fallback: Vec<bool>,
+    /// The versions of every page in every language, once worked out.
+    pub alternates: Option<std::sync::Arc<crate::render::languages::Alternates>>,
+}
+
+/// One other language's content, while the site holds another.
+pub struct LanguageSite {
+    pub config: SiteConfig,
+    pub guides: Vec<Guide>,
+    pub index: GuideIndex,
+    pub library: Library,
+    pub fallback: Vec<bool>,
+}
+
+impl Site {
+    /// Puts the content of language `language` (0 for the default) in the
+    /// site's place; the language it held goes back to its own slot.
+    pub fn use_language(&mut self, language: usize) {
+        let current = self.languages.current;
+        if current == language {
+            return;
+        }
+        if current > 0 {
+            self.swap(current - 1);
+        }
+        if language > 0 && language <= self.languages.others.len() {
+            self.swap(language - 1);
+            self.languages.current = language;
+        } else {
+            self.languages.current = 0;
+        }
+    }
+
+    fn swap(&mut self, other: usize) {
+        let Some(slot) = self.languages.others.get_mut(other) else {
+            return;
+        };
+        std::mem::swap(&mut self.config, &mut slot.config);
+        std::mem::swap(&mut self.guides, &mut slot.guides);
+        std::mem::swap(&mut self.index, &mut slot.index);
+        std::mem::swap(&mut self.library, &mut slot.library);
+        std::mem::swap(&mut self.languages.fallback, &mut slot.fallback);
+    }
+
+    /// The language tag of the content the site holds now.
+    pub fn lang(&self) -> &str {
+        &self.config.language
+    }
 }
 
 /// The data and the date a lean build filled and checked its guides with,
@@ -122,14 +188,7 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     diagnostics.append(&mut loaded.diagnostics);
     diagnostics.extend(data_diagnostics);
     diagnostics.extend(crate::timings::stage("fill figures from data", || {
-        let found = data::fill_all(&mut loaded.guides, &data, &config);
-        // Filled, the page fields still held can go too.
-        let keep_state_pay = config.region.is_some();
-        loaded
-            .guides
-            .par_iter_mut()
-            .for_each(|guide| guide.release_filled_fields(keep_state_pay));
-        found
+        data::fill_all(&mut loaded.guides, &data, &config)
     }));
     let (library, library_diagnostics) = crate::timings::stage("read articles and pages", || {
         kinds::load(
@@ -165,6 +224,16 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     let (messages, message_diagnostics) =
         crate::timings::stage("read messages", || load_messages(root, &config));
     diagnostics.extend(message_diagnostics);
+    let others = crate::timings::stage("read translations", || {
+        language_sites(options, &config, &loaded, &mut diagnostics)
+    });
+    // Filled and shared with translations, the page fields still held can
+    // go too.
+    let keep_state_pay = config.region.is_some();
+    loaded
+        .guides
+        .par_iter_mut()
+        .for_each(|guide| guide.release_filled_fields(keep_state_pay));
     let site = templates.map(|templates| Site {
         root: root.clone(),
         config,
@@ -177,6 +246,10 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
             data,
             today: options.today,
         }),
+        languages: Languages {
+            others,
+            ..Languages::default()
+        },
     });
     // Link errors live in Markdown; find them even when other rules failed.
     if let Some(site) = &site
@@ -188,13 +261,84 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     (if failed { None } else { site }, diagnostics)
 }
 
+/// The site's other languages: each one's guides (translations, and
+/// fallbacks where the config says so), library and config, checked.
+fn language_sites(
+    options: &BuildOptions,
+    config: &SiteConfig,
+    loaded: &load::Loaded,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<LanguageSite> {
+    use crate::content::translations;
+    let root = &options.root;
+    config
+        .languages
+        .iter()
+        .map(|language| {
+            let config = config.for_language(language);
+            let read = translations::guides(
+                root,
+                &loaded.guides,
+                &loaded.translations,
+                &config,
+                options.drafts,
+                options.today,
+            );
+            diagnostics.extend(read.diagnostics);
+            diagnostics.extend(translations::missing_warnings(
+                &config,
+                &loaded.guides,
+                &read.missing,
+            ));
+            let index = translations::index(&read.guides, &loaded.guides);
+            let (library, library_diagnostics) = translations::library(
+                root,
+                &loaded.kinds,
+                &loaded.pages,
+                &loaded.translations,
+                &config,
+                options.drafts,
+                options.today,
+            );
+            diagnostics.extend(library_diagnostics);
+            // The rules across the language's pages, reported on its own
+            // files: the default language's were checked already.
+            let own: std::collections::HashSet<PathBuf> = loaded
+                .translations
+                .iter()
+                .map(|f| diagnostics::display_path(root, f))
+                .collect();
+            let mut rules = validate::validate(&read.guides, &index, &[]);
+            rules.extend(library_rules(&library, &read.guides, &index));
+            if language.menus.is_some() {
+                let (_, menu_errors) =
+                    crate::render::menu::resolve(&config, &read.guides, &index, &library, root);
+                rules.extend(menu_errors);
+            }
+            diagnostics.extend(
+                rules
+                    .into_iter()
+                    .filter(|d| own.contains(&d.path) || d.path == Path::new(config::CONFIG_FILE)),
+            );
+            LanguageSite {
+                config,
+                guides: read.guides,
+                index,
+                library,
+                fallback: read.fallback,
+            }
+        })
+        .collect()
+}
+
 /// Reads the message files of the site, its theme and the built-in theme
 /// for the site's languages.
 pub fn load_messages(
     root: &std::path::Path,
     config: &SiteConfig,
 ) -> (Arc<Catalog>, Vec<Diagnostic>) {
-    let (catalog, diagnostics) = Catalog::load(root, &config.theme, &config.language, &[]);
+    let others: Vec<String> = config.languages.iter().map(|l| l.tag.clone()).collect();
+    let (catalog, diagnostics) = Catalog::load(root, &config.theme, &config.language, &others);
     (Arc::new(catalog), diagnostics)
 }
 
@@ -207,7 +351,7 @@ impl Site {
 
     /// The messages for pages in the site's default language.
     pub fn default_messages(&self) -> &Messages {
-        self.messages.messages(&self.config.language)
+        self.messages.messages(&self.config.default_language)
     }
 }
 
@@ -346,7 +490,7 @@ impl Page {
     pub fn path(self, site: &Site) -> String {
         match self {
             Page::Home | Page::NotFound => String::new(),
-            Page::Guide(i) => format!("{}/", site.guides[i].slug),
+            Page::Guide(i) => crate::permalink::guide(&site.guides[i].slug),
             Page::AllCareers(n) => all_careers_pages(site).path(n),
             Page::Compare => browse::COMPARE_PATH.to_string(),
             Page::Search => browse::SEARCH_PATH.to_string(),
@@ -442,25 +586,61 @@ fn other_pages(site: &Site, groups: &[(Grouping, Vec<browse::Group>)]) -> Vec<Pa
 
 /// Renders every page and copies static files.
 fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
-    prepare(site);
     // Every written file passes the link check; what the build generates
     // is recorded too, since no static file may replace it.
     let checked = crate::links::CheckedSink::new(sink, site);
     let recording = statics::Recording::new(&checked);
+    let mut rendered = Rendered::default();
+    if site.languages.others.is_empty() {
+        prepare(site);
+        rendered = render_language(site, &recording);
+    } else {
+        site.languages.alternates = Some(std::sync::Arc::new(crate::timings::stage(
+            "find the versions of pages",
+            || alternates(site),
+        )));
+        // Each language is a site of its own below its folder.
+        for language in 0..=site.languages.others.len() {
+            site.use_language(language);
+            prepare(site);
+            let prefix = site.config.lang_prefix.clone();
+            let below = crate::render::languages::PrefixSink {
+                prefix: &prefix,
+                inner: &recording,
+            };
+            rendered.add(render_language(site, &below));
+        }
+        site.use_language(0);
+        prepare(site);
+    }
+    let generated = recording.into_written();
+    let files = crate::timings::stage("copy static files", || {
+        statics::copy(site, &checked, &generated, &mut rendered.diagnostics)
+    });
+    let linked = crate::links::copy_linked_files(site, &checked, &mut rendered.diagnostics);
+    rendered.files += files + linked;
+    let broken_links = crate::timings::stage("check links", || checked.finish(site));
+    rendered.diagnostics.extend(broken_links);
+    rendered
+}
+
+/// Renders the pages and site files of the language the site holds (after
+/// [`prepare`]) into `sink`.
+fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
     let guides: Vec<usize> = (0..site.guides.len()).collect();
     let (mut rendered, listings) = crate::timings::stage("render pages", || {
-        let mut rendered = render_guide_pages(site, &guides, &recording);
+        let mut rendered = render_guide_pages(site, &guides, sink);
         let listings = crate::timings::work("render listing pages", || {
             let listings = Listings::new(site);
             // Never asked to stop, it renders every page.
             let others = listings.other_pages(site);
-            let more = render_listing_pages(site, &listings, &others, &recording, &|| false);
+            let more = render_listing_pages(site, &listings, &others, sink, &|| false);
             rendered.add(more.unwrap_or_default());
             listings
         });
         rendered.add(crate::timings::work(
             "render article and page pages",
-            || render_kind_pages(site, &recording),
+            || render_kind_pages(site, sink),
         ));
         (rendered, listings)
     });
@@ -468,18 +648,55 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
     // whole-site files are made, the other large piece of a build's memory.
     let groups = listings.into_browse_groups();
     let site_files = crate::timings::stage("write site files", || {
-        render_site_files(site, &groups, &recording)
+        render_site_files(site, &groups, sink)
     });
     rendered.diagnostics.extend(site_files.diagnostics);
-    let generated = recording.into_written();
-    let files = crate::timings::stage("copy static files", || {
-        statics::copy(site, &checked, &generated, &mut rendered.diagnostics)
-    });
-    let linked = crate::links::copy_linked_files(site, &checked, &mut rendered.diagnostics);
-    rendered.files = rendered.pages + site_files.files + files + linked;
-    let broken_links = crate::timings::stage("check links", || checked.finish(site));
-    rendered.diagnostics.extend(broken_links);
+    rendered.files = rendered.pages + site_files.files;
     rendered
+}
+
+/// The versions of every page in every language, and the sitemap of all
+/// of them. A fallback guide (the default language's text in another
+/// language) is no version of its original.
+fn alternates(site: &mut Site) -> crate::render::languages::Alternates {
+    use crate::render::languages::{Alternates, LanguageLink};
+    let links = site
+        .config
+        .all_languages()
+        .into_iter()
+        .map(|(tag, prefix)| LanguageLink { tag, prefix })
+        .collect();
+    let mut alternates = Alternates::new(links, site.config.site_base_url());
+    let mut pages: Vec<(usize, site_files::SitemapUrl)> = Vec::new();
+    for language in 0..=site.languages.others.len() {
+        site.use_language(language);
+        let groups = browse_groups(site);
+        let guide_paths: HashMap<String, &str> = site
+            .guides
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !site.languages.fallback.get(*i).copied().unwrap_or(false))
+            .map(|(_, g)| (crate::permalink::guide(&g.slug), g.content_path.as_str()))
+            .collect();
+        for url in sitemap_urls(site, &groups) {
+            alternates.add(language, &url.path, guide_paths.get(&url.path).copied());
+            pages.push((language, url));
+        }
+    }
+    site.use_language(0);
+    let sitemap_alternates = pages
+        .iter()
+        .map(|(language, url)| alternates.sitemap_links(*language, &url.path))
+        .collect();
+    let urls = pages
+        .into_iter()
+        .map(|(language, url)| site_files::SitemapUrl {
+            path: format!("{}{}", alternates.languages[language].prefix, url.path),
+            lastmod: url.lastmod,
+        })
+        .collect();
+    alternates.set_sitemap(urls, sitemap_alternates);
+    alternates
 }
 
 /// Renders every page of the kinds besides guides: articles, pages,
@@ -507,7 +724,15 @@ pub fn render_site_files(
             rayon::join(
                 || {
                     crate::timings::work("make the sitemap", || {
-                        site_files::sitemaps(config, &sitemap_urls(site, groups))
+                        match &site.languages.alternates {
+                            // One sitemap lists every language's pages.
+                            Some(_) if site.languages.current > 0 => Vec::new(),
+                            Some(alternates) => {
+                                let (urls, links) = alternates.sitemap();
+                                site_files::multilingual_sitemaps(config, urls, links)
+                            }
+                            None => site_files::sitemaps(config, &sitemap_urls(site, groups)),
+                        }
                     })
                 },
                 || crate::timings::work("make the feed", || atom_feed(site)),
@@ -552,11 +777,13 @@ pub fn render_site_files(
             .into_iter()
             .map(|(path, feed)| (path, feed.into_bytes())),
     );
-    files.extend([
-        (
+    if site.languages.current == 0 {
+        files.push((
             "robots.txt".into(),
             site_files::robots_txt(config).into_bytes(),
-        ),
+        ));
+    }
+    files.extend([
         (site_files::FEED_FILE.into(), feed.into_bytes()),
         (
             search::SCRIPT_FILE.into(),
@@ -664,7 +891,7 @@ fn atom_feed(site: &Site) -> String {
         .filter_map(|guide| {
             Some(site_files::FeedEntry {
                 title: &guide.title,
-                path: format!("{}/", guide.slug),
+                path: crate::permalink::guide(&guide.slug),
                 summary: &guide.summary,
                 updated: guide.last_reviewed?,
                 category: guide
@@ -692,9 +919,20 @@ pub fn prepare(site: &mut Site) {
         &site.root,
     )
     .0;
+    if site.languages.current > 0 {
+        // A menu the language took from the default one loses the
+        // entries naming pages the language lacks.
+        let named_nothing =
+            |item: &crate::render::menu::MenuItem| item.external && item.url.starts_with("@/");
+        site_view.menus.main.retain(|item| !named_nothing(item));
+        site_view.menus.footer.retain(|item| !named_nothing(item));
+        for item in site_view.menus.main.iter_mut() {
+            item.children.retain(|child| !named_nothing(child));
+        }
+    }
     let mut global = Context::new();
     global.insert("site", &site_view);
-    // The page's language; a page in another language sets its own.
+    // Every page's language: the default one, or the one being rendered.
     global.insert("lang", &site.config.language);
     let messages = Arc::clone(&site.messages);
     let tera = site.templates.tera_mut();
@@ -741,7 +979,7 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
             let (guide, body) = whole_guide(site, &site.guides[i], &mut found);
             let guide = guide.as_ref();
             let markdown = crate::timings::markdown(
-                || format!("{}/index.html", guide.slug),
+                || crate::permalink::output(&crate::permalink::guide(&guide.slug)),
                 || render_markdown(site, guide, &body, &mut found),
             );
             let mut view: GuideView<'_> =
@@ -752,13 +990,13 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
                 view.similar = formatter.suggested_similar(&similar.suggest(i), &site.guides);
                 view.similar_suggested = !view.similar.is_empty();
             }
-            let output = format!("{}/index.html", guide.slug);
+            let output = crate::permalink::output(&crate::permalink::guide(&guide.slug));
             let mut page = PageView::new(
                 &site.config,
                 "guide",
                 &guide.title,
                 &guide.summary,
-                format!("{}/", guide.slug),
+                crate::permalink::guide(&guide.slug),
             );
             page.breadcrumb = CrumbView::list(
                 browse::guide_breadcrumb(guide, &site.config, formatter.browse_pages),
@@ -767,6 +1005,10 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
             let mut context = Context::new();
             context.insert("page", &page);
             context.insert("guide", &view);
+            if site.languages.fallback.get(i).copied().unwrap_or(false) {
+                // The guide's own text is the default language's.
+                context.insert("content_lang", &site.config.default_language);
+            }
             context.insert("advice", &crate::render::kinds::advice_for(site, i));
             context.insert(
                 "advice_heading",
@@ -883,6 +1125,7 @@ fn render_listings(
                     );
                     // The 404 page is served at any depth: link from the deploy root.
                     not_found.root = site.config.base_path.clone();
+                    not_found.site_root = site.config.site_base_path().to_string();
                     let mut context = Context::new();
                     context.insert("page", &not_found);
                     context.insert("total_guides", &site.guides.len());
@@ -1207,6 +1450,20 @@ pub fn write_page(
     output: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
+    let with_versions;
+    let context = match versions_of(site, output) {
+        Some(links) => {
+            with_versions = {
+                let mut context = context.clone();
+                let x_default = links.iter().find(|l| l.default).map(|l| l.url.clone());
+                context.insert("translations", &links);
+                context.insert("x_default", &x_default);
+                context
+            };
+            &with_versions
+        }
+        None => context,
+    };
     let rendered = crate::timings::template(template, output, || {
         site.templates.render(template, context, output)
     });
@@ -1226,6 +1483,24 @@ pub fn write_page(
             false
         }
     }
+}
+
+/// The versions in every language of the page written at `output`
+/// (below the current language's folder), for its `hreflang` links and
+/// language switcher; `None` for a site in one language or a page in one.
+fn versions_of(
+    site: &Site,
+    output: &str,
+) -> Option<Vec<crate::render::languages::TranslationLink>> {
+    let alternates = site.languages.alternates.as_ref()?;
+    let path = output.strip_suffix("index.html")?;
+    let site_root = format!(
+        "{}{}",
+        crate::permalink::root_from(path),
+        crate::permalink::root_from(&site.config.lang_prefix)
+    );
+    let links = alternates.links(site.languages.current, path, &site_root);
+    (!links.is_empty()).then_some(links)
 }
 
 /// `guide` with every field, and its text: read again from its file,
@@ -1280,7 +1555,7 @@ pub fn whole_guide<'a>(
 pub fn with_markdown_links<R>(site: &Site, page_path: &str, render: impl FnOnce(&Links) -> R) -> R {
     let root = crate::permalink::root_from(page_path);
     let formatter = guide_formatter(site);
-    let output = format!("{page_path}index.html");
+    let output = crate::permalink::output(page_path);
     let shortcodes = Shortcodes {
         templates: &site.templates,
         formatter: &formatter,

@@ -36,6 +36,10 @@ fn key_pages_are_pinned_in_full() {
     let site = built_example();
     for (name, page) in [
         ("guide_account_manager", "public/account-manager/index.html"),
+        (
+            "guide_account_manager_es",
+            "public/es/gerente-de-cuentas/index.html",
+        ),
         ("home", "public/index.html"),
         ("sitemap", "public/sitemap.xml"),
     ] {

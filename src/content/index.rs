@@ -51,6 +51,15 @@ impl GuideIndex {
         index
     }
 
+    /// Also finds guides by other slugs (`(slug, position)`); a guide's
+    /// own slug wins over another's alias.
+    pub fn with_aliases(mut self, aliases: impl IntoIterator<Item = (String, usize)>) -> Self {
+        for (slug, i) in aliases {
+            self.by_slug.entry(slug).or_insert(i);
+        }
+        self
+    }
+
     /// Adds the guide files this build leaves out (drafts, failed files).
     pub fn with_unavailable(mut self, unavailable: impl IntoIterator<Item = Unavailable>) -> Self {
         for guide in unavailable {

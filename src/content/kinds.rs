@@ -492,7 +492,7 @@ fn slug(r: &mut Reader<'_>, map: &Map<'_>, path: &Path) -> Option<String> {
         );
         return None;
     }
-    let stem = path.file_stem()?.to_string_lossy().to_string();
+    let stem = crate::content::translations::file_slug(path)?;
     if is_slug(&stem) {
         return Some(stem);
     }

@@ -29,6 +29,9 @@ pub struct Loaded {
     pub pages: Vec<PathBuf>,
     /// Section files and their members.
     pub kinds: super::kinds::Sorted,
+    /// Translations into the site's other languages (`name.es.md`), of
+    /// guides and of every other kind, sorted by path.
+    pub translations: Vec<PathBuf>,
 }
 
 /// The guide files under `root/content`, and what was wrong on the way.
@@ -155,10 +158,20 @@ fn load_guides(
     lean: bool,
 ) -> Loaded {
     let Listing {
-        files,
+        mut files,
         diagnostics,
-        kinds,
+        mut kinds,
     } = guide_files(root);
+    let mut translations = super::translations::take_translations(&mut files, config);
+    translations.extend(super::translations::take_translations(
+        &mut kinds.section_files,
+        config,
+    ));
+    translations.extend(super::translations::take_translations(
+        &mut kinds.members,
+        config,
+    ));
+    translations.sort();
     // Parsing every guide a second time costs about a third more CPU: worth
     // it only where holding every guide whole would threaten memory.
     let lean = lean && files.len() >= lean_from_guides();
@@ -184,6 +197,7 @@ fn load_guides(
         diagnostics,
         pages: Vec::new(),
         kinds,
+        translations,
     };
     for (file, parsed) in files.iter().zip(results) {
         if parsed.page {

@@ -9,5 +9,6 @@ pub mod load;
 pub mod new_kind;
 pub mod parse;
 pub mod text;
+pub mod translations;
 pub mod validate;
 pub mod yaml;

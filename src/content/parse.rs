@@ -392,7 +392,7 @@ impl GuideReader<'_, '_> {
             );
             return None;
         }
-        let stem = path.file_stem()?.to_string_lossy().to_string();
+        let stem = crate::content::translations::file_slug(path)?;
         if is_slug(&stem) {
             return Some(stem);
         }

@@ -148,7 +148,7 @@ pub fn data_files(guides: &[Guide], config: &SiteConfig) -> Vec<(String, String)
             let entry = Entry {
                 v: 1,
                 title: &guide.title,
-                path: format!("{}/", guide.slug),
+                path: crate::permalink::guide(&guide.slug),
                 fields: &fields,
                 facts,
                 sources: sources(guide, config),

@@ -61,8 +61,12 @@ pub struct PageView<'a> {
     pub path: String,
     /// The absolute URL (`https://example.org/account-manager/`).
     pub permalink: String,
-    /// The relative way from this page to the site root (`../`), for links and assets.
+    /// The relative way from this page to its language's root (`../`),
+    /// for links; the site's root in a site of one language.
     pub root: String,
+    /// The relative way from this page to the site's root, where the
+    /// static files are: `root` but in another language's folder.
+    pub site_root: String,
     /// The way from the home page to this one; empty on the home page.
     pub breadcrumb: Vec<CrumbView>,
 }
@@ -106,6 +110,7 @@ impl<'a> PageView<'a> {
             description,
             permalink: format!("{}{path}", config.base_url),
             root: "../".repeat(depth),
+            site_root: "../".repeat(depth + config.lang_prefix.matches('/').count()),
             path,
             breadcrumb: Vec::new(),
         }
@@ -213,7 +218,8 @@ impl<'a> Formatter<'a> {
     /// The link from a guide page (at depth 1) to the browse page at
     /// `path` below the site root, when the site has browse pages.
     fn browse_href(&self, path: String) -> Option<String> {
-        self.browse_pages.then(|| format!("../{path}"))
+        self.browse_pages
+            .then(|| crate::permalink::from_guide(&path))
     }
 
     fn money(&self, salary: &Salary, amount: Option<f64>) -> Option<String> {
@@ -228,7 +234,7 @@ impl<'a> Formatter<'a> {
         GuideCard {
             title: &guide.title,
             slug: &guide.slug,
-            path: format!("{}/", guide.slug),
+            path: crate::permalink::guide(&guide.slug),
             summary: &guide.summary,
             category: self.category(guide),
             median_pay: salary.and_then(|s| self.money(s, s.median)),
@@ -282,7 +288,9 @@ impl<'a> Formatter<'a> {
                 let salary = g.salary.as_ref();
                 SimilarView {
                     title: &g.title,
-                    href: Some(format!("../{}/", g.slug)),
+                    href: Some(crate::permalink::from_guide(&crate::permalink::guide(
+                        &g.slug,
+                    ))),
                     summary: Some(&g.summary),
                     education: g
                         .requirements
@@ -588,7 +596,11 @@ impl<'a> Formatter<'a> {
         index: &GuideIndex,
         markdown: RenderedMarkdown,
     ) -> GuideView<'a> {
-        let href = |slug: &str| index.by_slug(slug).map(|_| format!("../{slug}/"));
+        let href = |slug: &str| {
+            index
+                .by_slug(slug)
+                .map(|_| crate::permalink::from_guide(&crate::permalink::guide(slug)))
+        };
         let source = |id: &Option<String>| {
             id.as_deref()
                 .and_then(|id| guide.sources.iter().find(|s| s.id == id))

@@ -118,7 +118,7 @@ impl Resolver<'_> {
             let path = if file.is_empty() || file == "_index.md" {
                 String::new()
             } else if let Some(i) = self.index.by_content_path(file) {
-                format!("{}/", self.guides[i].slug)
+                crate::permalink::guide(&self.guides[i].slug)
             } else if let Some(path) = self.library.path_of(file) {
                 path
             } else if !file.ends_with(".md")

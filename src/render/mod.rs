@@ -8,6 +8,7 @@ pub mod compare;
 pub mod context;
 pub mod format;
 pub mod kinds;
+pub mod languages;
 pub mod markdown;
 pub mod menu;
 pub mod paginate;

@@ -127,7 +127,12 @@ pub fn index_files(
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut records: Vec<(String, String)> = guides
         .iter()
-        .map(|guide| (format!("{}/", guide.slug), record_html(guide, config)))
+        .map(|guide| {
+            (
+                crate::permalink::guide(&guide.slug),
+                record_html(guide, config),
+            )
+        })
         .collect();
     records.extend(library_records(library));
     let language = config

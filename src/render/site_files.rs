@@ -41,20 +41,41 @@ pub struct SiteFile {
 /// that, `sitemap-1.xml`, `sitemap-2.xml`, … and a `sitemap.xml` index of
 /// them (whose `lastmod` is the latest of each part's).
 pub fn sitemaps(config: &SiteConfig, urls: &[SitemapUrl]) -> Vec<SiteFile> {
-    sitemaps_split(config, urls, SITEMAP_MAX_URLS)
+    sitemaps_split(config, urls, &[], SITEMAP_MAX_URLS)
 }
 
-fn sitemaps_split(config: &SiteConfig, urls: &[SitemapUrl], max: usize) -> Vec<SiteFile> {
+/// [`sitemaps`] of a site in several languages: `alternates[i]` are the
+/// versions of `urls[i]` in every language that has it, as (language tag,
+/// absolute URL), the page's own included; each becomes an `xhtml:link`.
+pub fn multilingual_sitemaps(
+    config: &SiteConfig,
+    urls: &[SitemapUrl],
+    alternates: &[Vec<(String, String)>],
+) -> Vec<SiteFile> {
+    sitemaps_split(config, urls, alternates, SITEMAP_MAX_URLS)
+}
+
+/// The namespace of `xhtml:link` alternates in a sitemap.
+const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+fn sitemaps_split(
+    config: &SiteConfig,
+    urls: &[SitemapUrl],
+    alternates: &[Vec<(String, String)>],
+    max: usize,
+) -> Vec<SiteFile> {
     if urls.len() <= max {
         return vec![SiteFile {
             path: SITEMAP_FILE.to_string(),
-            text: urlset(config, urls),
+            text: urlset(config, urls, alternates),
         }];
     }
     let mut files = Vec::new();
     let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(index, "<sitemapindex xmlns=\"{SITEMAP_NS}\">");
+    let mut alternate_chunks = alternates.chunks(max);
     for (i, chunk) in urls.chunks(max).enumerate() {
+        let chunk_alternates = alternate_chunks.next().unwrap_or(&[]);
         let path = format!("sitemap-{}.xml", i + 1);
         let _ = write!(
             index,
@@ -71,7 +92,7 @@ fn sitemaps_split(config: &SiteConfig, urls: &[SitemapUrl], max: usize) -> Vec<S
         index.push_str("  </sitemap>\n");
         files.push(SiteFile {
             path,
-            text: urlset(config, chunk),
+            text: urlset(config, chunk, chunk_alternates),
         });
     }
     index.push_str("</sitemapindex>\n");
@@ -85,11 +106,22 @@ fn sitemaps_split(config: &SiteConfig, urls: &[SitemapUrl], max: usize) -> Vec<S
     files
 }
 
-fn urlset(config: &SiteConfig, urls: &[SitemapUrl]) -> String {
+fn urlset(
+    config: &SiteConfig,
+    urls: &[SitemapUrl],
+    alternates: &[Vec<(String, String)>],
+) -> String {
     let mut xml = String::with_capacity(100 + urls.len() * 120);
     xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(xml, "<urlset xmlns=\"{SITEMAP_NS}\">");
-    for url in urls {
+    if alternates.iter().any(|a| !a.is_empty()) {
+        let _ = writeln!(
+            xml,
+            "<urlset xmlns=\"{SITEMAP_NS}\" xmlns:xhtml=\"{XHTML_NS}\">"
+        );
+    } else {
+        let _ = writeln!(xml, "<urlset xmlns=\"{SITEMAP_NS}\">");
+    }
+    for (i, url) in urls.iter().enumerate() {
         let _ = write!(
             xml,
             "  <url>\n    <loc>{}</loc>\n",
@@ -97,6 +129,14 @@ fn urlset(config: &SiteConfig, urls: &[SitemapUrl]) -> String {
         );
         if let Some(date) = url.lastmod {
             let _ = writeln!(xml, "    <lastmod>{}</lastmod>", date.format("%Y-%m-%d"));
+        }
+        for (tag, href) in alternates.get(i).map_or(&[][..], Vec::as_slice) {
+            let _ = writeln!(
+                xml,
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                escape_xml(tag),
+                escape_xml(&encode_url(href))
+            );
         }
         xml.push_str("  </url>\n");
     }
@@ -349,7 +389,7 @@ mod tests {
                 lastmod: Some(date(&format!("2026-01-0{}", i + 1))),
             })
             .collect();
-        let files = sitemaps_split(&config, &urls, 2);
+        let files = sitemaps_split(&config, &urls, &[], 2);
         let paths: Vec<_> = files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(
             paths,
@@ -584,8 +624,8 @@ mod tests {
                 lastmod: (i < 2).then(|| date("2026-01-01")),
             })
             .collect();
-        assert_eq!(sitemaps_split(&config, &urls, 4).len(), 1);
-        let files = sitemaps_split(&config, &urls, 2);
+        assert_eq!(sitemaps_split(&config, &urls, &[], 4).len(), 1);
+        let files = sitemaps_split(&config, &urls, &[], 2);
         assert_eq!(files.len(), 3);
         let index = parsed(&files[0].text);
         assert_eq!(

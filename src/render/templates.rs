@@ -99,6 +99,14 @@ impl Templates {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
+        // `t` gets the site's messages once they are read
+        // (`crate::i18n::register`); templates calling it compile before.
+        self.tera.register_function(
+            "t",
+            |_: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
+                Err(tera::Error::message("the messages are not read yet"))
+            },
+        );
         if let Err(err) = self.tera.add_raw_templates(sources) {
             return Err(vec![self.diagnostic(&err, None)]);
         }

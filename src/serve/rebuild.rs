@@ -458,6 +458,9 @@ impl Workspace {
             self.options.today = today;
             self.pending.full = true;
         }
+        if crate::config::load(&self.options.root).is_ok_and(|c| c.is_multilingual()) {
+            return self.rebuild_languages(started);
+        }
         let library = match self.library_change(changes) {
             LibraryChange::None => BTreeSet::new(),
             LibraryChange::Files(files) => files,
@@ -509,6 +512,52 @@ impl Workspace {
         let outcome = self.render(&site, diagnostics, started);
         self.disassemble(site);
         outcome
+    }
+
+    /// A rebuild of a site in several languages: a whole build, as cold,
+    /// whose changed files are published. A translation changes pages of
+    /// two languages and their lists; working those out is left to a
+    /// later version.
+    fn rebuild_languages(&mut self, started: Instant) -> Outcome {
+        let sink = MemorySink::default();
+        let report = site::build(&self.options, &sink);
+        if report.has_errors() {
+            return Outcome::Failed(report.diagnostics);
+        }
+        let files: HashMap<String, Bytes> = sink
+            .into_files()
+            .into_iter()
+            .map(|(path, bytes)| (path, Bytes::from(bytes)))
+            .collect();
+        let mut updates: Vec<(String, Option<Bytes>)> = self
+            .served
+            .keys()
+            .filter(|path| !files.contains_key(*path))
+            .map(|path| (path.clone(), None))
+            .collect();
+        for (path, bytes) in &files {
+            if self.served.get(path) != Some(bytes) {
+                updates.push((path.clone(), Some(bytes.clone())));
+            }
+        }
+        updates.sort_by(|a, b| a.0.cmp(&b.0));
+        self.served = files;
+        // Back to one language, the next rebuild starts from scratch.
+        self.config = None;
+        self.pending = Pending {
+            full: true,
+            ..Pending::default()
+        };
+        Outcome::Built(Built {
+            updates,
+            pages: report.pages,
+            static_files: report.files.saturating_sub(report.pages),
+            guides: report.guides,
+            full: true,
+            warnings: report.diagnostics,
+            duration: started.elapsed(),
+            stale: Stale::default(),
+        })
     }
 
     /// How `changes` touch the library: the article and page files among
@@ -1093,6 +1142,7 @@ impl Workspace {
             messages: self.messages.clone()?,
             // Serve keeps its guides whole.
             reread: None,
+            languages: crate::site::Languages::default(),
         })
     }
 

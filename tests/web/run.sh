@@ -35,6 +35,11 @@ pages=(
   "all-careers=all-careers/"
   "search=search/?q=manager"
   "compare=compare/?c=account-manager,sales-manager"
+  # The Spanish site (vnu and lychee check every page of both languages).
+  "home-es=es/"
+  "guide-es=es/gerente-de-cuentas/"
+  "all-careers-es=es/all-careers/"
+  "search-es=es/search/?q=cuentas"
 )
 
 passed=0
@@ -81,7 +86,8 @@ lychee_check() {
 sitemap_xsd() {
   local file
   for file in "$1"/sitemap*.xml; do
-    xmllint --noout --schema "$web/node_modules/sitemap/schema/sitemap.xsd" "$file" || return 1
+    # The sitemaps.org schema, with the xhtml:link alternates of translations.
+    xmllint --noout --schema "$web/sitemap-with-alternates.xsd" "$file" || return 1
   done
 }
 

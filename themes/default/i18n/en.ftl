@@ -267,3 +267,8 @@ list-group = { $name } careers
 list-group-education = Careers needing: { $name }
 list-title-page = { $title }, page { $number } of { $total }
 list-description-page = { $description }. Page { $number } of { $total }.
+
+## Languages
+
+# The language switcher's label, for screen readers.
+nav-languages = Language

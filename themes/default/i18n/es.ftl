@@ -266,3 +266,7 @@ list-group = Carreras de { $name }
 list-group-education = Carreras que requieren: { $name }
 list-title-page = { $title }, página { $number } de { $total }
 list-description-page = { $description }. Página { $number } de { $total }.
+
+## Idiomas
+
+nav-languages = Idioma

@@ -266,3 +266,7 @@ list-group = Métiers : { $name }
 list-group-education = Métiers accessibles avec : { $name }
 list-title-page = { $title }, page { $number } sur { $total }
 list-description-page = { $description }. Page { $number } sur { $total }.
+
+## Langues
+
+nav-languages = Langue

@@ -5,7 +5,7 @@
 // and that the longer French wording fits (no sideways scrolling).
 // Writes screenshots under target/browser-screenshots/i18n-fr-guide-*.png.
 //
-// Usage: node i18n.mjs <path to the careergen binary>
+// Usage: node messages.mjs <path to the careergen binary>
 // Prints one line per check and `browser: N passed, M failed`.
 
 import { execFileSync } from 'node:child_process';
