@@ -541,6 +541,9 @@ impl Workspace {
             }
         }
         updates.sort_by(|a, b| a.0.cmp(&b.0));
+        // A whole build renders every output.
+        let mut rendered: Vec<String> = files.keys().cloned().collect();
+        rendered.sort();
         self.served = files;
         // Back to one language, the next rebuild starts from scratch.
         self.config = None;
@@ -557,6 +560,7 @@ impl Workspace {
             warnings: report.diagnostics,
             duration: started.elapsed(),
             stale: Stale::default(),
+            rendered,
         })
     }
 
