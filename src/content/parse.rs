@@ -610,9 +610,9 @@ impl GuideReader<'_, '_> {
             return Requirements::default();
         };
         let education = self
-            .r
-            .opt_enum(&map.at("education"), Education::NAMES)
-            .and_then(Education::from_name);
+            .config
+            .education_levels
+            .read(&mut self.r, &map.at("education"));
         let experience = self
             .r
             .opt_enum(&map.at("experience"), Experience::NAMES)
@@ -1030,8 +1030,12 @@ impl GuideReader<'_, '_> {
                 let m = r.mapping(value, field, &["question", "answer"])?;
                 let question_slot = m.at("question");
                 let question = r.req_string(&question_slot);
+                // The question marks of other scripts count too: Arabic
+                // `؟`, Greek `;`, full-width `？`, Armenian `՞`.
                 if let Some(q) = &question
-                    && !q.trim_end().ends_with('?')
+                    && !q
+                        .trim_end()
+                        .ends_with(['?', '\u{61F}', '\u{37E}', '\u{FF1F}', '\u{55E}'])
                 {
                     r.error(
                         &question_slot.field,

@@ -42,7 +42,7 @@ use serde_json::{Number, Value};
 
 use super::context::{Formatter, GuideCard};
 use crate::config::SiteConfig;
-use crate::content::guide::{Education, GrowthLabel, Guide, PayPeriod};
+use crate::content::guide::{GrowthLabel, Guide, PayPeriod};
 
 /// The folder of the data files below the site root.
 pub const DATA_DIR: &str = "all-careers/data/";
@@ -235,9 +235,13 @@ pub fn data_files(
             .iter()
             .map(|c| [c.key.clone(), c.name.clone()])
             .collect(),
-        education: Education::ALL
-            .iter()
-            .map(|e| [e.name().to_string(), e.label().to_string()])
+        education: config
+            .education_levels
+            .all()
+            .map(|e| {
+                let view = formatter.education(e);
+                [view.key.to_string(), view.label]
+            })
             .collect(),
         outlook: outlooks
             .iter()
@@ -274,10 +278,15 @@ impl FilterChoices {
             .filter(|c| guides.iter().any(|g| g.category.as_deref() == Some(&c.key)))
             .map(|c| serde_json::json!({ "key": c.key, "name": c.name }))
             .collect();
-        let education = Education::ALL
-            .iter()
-            .filter(|e| guides.iter().any(|g| g.requirements.education == Some(**e)))
-            .map(|e| serde_json::json!({ "key": e.name(), "name": e.label() }))
+        let formatter = super::context::Formatter::new(config);
+        let education = config
+            .education_levels
+            .all()
+            .filter(|&e| guides.iter().any(|g| g.requirements.education == Some(e)))
+            .map(|e| {
+                let view = formatter.education(e);
+                serde_json::json!({ "key": view.key, "name": view.label })
+            })
             .collect();
         FilterChoices {
             categories,

@@ -19,7 +19,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::SiteConfig;
-use crate::content::guide::{Education, Guide};
+use crate::content::guide::Guide;
 use crate::diagnostics::{Diagnostic, kinds};
 use crate::render::markdown::slugify;
 
@@ -153,12 +153,16 @@ pub fn groups(grouping: Grouping, guides: &[Guide], config: &SiteConfig) -> Vec<
             list.sort_by_cached_key(|g| (g.name.to_lowercase(), g.key.clone()));
             list
         }
-        Grouping::Education => Education::ALL
-            .iter()
-            .map(|&level| Group {
+        Grouping::Education => config
+            .education_levels
+            .all()
+            .map(|level| Group {
                 grouping,
-                key: level.name().replace('_', "-"),
-                name: level.label().to_string(),
+                key: config.education_levels.slug(level),
+                name: config
+                    .education_levels
+                    .label(level, &config.language)
+                    .to_string(),
                 description: None,
                 guides: order
                     .iter()

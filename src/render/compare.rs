@@ -373,7 +373,12 @@ fn facts(guide: &Guide, config: &SiteConfig, style: &NumberStyle) -> Map<String,
     let requirements = &guide.requirements;
     put(
         "education",
-        requirements.education.map(|e| e.label().to_string()),
+        requirements.education.map(|e| {
+            config
+                .education_levels
+                .label(e, &config.language)
+                .to_string()
+        }),
     );
     put(
         "experience",

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::format::NumberStyle;
 use super::{charts, structured_data};
 use crate::config::SiteConfig;
+use crate::content::education::EducationLevel;
 use crate::content::guide::{GrowthLabel, Guide, PayPeriod, Salary};
 use crate::content::index::GuideIndex;
 
@@ -118,6 +119,13 @@ pub struct Named {
     pub label: &'static str,
 }
 
+/// An education level of the site's list (`a-levels` / `A levels`).
+#[derive(Serialize)]
+pub struct LevelView<'a> {
+    pub key: &'a str,
+    pub label: String,
+}
+
 /// A category reference.
 #[derive(Serialize)]
 pub struct CategoryRef<'a> {
@@ -139,7 +147,7 @@ pub struct GuideCard<'a> {
     pub pay_period: Option<&'static str>,
     pub growth_percent: Option<String>,
     pub growth_label: Option<Named>,
-    pub education: Option<Named>,
+    pub education: Option<LevelView<'a>>,
     /// Entry-level (or 10th percentile) and top (or 90th percentile) pay,
     /// as the pay table writes them (`$160,500 or more` when top-coded).
     pub entry_pay: Option<String>,
@@ -208,10 +216,7 @@ impl<'a> Formatter<'a> {
                 key: l.name(),
                 label: l.label(),
             }),
-            education: guide.requirements.education.map(|e| Named {
-                key: e.name(),
-                label: e.label(),
-            }),
+            education: guide.requirements.education.map(|e| self.education(e)),
             entry_pay: salary.and_then(|s| self.money(s, s.entry)),
             entry_pay_value: salary.and_then(|s| s.entry),
             top_pay_value: salary.and_then(|s| s.top),
@@ -224,11 +229,7 @@ impl<'a> Formatter<'a> {
                 })
             }),
             growth_value: outlook.and_then(|o| o.growth_percent),
-            education_rank: guide.requirements.education.and_then(|e| {
-                crate::content::guide::Education::ALL
-                    .iter()
-                    .position(|&x| x == e)
-            }),
+            education_rank: guide.requirements.education.map(|e| e.rank()),
             home_median_pay,
             home_state: self
                 .config
@@ -250,7 +251,7 @@ impl<'a> Formatter<'a> {
                     title: &g.title,
                     href: Some(format!("../{}/", g.slug)),
                     summary: Some(&g.summary),
-                    education: g.requirements.education.map(|e| e.label()),
+                    education: g.requirements.education.map(|e| self.education(e).label),
                     median_pay: salary.and_then(|s| self.money(s, s.median)),
                     pay_period: salary
                         .filter(|s| s.median.is_some())
@@ -258,6 +259,15 @@ impl<'a> Formatter<'a> {
                 }
             })
             .collect()
+    }
+
+    /// An education level with its label in the site's language.
+    pub fn education(&self, level: EducationLevel) -> LevelView<'a> {
+        let levels = &self.config.education_levels;
+        LevelView {
+            key: levels.key(level),
+            label: levels.label(level, &self.config.language).to_string(),
+        }
     }
 
     fn category(&self, guide: &'a Guide) -> Option<CategoryRef<'a>> {
@@ -415,7 +425,7 @@ pub struct SimilarView<'a> {
     pub title: &'a str,
     pub href: Option<String>,
     pub summary: Option<&'a str>,
-    pub education: Option<&'static str>,
+    pub education: Option<String>,
     pub median_pay: Option<String>,
     /// `per year`, set when `median_pay` is.
     pub pay_period: Option<&'static str>,
@@ -461,7 +471,7 @@ pub struct CredentialView<'a> {
 
 #[derive(Serialize)]
 pub struct RequirementsView<'a> {
-    pub education: Option<Named>,
+    pub education: Option<LevelView<'a>>,
     pub experience: Option<Named>,
     pub training: Option<Named>,
     pub fields_of_study: &'a [String],
@@ -606,7 +616,10 @@ impl<'a> Formatter<'a> {
                 .category(guide)
                 .and_then(|c| self.browse_href(format!("categories/{}/", c.key))),
             education_href: requirements.education.and_then(|e| {
-                self.browse_href(format!("education/{}/", e.name().replace('_', "-")))
+                self.browse_href(format!(
+                    "education/{}/",
+                    self.config.education_levels.slug(e)
+                ))
             }),
             duties: &guide.duties,
             environment: EnvironmentView {
@@ -625,10 +638,7 @@ impl<'a> Formatter<'a> {
                     .collect(),
             },
             requirements: RequirementsView {
-                education: requirements.education.map(|e| Named {
-                    key: e.name(),
-                    label: e.label(),
-                }),
+                education: requirements.education.map(|e| self.education(e)),
                 experience: requirements.experience.map(|e| Named {
                     key: e.name(),
                     label: e.label(),
@@ -681,7 +691,7 @@ impl<'a> Formatter<'a> {
                         summary: linked.map(|g| g.summary.as_str()),
                         education: linked
                             .and_then(|g| g.requirements.education)
-                            .map(|e| e.label()),
+                            .map(|e| self.education(e).label),
                         median_pay: linked
                             .and_then(|g| g.salary.as_ref())
                             .and_then(|s| self.money(s, s.median)),
@@ -883,17 +893,23 @@ impl<'a> Formatter<'a> {
         }
         let requirements = &view.requirements;
         let rows = [
-            ("Typical entry-level education", &requirements.education),
+            (
+                "Typical entry-level education",
+                requirements.education.as_ref().map(|e| e.label.as_str()),
+            ),
             (
                 "Work experience in a related occupation",
-                &requirements.experience,
+                requirements.experience.as_ref().map(|e| e.label),
             ),
-            ("Typical on-the-job training", &requirements.training),
+            (
+                "Typical on-the-job training",
+                requirements.training.as_ref().map(|t| t.label),
+            ),
         ];
         for (label, value) in rows {
             if let Some(value) = value {
                 facts.push((
-                    fact(label.to_string(), value.label.to_string()),
+                    fact(label.to_string(), value.to_string()),
                     requirements_source,
                 ));
             }

@@ -71,10 +71,14 @@ pub fn occupation(guide: &Guide, config: &SiteConfig) -> Value {
     if let Some(education) = requirements.education {
         let mut credential = Map::new();
         credential.insert("@type".into(), "EducationalOccupationalCredential".into());
-        if let Some(category) = education.credential_category() {
+        let levels = &config.education_levels;
+        if let Some(category) = levels.credential_category(education) {
             credential.insert("credentialCategory".into(), category.into());
         }
-        credential.insert("educationalLevel".into(), education.label().into());
+        credential.insert(
+            "educationalLevel".into(),
+            levels.label(education, &config.language).into(),
+        );
         o.insert("educationRequirements".into(), Value::Object(credential));
     }
     if !requirements.credentials.is_empty() {
