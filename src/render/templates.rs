@@ -58,8 +58,10 @@ impl Templates {
         let (errors, warnings): (Vec<_>, Vec<_>) =
             diagnostics.into_iter().partition(Diagnostic::is_error);
         let mut diagnostics = errors;
+        let mut tera = Tera::new();
+        super::direction::register(&mut tera);
         let templates = Templates {
-            tera: Tera::new(),
+            tera,
             files,
             root: root.to_path_buf(),
             ids,
