@@ -119,3 +119,48 @@ fn the_us_levels_stay_the_default() {
         "the U.S. level, linked and labelled"
     );
 }
+
+/// The data-fill fixture with the site's own levels in place of the U.S.
+/// ones; `degree` stands for `bachelors` when `maps_bachelors`.
+fn data_site(maps_bachelors: bool) -> TestSite {
+    let site = TestSite::fixture("data-fill");
+    let degree = if maps_bachelors {
+        "{ label: University degree, bls: [bachelors] }"
+    } else {
+        "University degree"
+    };
+    let config = site.read("config.yaml");
+    site.write(
+        "config.yaml",
+        &format!(
+            "{config}education_levels:\n  school: School leaving certificate\n  degree: {degree}\n"
+        ),
+    );
+    let guide = site.read("content/no-code.md");
+    site.write(
+        "content/no-code.md",
+        &guide.replace("education: high_school", "education: school"),
+    );
+    site
+}
+
+#[test]
+fn projection_data_fills_the_site_level_standing_for_its_us_level() {
+    let site = built(data_site(true));
+    let page = site.read("public/registered-nurse/index.html");
+    assert!(
+        page.contains("<a href=\"../education/degree/\">University degree</a>"),
+        "the data's Bachelor's degree, as the site's `degree`"
+    );
+}
+
+#[test]
+fn a_us_level_the_site_does_not_map_is_left_unfilled() {
+    let site = built(data_site(false));
+    let page = site.read("public/registered-nurse/index.html");
+    assert!(
+        !page.contains("scope=\"row\">Typical entry-level education"),
+        "no education in quick facts"
+    );
+    assert!(!page.contains("Bachelor"), "no U.S. label leaks in");
+}

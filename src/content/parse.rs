@@ -1031,11 +1031,11 @@ impl GuideReader<'_, '_> {
                 let question_slot = m.at("question");
                 let question = r.req_string(&question_slot);
                 // The question marks of other scripts count too: Arabic
-                // `؟`, Greek `;`, full-width `？`, Armenian `՞`.
+                // `؟`, full-width `？`, Armenian `՞`.
                 if let Some(q) = &question
                     && !q
                         .trim_end()
-                        .ends_with(['?', '\u{61F}', '\u{37E}', '\u{FF1F}', '\u{55E}'])
+                        .ends_with(['?', '\u{61F}', '\u{FF1F}', '\u{55E}'])
                 {
                     r.error(
                         &question_slot.field,
@@ -1258,6 +1258,20 @@ mod tests {
         let parsed = parse(format!("{COMPLETE}---\n").as_bytes());
         assert!(parsed.guide.is_some());
         assert_eq!(parsed.diagnostics, Vec::new());
+    }
+
+    #[test]
+    fn questions_end_with_the_question_mark_of_their_script() {
+        for question in ["Is it sales?", "هل هي مبيعات؟", "是销售吗？"] {
+            let parsed = parse(
+                format!("{COMPLETE}faq: [{{ question: \"{question}\", answer: A. }}]\n---\n")
+                    .as_bytes(),
+            );
+            assert!(messages(&parsed, Severity::Error).is_empty(), "{question}");
+        }
+        let parsed =
+            parse(format!("{COMPLETE}faq: [{{ question: Sales., answer: A. }}]\n---\n").as_bytes());
+        assert_eq!(messages(&parsed, Severity::Error).len(), 1);
     }
 
     #[test]
