@@ -348,6 +348,11 @@ fn kind_summary(kind: &str, count: usize) -> String {
             if one { "link leads" } else { "links lead" },
             if one { "was" } else { "were" }
         ),
+        kinds::MISSING_MESSAGE => format!(
+            "{n} {} missing in a language and {} in another",
+            if one { "message is" } else { "messages are" },
+            if one { "shows" } else { "show" }
+        ),
         other => format!("{n} warning{}: {other}", if one { "" } else { "s" }),
     }
 }
@@ -382,6 +387,8 @@ pub mod kinds {
     pub const MISSING_ALT: &str = "missing-alt-text";
     /// A symbolic link under the site's folders that leads nowhere.
     pub const DANGLING_LINK: &str = "dangling-link";
+    /// A message one of the site's languages lacks (`i18n/fr.ftl`).
+    pub const MISSING_MESSAGE: &str = "missing-message";
 }
 
 /// Sorts diagnostics by file, then position, so output is stable across runs.

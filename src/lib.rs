@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+pub mod i18n;
 pub mod links;
 pub mod output;
 pub mod permalink;

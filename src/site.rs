@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -19,6 +19,7 @@ use crate::content::text::Text;
 use crate::content::{load, validate};
 use crate::data;
 use crate::diagnostics::{self, Diagnostic};
+use crate::i18n::{Catalog, Messages};
 use crate::output::Sink;
 use crate::render::browse::{self, Grouping};
 use crate::render::context::{
@@ -63,6 +64,8 @@ pub struct Site {
     /// Sections, articles, pages and the home intro: the kinds besides guides.
     pub library: Library,
     pub templates: Templates,
+    /// Reader-facing text in every language of the site.
+    pub messages: Arc<Catalog>,
     /// What reading a guide's released page fields again needs, for a
     /// site loaded lean ([`load::load_lean`]); `None` where guides are whole.
     pub reread: Option<Reread>,
@@ -159,6 +162,9 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
             None
         }
     };
+    let (messages, message_diagnostics) =
+        crate::timings::stage("read messages", || load_messages(root, &config));
+    diagnostics.extend(message_diagnostics);
     let site = templates.map(|templates| Site {
         root: root.clone(),
         config,
@@ -166,6 +172,7 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
         index,
         library,
         templates,
+        messages,
         reread: Some(Reread {
             data,
             today: options.today,
@@ -179,6 +186,29 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     }
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     (if failed { None } else { site }, diagnostics)
+}
+
+/// Reads the message files of the site, its theme and the built-in theme
+/// for the site's languages.
+pub fn load_messages(
+    root: &std::path::Path,
+    config: &SiteConfig,
+) -> (Arc<Catalog>, Vec<Diagnostic>) {
+    let (catalog, diagnostics) = Catalog::load(root, &config.theme, &config.language, &[]);
+    (Arc::new(catalog), diagnostics)
+}
+
+impl Site {
+    /// The messages for pages in `lang` (a BCP 47 tag); the default
+    /// language's for a language the site does not have.
+    pub fn messages(&self, lang: &str) -> &Messages {
+        self.messages.messages(lang)
+    }
+
+    /// The messages for pages in the site's default language.
+    pub fn default_messages(&self) -> &Messages {
+        self.messages.messages(&self.config.language)
+    }
 }
 
 /// Reads `config.yaml` and applies the command line's overrides. A config
@@ -664,7 +694,12 @@ pub fn prepare(site: &mut Site) {
     .0;
     let mut global = Context::new();
     global.insert("site", &site_view);
-    site.templates.tera_mut().global_context().extend(global);
+    // The page's language; a page in another language sets its own.
+    global.insert("lang", &site.config.language);
+    let messages = Arc::clone(&site.messages);
+    let tera = site.templates.tera_mut();
+    tera.global_context().extend(global);
+    crate::i18n::register(tera, messages);
 }
 
 /// The formatter of guide pages and of the figures shortcodes quote:

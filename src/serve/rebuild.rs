@@ -20,6 +20,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -35,6 +36,7 @@ use crate::content::load::{self, CONTENT_DIR};
 use crate::content::text::{Text, TextSource};
 use crate::content::validate;
 use crate::diagnostics::{self, Diagnostic};
+use crate::i18n::Catalog;
 use crate::output::MemorySink;
 use crate::render::browse;
 use crate::render::context::Formatter;
@@ -270,6 +272,9 @@ pub struct Workspace {
     templates: Option<Templates>,
     template_diagnostics: Vec<Diagnostic>,
     template_sources: BTreeMap<String, String>,
+    /// The site's and theme's message files as last read, and what they give.
+    messages: Option<Arc<Catalog>>,
+    message_sources: BTreeMap<PathBuf, String>,
     /// Static files by output path, as last published.
     static_map: BTreeMap<String, StaticSource>,
     pages_out: HashMap<String, Bytes>,
@@ -362,6 +367,8 @@ impl Workspace {
             templates: None,
             template_diagnostics: Vec::new(),
             template_sources: BTreeMap::new(),
+            messages: None,
+            message_sources: BTreeMap::new(),
             static_map: BTreeMap::new(),
             pages_out: HashMap::new(),
             site_out: HashMap::new(),
@@ -828,6 +835,16 @@ impl Workspace {
                 self.template_diagnostics = diagnostics;
             }
         }
+        // Any page may show any message: a changed message file renders
+        // every page again.
+        let message_sources = crate::i18n::sources(&self.options.root, &config.theme);
+        if message_sources != self.message_sources {
+            self.pending.all_templates = true;
+            self.message_sources = message_sources;
+        }
+        let (messages, diagnostics) = site::load_messages(&self.options.root, config);
+        self.template_diagnostics.extend(diagnostics);
+        self.messages = Some(messages);
     }
 
     /// The diagnostics of the current input, as a cold load finds them
@@ -956,6 +973,7 @@ impl Workspace {
             guides: std::mem::take(&mut self.guides),
             library: std::mem::take(&mut self.library),
             templates: self.templates.take()?,
+            messages: self.messages.clone()?,
             // Serve keeps its guides whole.
             reread: None,
         })

@@ -16,9 +16,10 @@ use crate::content::load::CONTENT_DIR;
 use crate::walk::is_editor_file;
 
 /// The folders below the site root that a build reads.
-const WATCHED_DIRS: [&str; 5] = [
+const WATCHED_DIRS: [&str; 6] = [
     CONTENT_DIR,
     "templates",
+    crate::i18n::MESSAGES_DIR,
     "static",
     "themes",
     crate::data::DATA_DIR,
@@ -140,7 +141,7 @@ impl Changes {
                     "static" => {
                         self.statics.insert(path.to_path_buf());
                     }
-                    "templates" => self.templates = true,
+                    "templates" | crate::i18n::MESSAGES_DIR => self.templates = true,
                     crate::data::DATA_DIR => self.data = true,
                     _ => {
                         self.templates = true;
@@ -160,6 +161,8 @@ impl Changes {
                 }
             }
             ["templates", ..] => self.templates = true,
+            // Message files: read again with the templates.
+            [crate::i18n::MESSAGES_DIR, ..] => self.templates = true,
             ["static", ..] => {
                 self.statics.insert(path.to_path_buf());
             }
@@ -168,7 +171,7 @@ impl Changes {
                     self.templates = true;
                     self.statics.insert(path.to_path_buf());
                 }
-                ["templates", ..] => self.templates = true,
+                ["templates", ..] | [crate::i18n::MESSAGES_DIR, ..] => self.templates = true,
                 ["static", ..] => {
                     self.statics.insert(path.to_path_buf());
                 }
