@@ -351,9 +351,14 @@ impl Page {
             Page::Compare => browse::COMPARE_PATH.to_string(),
             Page::Search => browse::SEARCH_PATH.to_string(),
             Page::GroupIndex(grouping) => grouping.path(),
-            Page::Group(grouping, i, n) => browse::groups(grouping, &site.guides, &site.config)
-                .get(i)
-                .map_or_else(|| grouping.path(), |g| group_pages(&site.config, g).path(n)),
+            Page::Group(grouping, i, n) => browse::groups(
+                grouping,
+                &site.guides,
+                &site.config,
+                Some(site.default_messages()),
+            )
+            .get(i)
+            .map_or_else(|| grouping.path(), |g| group_pages(&site.config, g).path(n)),
         }
     }
 
@@ -412,7 +417,10 @@ pub type BrowseGroups = Vec<(Grouping, Vec<browse::Group>)>;
 pub fn browse_groups(site: &Site) -> BrowseGroups {
     Grouping::ALL
         .par_iter()
-        .map(|&g| (g, browse::groups(g, &site.guides, &site.config)))
+        .map(|&g| {
+            let messages = Some(site.default_messages());
+            (g, browse::groups(g, &site.guides, &site.config, messages))
+        })
         .collect()
 }
 
@@ -524,7 +532,11 @@ pub fn render_site_files(
                     rayon::join(
                         || {
                             crate::timings::work("make the compare data", || {
-                                let mut files = compare::data_files(&site.guides, config);
+                                let mut files = compare::data_files(
+                                    &site.guides,
+                                    config,
+                                    Some(site.default_messages()),
+                                );
                                 files.extend(compare::suggestion_files(&site.guides));
                                 files
                             })
@@ -535,6 +547,7 @@ pub fn render_site_files(
                                     &site.guides,
                                     &guides_by_title(&site.guides),
                                     config,
+                                    Some(site.default_messages()),
                                 )
                             })
                         },
@@ -705,7 +718,7 @@ pub fn prepare(site: &mut Site) {
 /// The formatter of guide pages and of the figures shortcodes quote:
 /// browse pages exist where the theme has their template.
 pub fn guide_formatter(site: &Site) -> Formatter<'_> {
-    let mut formatter = Formatter::new(&site.config);
+    let mut formatter = Formatter::new(&site.config).with_messages(Some(site.default_messages()));
     formatter.browse_pages = site
         .templates
         .has(Page::Group(Grouping::Industry, 0, 1).template());
@@ -800,7 +813,7 @@ fn render_listings(
     found: &mut Vec<Diagnostic>,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<usize> {
-    let formatter = Formatter::new(&site.config);
+    let formatter = Formatter::new(&site.config).with_messages(Some(site.default_messages()));
     let groups = &listings.groups;
     let browse_views: Vec<GroupingView> = groups
         .iter()
@@ -824,7 +837,8 @@ fn render_listings(
     let median_pay_chart = all_careers
         .is_some()
         .then(|| median_pay_chart(site, &formatter));
-    let career_filters = all_careers::FilterChoices::new(&site.guides, &site.config);
+    let career_filters =
+        all_careers::FilterChoices::new(&site.guides, &site.config, Some(site.default_messages()));
     // Listing pages are independent of each other: render them in parallel.
     let results: Vec<Option<(usize, Vec<Diagnostic>)>> = pages
         .par_iter()
@@ -1417,7 +1431,7 @@ pub struct Listings {
 
 impl Listings {
     pub fn new(site: &Site) -> Self {
-        let formatter = Formatter::new(&site.config);
+        let formatter = Formatter::new(&site.config).with_messages(Some(site.default_messages()));
         let cards = site
             .guides
             .par_iter()
@@ -1436,7 +1450,7 @@ impl Listings {
     /// while no guide came or went and every guide kept its title, slug
     /// and groups: the order and the groups are kept as they are.
     pub fn refresh_cards(&mut self, site: &Site, changed: &[usize]) {
-        let formatter = Formatter::new(&site.config);
+        let formatter = Formatter::new(&site.config).with_messages(Some(site.default_messages()));
         for &i in changed {
             if let (Some(card), Some(guide)) = (self.cards.get_mut(i), site.guides.get(i)) {
                 *card = tera::Value::from_serializable(&formatter.card(guide));
@@ -1557,10 +1571,17 @@ impl Listings {
         };
         if site.templates.has(Page::AllCareers(1).template()) {
             let pages = all_careers_pages(site);
-            let filters =
-                serde_json::to_string(&all_careers::FilterChoices::new(&site.guides, &site.config))
-                    .unwrap_or_default();
-            let chart = median_pay_chart(site, &Formatter::new(&site.config)).unwrap_or_default();
+            let filters = serde_json::to_string(&all_careers::FilterChoices::new(
+                &site.guides,
+                &site.config,
+                Some(site.default_messages()),
+            ))
+            .unwrap_or_default();
+            let chart = median_pay_chart(
+                site,
+                &Formatter::new(&site.config).with_messages(Some(site.default_messages())),
+            )
+            .unwrap_or_default();
             for n in pages.numbers() {
                 let whole_list = if n == 1 {
                     format!("{filters}{chart}")

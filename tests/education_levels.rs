@@ -164,3 +164,60 @@ fn a_us_level_the_site_does_not_map_is_left_unfilled() {
     );
     assert!(!page.contains("Bachelor"), "no U.S. label leaks in");
 }
+
+#[test]
+fn vocabulary_labels_come_from_the_messages_of_the_site_language() {
+    let site = TestSite::fixture("small-site");
+    let config = site.read("config.yaml");
+    site.write(
+        "config.yaml",
+        &config.replace("language: en", "language: fr"),
+    );
+    let site = built(site);
+    let page = site.read("public/account-manager/index.html");
+    for label in ["Licence", "Moins de 5 ans", "Aussi rapide que la moyenne"] {
+        assert!(page.contains(label), "no {label:?} on the French page");
+    }
+    for english in ["Bachelor", "Less than 5 years", "As fast as average"] {
+        assert!(!page.contains(english), "{english:?} on the French page");
+    }
+    let compare = site.read("public/compare/data/account-manager.json");
+    assert!(compare.contains("\"education\":\"Licence\""), "{compare}");
+    let manifest = site.read("public/all-careers/data/index.json");
+    assert!(
+        manifest.contains("[\"bachelors\",\"Licence\"]"),
+        "{manifest}"
+    );
+    assert!(manifest.contains("[\"decline\",\"Baisse\"]"), "{manifest}");
+    let browse = site.read("public/education/index.html");
+    assert!(
+        browse.contains(">Licence<"),
+        "browse groups are named in French"
+    );
+}
+
+#[test]
+fn a_site_message_overrides_the_label_of_a_us_level() {
+    let site = TestSite::fixture("small-site");
+    site.write(
+        "i18n/en.ftl",
+        "education-bachelors = Four-year college degree\n",
+    );
+    let site = built(site);
+    let page = site.read("public/account-manager/index.html");
+    assert!(
+        page.contains(">Four-year college degree</a>"),
+        "quick facts"
+    );
+    assert!(!page.contains("Bachelor&#39;s degree</a>"));
+}
+
+#[test]
+fn a_site_level_takes_its_label_from_config_not_from_messages() {
+    let site = TestSite::fixture("i18n-uk-education");
+    site.write("i18n/en-GB.ftl", "education-degree = Not this one\n");
+    let site = built(site);
+    let page = site.read("public/civil-engineer/index.html");
+    assert!(page.contains(">Degree</a>"));
+    assert!(!page.contains("Not this one"));
+}

@@ -175,8 +175,9 @@ pub fn data_files(
     guides: &[Guide],
     by_title: &[usize],
     config: &SiteConfig,
+    messages: Option<&crate::i18n::Messages>,
 ) -> Vec<(String, String)> {
-    let formatter = Formatter::new(config);
+    let formatter = Formatter::new(config).with_messages(messages);
     let periods = PayPeriod::ALL;
     let outlooks: Vec<GrowthLabel> = GrowthLabel::ALL.to_vec();
     // Only categories some guide is in, in the config's order.
@@ -245,7 +246,7 @@ pub fn data_files(
             .collect(),
         outlook: outlooks
             .iter()
-            .map(|l| [l.name().to_string(), l.label().to_string()])
+            .map(|&l| [l.name().to_string(), formatter.growth(l).label.into_owned()])
             .collect(),
         periods: periods.iter().map(|p| p.label()).collect(),
     };
@@ -270,15 +271,20 @@ pub struct FilterChoices {
 }
 
 impl FilterChoices {
-    /// The choices for `guides`: categories in the config's order.
-    pub fn new(guides: &[Guide], config: &SiteConfig) -> Self {
+    /// The choices for `guides`: categories in the config's order;
+    /// education labels from `messages` (English when `None`).
+    pub fn new(
+        guides: &[Guide],
+        config: &SiteConfig,
+        messages: Option<&crate::i18n::Messages>,
+    ) -> Self {
         let categories = config
             .categories
             .iter()
             .filter(|c| guides.iter().any(|g| g.category.as_deref() == Some(&c.key)))
             .map(|c| serde_json::json!({ "key": c.key, "name": c.name }))
             .collect();
-        let formatter = super::context::Formatter::new(config);
+        let formatter = super::context::Formatter::new(config).with_messages(messages);
         let education = config
             .education_levels
             .all()
@@ -305,7 +311,7 @@ mod tests {
     fn files_of(guides: &[Guide]) -> Vec<(String, Value)> {
         let mut by_title: Vec<usize> = (0..guides.len()).collect();
         by_title.sort_by_key(|&i| guides[i].title.to_lowercase());
-        data_files(guides, &by_title, &config())
+        data_files(guides, &by_title, &config(), None)
             .into_iter()
             .map(|(path, json)| (path, serde_json::from_str(&json).expect("JSON")))
             .collect()
@@ -379,7 +385,12 @@ mod tests {
                 )
             })
             .collect();
-        let files = data_files(&guides, &(0..guides.len()).collect::<Vec<_>>(), &config());
+        let files = data_files(
+            &guides,
+            &(0..guides.len()).collect::<Vec<_>>(),
+            &config(),
+            None,
+        );
         assert!(files.len() > 3, "{} files", files.len());
         let mut total = 0;
         for (path, json) in &files {
@@ -402,7 +413,7 @@ mod tests {
             ),
             minimal("b", "B", ""),
         ];
-        let choices = FilterChoices::new(&guides, &config());
+        let choices = FilterChoices::new(&guides, &config(), None);
         assert_eq!(
             choices.categories,
             [serde_json::json!({"key": "sales", "name": "Sales"})]

@@ -2,14 +2,17 @@
 //! formatted for the site's language, every link already relative to the
 //! page. `docs/templates.md` documents each field.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::format::NumberStyle;
 use super::{charts, structured_data};
 use crate::config::SiteConfig;
 use crate::content::education::EducationLevel;
-use crate::content::guide::{GrowthLabel, Guide, PayPeriod, Salary};
+use crate::content::guide::{Experience, GrowthLabel, Guide, PayPeriod, Salary, Training};
 use crate::content::index::GuideIndex;
+use crate::i18n::{Args, Messages};
 
 /// What every template sees as `site`.
 #[derive(Serialize)]
@@ -116,7 +119,8 @@ impl<'a> PageView<'a> {
 #[derive(Serialize)]
 pub struct Named {
     pub key: &'static str,
-    pub label: &'static str,
+    /// From the messages (`growth-decline`) when the formatter has them.
+    pub label: Cow<'static, str>,
 }
 
 /// An education level of the site's list (`a-levels` / `A levels`).
@@ -172,6 +176,9 @@ pub struct Formatter<'a> {
     /// that a guide page links its category, industries and education
     /// level to them.
     pub browse_pages: bool,
+    /// The messages vocabulary labels come from (`education-bachelors`,
+    /// `growth-decline`); without them, the English built into the code.
+    pub messages: Option<Messages>,
 }
 
 impl<'a> Formatter<'a> {
@@ -180,6 +187,48 @@ impl<'a> Formatter<'a> {
             config,
             style: NumberStyle::for_language(&config.language),
             browse_pages: false,
+            messages: None,
+        }
+    }
+
+    /// The formatter labelling vocabularies with `messages` (the
+    /// English built into the code when `None`).
+    pub fn with_messages(mut self, messages: Option<&Messages>) -> Self {
+        self.messages = messages.cloned();
+        self
+    }
+
+    /// The label of a fixed vocabulary's value: the message
+    /// `<prefix>-<key, dashed>` (`training-short-term`), else `english`.
+    fn vocabulary(&self, prefix: &str, key: &str, english: &'static str) -> Cow<'static, str> {
+        let message = self
+            .messages
+            .as_ref()
+            .and_then(|m| m.get(&format!("{prefix}-{}", key.replace('_', "-")), &Args::new()));
+        message.map_or(Cow::Borrowed(english), Cow::Owned)
+    }
+
+    /// A growth label as readers see it.
+    pub fn growth(&self, label: GrowthLabel) -> Named {
+        Named {
+            key: label.name(),
+            label: self.vocabulary("growth", label.name(), label.label()),
+        }
+    }
+
+    /// Work experience as readers see it.
+    pub fn experience(&self, experience: Experience) -> Named {
+        Named {
+            key: experience.name(),
+            label: self.vocabulary("experience", experience.name(), experience.label()),
+        }
+    }
+
+    /// On-the-job training as readers see it.
+    pub fn training(&self, training: Training) -> Named {
+        Named {
+            key: training.name(),
+            label: self.vocabulary("training", training.name(), training.label()),
         }
     }
 
@@ -212,10 +261,7 @@ impl<'a> Formatter<'a> {
             growth_percent: outlook
                 .and_then(|o| o.growth_percent)
                 .map(|g| self.style.percent(g)),
-            growth_label: outlook.and_then(|o| o.label).map(|l| Named {
-                key: l.name(),
-                label: l.label(),
-            }),
+            growth_label: outlook.and_then(|o| o.label).map(|l| self.growth(l)),
             education: guide.requirements.education.map(|e| self.education(e)),
             entry_pay: salary.and_then(|s| self.money(s, s.entry)),
             entry_pay_value: salary.and_then(|s| s.entry),
@@ -261,12 +307,25 @@ impl<'a> Formatter<'a> {
             .collect()
     }
 
-    /// An education level with its label in the site's language.
+    /// An education level as readers see it: a built-in level labelled
+    /// by the messages (`education-high-school`), a site's own by
+    /// config.yaml in the messages' language.
     pub fn education(&self, level: EducationLevel) -> LevelView<'a> {
         let levels = &self.config.education_levels;
+        let language = self
+            .messages
+            .as_ref()
+            .map_or(self.config.language.as_str(), Messages::language);
+        let label = levels.label(level, language);
+        let label = match &self.messages {
+            Some(messages) if !levels.site_defined() => messages
+                .get(&levels.message_key(level), &Args::new())
+                .unwrap_or_else(|| label.to_string()),
+            _ => label.to_string(),
+        };
         LevelView {
             key: levels.key(level),
-            label: levels.label(level, &self.config.language).to_string(),
+            label,
         }
     }
 
@@ -577,10 +636,7 @@ impl<'a> Formatter<'a> {
                 period: o.period.map(|p| p.short()),
                 period_start: o.period.map(|p| p.start),
                 period_end: o.period.map(|p| p.end),
-                label: o.label.map(|l| Named {
-                    key: l.name(),
-                    label: l.label(),
-                }),
+                label: o.label.map(|l| self.growth(l)),
                 sentence: o
                     .growth_percent
                     .zip(o.label)
@@ -639,14 +695,8 @@ impl<'a> Formatter<'a> {
             },
             requirements: RequirementsView {
                 education: requirements.education.map(|e| self.education(e)),
-                experience: requirements.experience.map(|e| Named {
-                    key: e.name(),
-                    label: e.label(),
-                }),
-                training: requirements.training.map(|t| Named {
-                    key: t.name(),
-                    label: t.label(),
-                }),
+                experience: requirements.experience.map(|e| self.experience(e)),
+                training: requirements.training.map(|t| self.training(t)),
                 fields_of_study: &requirements.fields_of_study,
                 credentials: requirements
                     .credentials
@@ -655,7 +705,7 @@ impl<'a> Formatter<'a> {
                         name: &c.name,
                         kind: Named {
                             key: c.kind.name(),
-                            label: c.kind.label(),
+                            label: c.kind.label().into(),
                         },
                         required: c.required,
                     })
@@ -759,9 +809,16 @@ impl<'a> Formatter<'a> {
                 .map(|figures| charts::outlook(&figures, "cg-outlook-chart")),
         };
         let answers: Vec<String> = view.faq.iter().map(|f| f.answer_html.clone()).collect();
-        view.structured_data_html = structured_data::script_elements(
-            &structured_data::guide_blocks(guide, self.config, &answers),
-        );
+        view.structured_data_html =
+            structured_data::script_elements(&structured_data::guide_blocks(
+                guide,
+                self.config,
+                &answers,
+                view.requirements
+                    .education
+                    .as_ref()
+                    .map(|e| e.label.as_str()),
+            ));
         view
     }
 
@@ -899,11 +956,11 @@ impl<'a> Formatter<'a> {
             ),
             (
                 "Work experience in a related occupation",
-                requirements.experience.as_ref().map(|e| e.label),
+                requirements.experience.as_ref().map(|e| e.label.as_ref()),
             ),
             (
                 "Typical on-the-job training",
-                requirements.training.as_ref().map(|t| t.label),
+                requirements.training.as_ref().map(|t| t.label.as_ref()),
             ),
         ];
         for (label, value) in rows {
@@ -944,7 +1001,7 @@ impl<'a> Formatter<'a> {
         {
             let mut value = self.style.percent(growth);
             if let Some(label) = b.growth_label {
-                value.push_str(&format!(" ({})", label.label()));
+                value.push_str(&format!(" ({})", self.growth(label).label));
             }
             let period = b
                 .growth_period

@@ -18,9 +18,21 @@ const CONTEXT: &str = "https://schema.org";
 
 /// The JSON-LD blocks of `guide`'s page: its `Occupation`, then a
 /// `FAQPage` when it has questions. `faq_answers_html` holds each answer as
-/// rendered on the page, in order.
-pub fn guide_blocks(guide: &Guide, config: &SiteConfig, faq_answers_html: &[String]) -> Vec<Value> {
-    let mut blocks = vec![occupation(guide, config)];
+/// rendered on the page, in order; `education_label` the education
+/// level as the page words it (the config's label when `None`).
+pub fn guide_blocks(
+    guide: &Guide,
+    config: &SiteConfig,
+    faq_answers_html: &[String],
+    education_label: Option<&str>,
+) -> Vec<Value> {
+    let mut occupation = occupation(guide, config);
+    if let Some(label) = education_label
+        && let Some(level) = occupation.pointer_mut("/educationRequirements/educationalLevel")
+    {
+        *level = label.into();
+    }
+    let mut blocks = vec![occupation];
     if !guide.faq.is_empty() {
         blocks.push(faq_page(guide, faq_answers_html));
     }
@@ -416,6 +428,7 @@ mod tests {
             &g,
             &config(),
             &["<p>Sometimes, <em>very</em>. Q&amp;A &lt;3</p>\n".to_string()],
+            None,
         );
         assert_eq!(blocks.len(), 2);
         assert_eq!(
@@ -431,7 +444,7 @@ mod tests {
             })
         );
         assert_eq!(
-            guide_blocks(&minimal("b", "Poet", ""), &config(), &[]).len(),
+            guide_blocks(&minimal("b", "Poet", ""), &config(), &[], None).len(),
             1
         );
     }
@@ -439,7 +452,7 @@ mod tests {
     #[test]
     fn script_element_cannot_be_closed_or_commented_from_inside() {
         let g = minimal("a", "Writer", "alternate_titles: [\"</script><!-- x\"]");
-        let html = script_elements(&guide_blocks(&g, &config(), &[]));
+        let html = script_elements(&guide_blocks(&g, &config(), &[], None));
         assert!(html.starts_with("<script type=\"application/ld+json\">"));
         let inner = html
             .trim_end()

@@ -1365,7 +1365,7 @@ impl Workspace {
     /// build, the changes being in guides and templates.
     fn affected(&self, site: &Site) -> Work {
         let mut work = Work::default();
-        let formatter = Formatter::new(&site.config);
+        let formatter = Formatter::new(&site.config).with_messages(Some(site.default_messages()));
         // Whether any guide's suggestions may differ.
         let mut similarity = false;
         // Slugs whose guide's listing entry, existence or address changed:
@@ -1554,7 +1554,7 @@ impl Workspace {
 
     /// Records what the published pages show of each guide.
     fn remember_shown(&mut self, site: &Site, full: bool) {
-        let formatter = Formatter::new(&site.config);
+        let formatter = Formatter::new(&site.config).with_messages(Some(site.default_messages()));
         let shown = |guide: &Guide| Shown {
             slug: guide.slug.clone(),
             listing: site::listing_entry(&formatter, guide),
