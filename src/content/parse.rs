@@ -612,7 +612,7 @@ impl GuideReader<'_, '_> {
         let education = self
             .config
             .education_levels
-            .read(&mut self.r, &map.at("education"));
+            .read(self.r, &map.at("education"));
         let experience = self
             .r
             .opt_enum(&map.at("experience"), Experience::NAMES)
