@@ -28,6 +28,7 @@ pub const TOP_KEYS: &[&str] = &[
     "salary_period",
     "projections",
     "categories",
+    "education_levels",
     "author",
     "footer",
     "suggest_similar",
@@ -88,6 +89,9 @@ pub struct SiteConfig {
     pub salary_period: PayPeriod,
     pub projections: Projections,
     pub categories: Vec<Category>,
+    /// The education levels guides are written with (`education_levels`),
+    /// the U.S. BLS levels by default.
+    pub education_levels: crate::content::education::EducationLevels,
     pub author: Option<Author>,
     /// Footer credit line (plain text).
     pub footer: Option<String>,
@@ -409,6 +413,7 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         .unwrap_or(PayPeriod::Year);
     let projections = read_projections(r, &root);
     let categories = read_categories(r, &root);
+    let education_levels = crate::content::education::read_config(r, &root, &language);
     let author = r
         .sub_mapping(&root.at("author"), &["name", "email", "url"])
         .and_then(|m| {
@@ -469,6 +474,7 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         salary_period,
         projections,
         categories,
+        education_levels,
         author,
         footer,
         suggest_similar,

@@ -209,7 +209,7 @@ duties:
 ## How to become one.
 ##   education: no_formal_credential, high_school, postsecondary_nondegree,
 ##     some_college, associates, bachelors, masters, doctoral_or_professional
-##     or varies.
+##     or varies (or the site's own `education_levels` in config.yaml).
 ##   experience (in a related job): none, less_than_5_years, 5_years_or_more
 ##     or varies.
 ##   training (on the job): none, short_term, moderate_term, long_term,
@@ -358,6 +358,16 @@ categories:
   management:
     name: Management
     description: Roles that lead teams, budgets and strategy.
+
+# The education levels guides write under `requirements.education`, least
+# schooling first. Left out, they are the U.S. BLS levels (no_formal_credential
+# … doctoral_or_professional, varies). A site elsewhere lists its own: a key,
+# then its label (see docs/config.md for labels per language and schema.org).
+# education_levels:
+#   gcses: GCSEs
+#   a-levels: A levels
+#   apprenticeship: Apprenticeship
+#   degree: { label: Degree, credential_category: bachelor degree, bls: [bachelors] }
 
 # Who writes the site, shown in the footer; `email` and `url` are optional.
 author:

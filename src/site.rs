@@ -495,9 +495,14 @@ impl Page {
             Page::Compare => browse::COMPARE_PATH.to_string(),
             Page::Search => browse::SEARCH_PATH.to_string(),
             Page::GroupIndex(grouping) => grouping.path(),
-            Page::Group(grouping, i, n) => browse::groups(grouping, &site.guides, &site.config)
-                .get(i)
-                .map_or_else(|| grouping.path(), |g| group_pages(&site.config, g).path(n)),
+            Page::Group(grouping, i, n) => browse::groups(
+                grouping,
+                &site.guides,
+                &site.config,
+                Some(site.default_messages()),
+            )
+            .get(i)
+            .map_or_else(|| grouping.path(), |g| group_pages(&site.config, g).path(n)),
         }
     }
 
@@ -556,7 +561,10 @@ pub type BrowseGroups = Vec<(Grouping, Vec<browse::Group>)>;
 pub fn browse_groups(site: &Site) -> BrowseGroups {
     Grouping::ALL
         .par_iter()
-        .map(|&g| (g, browse::groups(g, &site.guides, &site.config)))
+        .map(|&g| {
+            let messages = Some(site.default_messages());
+            (g, browse::groups(g, &site.guides, &site.config, messages))
+        })
         .collect()
 }
 
@@ -749,7 +757,11 @@ pub fn render_site_files(
                     rayon::join(
                         || {
                             crate::timings::work("make the compare data", || {
-                                let mut files = compare::data_files(&site.guides, config);
+                                let mut files = compare::data_files(
+                                    &site.guides,
+                                    config,
+                                    Some(site.default_messages()),
+                                );
                                 files.extend(compare::suggestion_files(&site.guides));
                                 files
                             })
@@ -760,6 +772,7 @@ pub fn render_site_files(
                                     &site.guides,
                                     &guides_by_title(&site.guides),
                                     config,
+                                    Some(site.default_messages()),
                                 )
                             })
                         },
@@ -1066,7 +1079,7 @@ fn render_listings(
     let median_pay_chart = all_careers
         .is_some()
         .then(|| median_pay_chart(site, &formatter));
-    let career_filters = all_careers::FilterChoices::new(&site.guides, &site.config);
+    let career_filters = all_careers::FilterChoices::new(&site.guides, &site.config, Some(site.default_messages()));
     let messages = site.default_messages();
     let not_found_title = messages.plain("error404-title");
     let not_found_description = messages.plain("error404-description");
@@ -1871,9 +1884,12 @@ impl Listings {
         };
         if site.templates.has(Page::AllCareers(1).template()) {
             let pages = all_careers_pages(site);
-            let filters =
-                serde_json::to_string(&all_careers::FilterChoices::new(&site.guides, &site.config))
-                    .unwrap_or_default();
+            let filters = serde_json::to_string(&all_careers::FilterChoices::new(
+                &site.guides,
+                &site.config,
+                Some(site.default_messages()),
+            ))
+            .unwrap_or_default();
             let chart = median_pay_chart(
                 site,
                 &Formatter::new(&site.config).with_messages(site.default_messages()),

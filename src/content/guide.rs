@@ -43,7 +43,9 @@ macro_rules! named_enum {
 }
 
 named_enum!(
-    /// Typical education needed to enter the occupation.
+    /// Typical education needed to enter the occupation, as the U.S. BLS
+    /// writes it: what projection data holds, and a site's education levels
+    /// unless it defines its own ([`crate::content::education`]).
     Education {
         NoFormalCredential = "no_formal_credential" => "No formal educational credential",
         HighSchool = "high_school" => "High school diploma or equivalent",
@@ -324,7 +326,8 @@ pub struct Skill {
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Requirements {
-    pub education: Option<Education>,
+    /// A level of the site's list (`config.education_levels`).
+    pub education: Option<crate::content::education::EducationLevel>,
     pub fields_of_study: Vec<String>,
     pub experience: Option<Experience>,
     pub training: Option<Training>,

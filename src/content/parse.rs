@@ -610,9 +610,9 @@ impl GuideReader<'_, '_> {
             return Requirements::default();
         };
         let education = self
-            .r
-            .opt_enum(&map.at("education"), Education::NAMES)
-            .and_then(Education::from_name);
+            .config
+            .education_levels
+            .read(self.r, &map.at("education"));
         let experience = self
             .r
             .opt_enum(&map.at("experience"), Experience::NAMES)
@@ -1030,8 +1030,12 @@ impl GuideReader<'_, '_> {
                 let m = r.mapping(value, field, &["question", "answer"])?;
                 let question_slot = m.at("question");
                 let question = r.req_string(&question_slot);
+                // The question marks of other scripts count too: Arabic
+                // `؟`, full-width `？`, Armenian `՞`.
                 if let Some(q) = &question
-                    && !q.trim_end().ends_with('?')
+                    && !q
+                        .trim_end()
+                        .ends_with(['?', '\u{61F}', '\u{FF1F}', '\u{55E}'])
                 {
                     r.error(
                         &question_slot.field,
@@ -1254,6 +1258,20 @@ mod tests {
         let parsed = parse(format!("{COMPLETE}---\n").as_bytes());
         assert!(parsed.guide.is_some());
         assert_eq!(parsed.diagnostics, Vec::new());
+    }
+
+    #[test]
+    fn questions_end_with_the_question_mark_of_their_script() {
+        for question in ["Is it sales?", "هل هي مبيعات؟", "是销售吗？"] {
+            let parsed = parse(
+                format!("{COMPLETE}faq: [{{ question: \"{question}\", answer: A. }}]\n---\n")
+                    .as_bytes(),
+            );
+            assert!(messages(&parsed, Severity::Error).is_empty(), "{question}");
+        }
+        let parsed =
+            parse(format!("{COMPLETE}faq: [{{ question: Sales., answer: A. }}]\n---\n").as_bytes());
+        assert_eq!(messages(&parsed, Severity::Error).len(), 1);
     }
 
     #[test]

@@ -538,7 +538,8 @@ impl<'a> Reader<'a> {
         self.diagnostics.push(diagnostic);
     }
 
-    fn expected(&mut self, field: &str, expected: &str, found: &Value) {
+    /// Records `expected …, found <what found is>` at `field`.
+    pub fn expected(&mut self, field: &str, expected: &str, found: &Value) {
         self.error(
             field,
             format!("expected {expected}, found {}", describe(found)),

@@ -441,24 +441,39 @@ fn fill_outlook(
         || requirements.training.is_some();
     let mut taken = false;
     let mut stated = Vec::new();
+    // `theirs` is the data's value; `key` names a value as YAML writes it.
     macro_rules! take {
-        ($field:ident, $name:literal) => {
-            match (requirements.$field, projection.$field) {
+        ($field:ident, $name:literal, $theirs:expr, $key:expr) => {
+            match (requirements.$field, $theirs) {
                 (None, Some(value)) => {
                     requirements.$field = Some(value);
                     used = true;
                     taken = true;
                 }
                 (Some(ours), Some(theirs)) if ours != theirs => {
-                    stated.push(($name, ours.name(), theirs.name()));
+                    stated.push(($name, $key(ours), $key(theirs)));
                 }
                 _ => {}
             }
         };
     }
-    take!(education, "education");
-    take!(experience, "experience");
-    take!(training, "training");
+    // The data's U.S. level, as the site's list names it; a level the
+    // site's list does not map is left out.
+    let levels = &config.education_levels;
+    let education = projection.education.and_then(|e| levels.from_bls(e));
+    take!(education, "education", education, |e| levels.key(e));
+    take!(
+        experience,
+        "experience",
+        projection.experience,
+        crate::content::guide::Experience::name
+    );
+    take!(
+        training,
+        "training",
+        projection.training,
+        crate::content::guide::Training::name
+    );
     if taken && !stated_any {
         requirements.source = Some(dataset.kind.source_id().to_string());
     }

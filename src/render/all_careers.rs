@@ -42,7 +42,7 @@ use serde_json::{Number, Value};
 
 use super::context::{Formatter, GuideCard};
 use crate::config::SiteConfig;
-use crate::content::guide::{Education, GrowthLabel, Guide, PayPeriod};
+use crate::content::guide::{GrowthLabel, Guide, PayPeriod};
 
 /// The folder of the data files below the site root.
 pub const DATA_DIR: &str = "all-careers/data/";
@@ -175,8 +175,9 @@ pub fn data_files(
     guides: &[Guide],
     by_title: &[usize],
     config: &SiteConfig,
+    messages: Option<&crate::i18n::Messages>,
 ) -> Vec<(String, String)> {
-    let formatter = Formatter::new(config);
+    let formatter = Formatter::new(config).with_messages(messages);
     let periods = PayPeriod::ALL;
     let outlooks: Vec<GrowthLabel> = GrowthLabel::ALL.to_vec();
     // Only categories some guide is in, in the config's order.
@@ -235,13 +236,17 @@ pub fn data_files(
             .iter()
             .map(|c| [c.key.clone(), c.name.clone()])
             .collect(),
-        education: Education::ALL
-            .iter()
-            .map(|e| [e.name().to_string(), e.label().to_string()])
+        education: config
+            .education_levels
+            .all()
+            .map(|e| {
+                let view = formatter.education(e);
+                [view.key.to_string(), view.label]
+            })
             .collect(),
         outlook: outlooks
             .iter()
-            .map(|l| [l.name().to_string(), l.label().to_string()])
+            .map(|&l| [l.name().to_string(), formatter.growth(l).label.into_owned()])
             .collect(),
         periods: periods.iter().map(|p| p.label()).collect(),
     };
@@ -266,18 +271,28 @@ pub struct FilterChoices {
 }
 
 impl FilterChoices {
-    /// The choices for `guides`: categories in the config's order.
-    pub fn new(guides: &[Guide], config: &SiteConfig) -> Self {
+    /// The choices for `guides`: categories in the config's order;
+    /// education labels from `messages` (English when `None`).
+    pub fn new(
+        guides: &[Guide],
+        config: &SiteConfig,
+        messages: Option<&crate::i18n::Messages>,
+    ) -> Self {
         let categories = config
             .categories
             .iter()
             .filter(|c| guides.iter().any(|g| g.category.as_deref() == Some(&c.key)))
             .map(|c| serde_json::json!({ "key": c.key, "name": c.name }))
             .collect();
-        let education = Education::ALL
-            .iter()
-            .filter(|e| guides.iter().any(|g| g.requirements.education == Some(**e)))
-            .map(|e| serde_json::json!({ "key": e.name(), "name": e.label() }))
+        let formatter = super::context::Formatter::new(config).with_messages(messages);
+        let education = config
+            .education_levels
+            .all()
+            .filter(|&e| guides.iter().any(|g| g.requirements.education == Some(e)))
+            .map(|e| {
+                let view = formatter.education(e);
+                serde_json::json!({ "key": view.key, "name": view.label })
+            })
             .collect();
         FilterChoices {
             categories,
@@ -296,7 +311,7 @@ mod tests {
     fn files_of(guides: &[Guide]) -> Vec<(String, Value)> {
         let mut by_title: Vec<usize> = (0..guides.len()).collect();
         by_title.sort_by_key(|&i| guides[i].title.to_lowercase());
-        data_files(guides, &by_title, &config())
+        data_files(guides, &by_title, &config(), None)
             .into_iter()
             .map(|(path, json)| (path, serde_json::from_str(&json).expect("JSON")))
             .collect()
@@ -370,7 +385,12 @@ mod tests {
                 )
             })
             .collect();
-        let files = data_files(&guides, &(0..guides.len()).collect::<Vec<_>>(), &config());
+        let files = data_files(
+            &guides,
+            &(0..guides.len()).collect::<Vec<_>>(),
+            &config(),
+            None,
+        );
         assert!(files.len() > 3, "{} files", files.len());
         let mut total = 0;
         for (path, json) in &files {
@@ -393,7 +413,7 @@ mod tests {
             ),
             minimal("b", "B", ""),
         ];
-        let choices = FilterChoices::new(&guides, &config());
+        let choices = FilterChoices::new(&guides, &config(), None);
         assert_eq!(
             choices.categories,
             [serde_json::json!({"key": "sales", "name": "Sales"})]

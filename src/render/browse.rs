@@ -19,7 +19,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::SiteConfig;
-use crate::content::guide::{Education, Guide};
+use crate::content::guide::Guide;
 use crate::diagnostics::{Diagnostic, kinds};
 use crate::render::markdown::slugify;
 
@@ -110,7 +110,14 @@ impl Group {
 /// The non-empty groups of `grouping`: categories in config order,
 /// industries by name, education levels from the least to the most
 /// schooling (`varies` last).
-pub fn groups(grouping: Grouping, guides: &[Guide], config: &SiteConfig) -> Vec<Group> {
+///
+/// Education levels are labelled by `messages` (English when `None`).
+pub fn groups(
+    grouping: Grouping,
+    guides: &[Guide],
+    config: &SiteConfig,
+    messages: Option<&crate::i18n::Messages>,
+) -> Vec<Group> {
     let mut order: Vec<usize> = (0..guides.len()).collect();
     order.sort_by_cached_key(|&i| (guides[i].title.to_lowercase(), guides[i].slug.clone()));
     let groups = match grouping {
@@ -153,12 +160,16 @@ pub fn groups(grouping: Grouping, guides: &[Guide], config: &SiteConfig) -> Vec<
             list.sort_by_cached_key(|g| (g.name.to_lowercase(), g.key.clone()));
             list
         }
-        Grouping::Education => Education::ALL
-            .iter()
-            .map(|&level| Group {
+        Grouping::Education => config
+            .education_levels
+            .all()
+            .map(|level| Group {
                 grouping,
-                key: level.name().replace('_', "-"),
-                name: level.label().to_string(),
+                key: config.education_levels.slug(level),
+                name: super::context::Formatter::new(config)
+                    .with_messages(messages)
+                    .education(level)
+                    .label,
                 description: None,
                 guides: order
                     .iter()
@@ -325,7 +336,7 @@ mod tests {
     #[test]
     fn categories_follow_config_and_skip_empty_ones() {
         let guides = guides();
-        let groups = groups(Grouping::Category, &guides, &config());
+        let groups = groups(Grouping::Category, &guides, &config(), None);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].path(), "categories/sales/");
         assert_eq!(
@@ -337,7 +348,7 @@ mod tests {
     #[test]
     fn industries_group_by_slug_ignoring_case() {
         let guides = guides();
-        let groups = groups(Grouping::Industry, &guides, &config());
+        let groups = groups(Grouping::Industry, &guides, &config(), None);
         let keys: Vec<_> = groups.iter().map(|g| g.path()).collect();
         assert_eq!(keys, ["industries/finance/", "industries/retail-trade/"]);
         assert_eq!(
@@ -373,7 +384,7 @@ mod tests {
     #[test]
     fn education_levels_run_from_least_schooling() {
         let guides = guides();
-        let groups = groups(Grouping::Education, &guides, &config());
+        let groups = groups(Grouping::Education, &guides, &config(), None);
         let paths: Vec<_> = groups.iter().map(|g| g.path()).collect();
         assert_eq!(
             paths,
@@ -395,7 +406,7 @@ mod tests {
         // A theme without browse pages: All careers stands in the middle.
         let no_browse = guide_breadcrumb(&guides[0], &config, false);
         assert_eq!(no_browse[1].path.as_deref(), Some("all-careers/"));
-        let group = &groups(Grouping::Industry, &guides, &config)[0];
+        let group = &groups(Grouping::Industry, &guides, &config, None)[0];
         assert_eq!(
             group_breadcrumb(group)[1].path.as_deref(),
             Some("industries/")

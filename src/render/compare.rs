@@ -117,9 +117,14 @@ struct Entry<'a> {
 }
 
 /// Each guide's compare file, as (path below the site root, JSON).
-pub fn data_files(guides: &[Guide], config: &SiteConfig) -> Vec<(String, String)> {
+/// Vocabulary labels come from `messages` (English when `None`).
+pub fn data_files(
+    guides: &[Guide],
+    config: &SiteConfig,
+    messages: Option<&crate::i18n::Messages>,
+) -> Vec<(String, String)> {
     let style = NumberStyle::for_language(&config.language);
-    let formatter = super::context::Formatter::new(config);
+    let formatter = super::context::Formatter::new(config).with_messages(messages);
     let mut owned: Vec<[String; 2]> = FIELDS
         .iter()
         .map(|(k, l)| [k.to_string(), l.to_string()])
@@ -141,7 +146,7 @@ pub fn data_files(guides: &[Guide], config: &SiteConfig) -> Vec<(String, String)
     guides
         .iter()
         .map(|guide| {
-            let mut facts = facts(guide, config, &style);
+            let mut facts = facts(guide, &formatter, &style);
             if let Some(home) = super::state_pay::home_median(guide, &formatter) {
                 facts.insert(HOME_FIELD.to_string(), Value::String(home));
             }
@@ -319,7 +324,12 @@ fn sources(guide: &Guide, config: &SiteConfig) -> Vec<[String; 2]> {
 }
 
 /// A guide's facts, formatted as its page formats them.
-fn facts(guide: &Guide, config: &SiteConfig, style: &NumberStyle) -> Map<String, Value> {
+fn facts(
+    guide: &Guide,
+    formatter: &super::context::Formatter<'_>,
+    style: &NumberStyle,
+) -> Map<String, Value> {
+    let config = formatter.config;
     let mut facts = Map::new();
     let mut put = |key: &str, value: Option<String>| {
         if let Some(value) = value {
@@ -352,7 +362,7 @@ fn facts(guide: &Guide, config: &SiteConfig, style: &NumberStyle) -> Map<String,
         let growth = outlook.growth_percent.map(|g| {
             let text = style.percent(g);
             match outlook.label {
-                Some(label) => format!("{text} ({})", label.label()),
+                Some(label) => format!("{text} ({})", formatter.growth(label).label),
                 None => text,
             }
         });
@@ -373,15 +383,19 @@ fn facts(guide: &Guide, config: &SiteConfig, style: &NumberStyle) -> Map<String,
     let requirements = &guide.requirements;
     put(
         "education",
-        requirements.education.map(|e| e.label().to_string()),
+        requirements.education.map(|e| formatter.education(e).label),
     );
     put(
         "experience",
-        requirements.experience.map(|e| e.label().to_string()),
+        requirements
+            .experience
+            .map(|e| formatter.experience(e).label.into_owned()),
     );
     put(
         "training",
-        requirements.training.map(|t| t.label().to_string()),
+        requirements
+            .training
+            .map(|t| formatter.training(t).label.into_owned()),
     );
     put(
         "category",
@@ -441,7 +455,7 @@ mod tests {
             ),
             minimal("writer", "Writer", ""),
         ];
-        let files = data_files(&guides, &config());
+        let files = data_files(&guides, &config(), None);
         assert_eq!(files.len(), 2);
         let am = file(&files, "compare/data/account-manager.json");
         assert_eq!(am["title"], "Account manager");
@@ -465,7 +479,7 @@ mod tests {
             "Lawyer",
             "salary: { entry: 70000, median: 150000, top: 239200, basis: percentile, top_coded: true }",
         )];
-        let files = data_files(&guides, &config());
+        let files = data_files(&guides, &config(), None);
         let facts = &file(&files, "compare/data/lawyer.json")["facts"];
         assert_eq!(facts["entry"], "$70,000 per year (10th percentile)");
         assert_eq!(facts["top"], "$239,200 or more per year (90th percentile)");

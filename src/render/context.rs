@@ -2,12 +2,15 @@
 //! formatted for the site's language, every link already relative to the
 //! page. `docs/templates.md` documents each field.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::format::NumberStyle;
 use super::{charts, structured_data};
 use crate::config::SiteConfig;
-use crate::content::guide::{GrowthLabel, Guide, PayPeriod, Salary};
+use crate::content::education::EducationLevel;
+use crate::content::guide::{Experience, GrowthLabel, Guide, PayPeriod, Salary, Training};
 use crate::content::index::GuideIndex;
 use crate::i18n::{Args, Messages};
 
@@ -125,6 +128,13 @@ pub struct Named {
     pub label: String,
 }
 
+/// An education level of the site's list (`a-levels` / `A levels`).
+#[derive(Serialize)]
+pub struct LevelView<'a> {
+    pub key: &'a str,
+    pub label: String,
+}
+
 /// A category reference.
 #[derive(Serialize)]
 pub struct CategoryRef<'a> {
@@ -146,7 +156,7 @@ pub struct GuideCard<'a> {
     pub pay_period: Option<String>,
     pub growth_percent: Option<String>,
     pub growth_label: Option<Named>,
-    pub education: Option<Named>,
+    pub education: Option<LevelView<'a>>,
     /// Entry-level (or 10th percentile) and top (or 90th percentile) pay,
     /// as the pay table writes them (`$160,500 or more` when top-coded).
     pub entry_pay: Option<String>,
@@ -245,13 +255,8 @@ impl<'a> Formatter<'a> {
             growth_percent: outlook
                 .and_then(|o| o.growth_percent)
                 .map(|g| self.style.percent(g)),
-            growth_label: outlook
-                .and_then(|o| o.label)
-                .map(|l| self.named("growth", l.name())),
-            education: guide
-                .requirements
-                .education
-                .map(|e| self.named("education", e.name())),
+            growth_label: outlook.and_then(|o| o.label).map(|l| self.named("growth", l.name())),
+            education: guide.requirements.education.map(|e| self.education(e)),
             entry_pay: salary.and_then(|s| self.money(s, s.entry)),
             entry_pay_value: salary.and_then(|s| s.entry),
             top_pay_value: salary.and_then(|s| s.top),
@@ -264,11 +269,7 @@ impl<'a> Formatter<'a> {
                 })
             }),
             growth_value: outlook.and_then(|o| o.growth_percent),
-            education_rank: guide.requirements.education.and_then(|e| {
-                crate::content::guide::Education::ALL
-                    .iter()
-                    .position(|&x| x == e)
-            }),
+            education_rank: guide.requirements.education.map(|e| e.rank()),
             home_median_pay,
             home_state: self
                 .config
@@ -292,10 +293,7 @@ impl<'a> Formatter<'a> {
                         &g.slug,
                     ))),
                     summary: Some(&g.summary),
-                    education: g
-                        .requirements
-                        .education
-                        .map(|e| self.label("education", e.name())),
+                    education: g.requirements.education.map(|e| self.education(e).label),
                     median_pay: salary.and_then(|s| self.money(s, s.median)),
                     pay_period: salary
                         .filter(|s| s.median.is_some())
@@ -303,6 +301,22 @@ impl<'a> Formatter<'a> {
                 }
             })
             .collect()
+    }
+
+    /// An education level as readers see it: a built-in level labelled
+    /// by the messages (`education-high_school`), a site's own by
+    /// config.yaml in the messages' language.
+    pub fn education(&self, level: EducationLevel) -> LevelView<'a> {
+        let levels = &self.config.education_levels;
+        let label = if levels.site_defined() {
+            levels.label(level, self.messages.language()).to_string()
+        } else {
+            self.messages.plain(&levels.message_key(level))
+        };
+        LevelView {
+            key: levels.key(level),
+            label,
+        }
     }
 
     fn category(&self, guide: &'a Guide) -> Option<CategoryRef<'a>> {
@@ -507,7 +521,7 @@ pub struct CredentialView<'a> {
 
 #[derive(Serialize)]
 pub struct RequirementsView<'a> {
-    pub education: Option<Named>,
+    pub education: Option<LevelView<'a>>,
     pub experience: Option<Named>,
     pub training: Option<Named>,
     pub fields_of_study: &'a [String],
@@ -653,7 +667,10 @@ impl<'a> Formatter<'a> {
                 .category(guide)
                 .and_then(|c| self.browse_href(format!("categories/{}/", c.key))),
             education_href: requirements.education.and_then(|e| {
-                self.browse_href(format!("education/{}/", e.name().replace('_', "-")))
+                self.browse_href(format!(
+                    "education/{}/",
+                    self.config.education_levels.slug(e)
+                ))
             }),
             duties: &guide.duties,
             environment: EnvironmentView {
@@ -672,15 +689,9 @@ impl<'a> Formatter<'a> {
                     .collect(),
             },
             requirements: RequirementsView {
-                education: requirements
-                    .education
-                    .map(|e| self.named("education", e.name())),
-                experience: requirements
-                    .experience
-                    .map(|e| self.named("experience", e.name())),
-                training: requirements
-                    .training
-                    .map(|t| self.named("training", t.name())),
+                education: requirements.education.map(|e| self.education(e)),
+                experience: requirements.experience.map(|e| self.named("experience", e.name())),
+                training: requirements.training.map(|t| self.named("training", t.name())),
                 fields_of_study: &requirements.fields_of_study,
                 credentials: requirements
                     .credentials
@@ -722,7 +733,7 @@ impl<'a> Formatter<'a> {
                         summary: linked.map(|g| g.summary.as_str()),
                         education: linked
                             .and_then(|g| g.requirements.education)
-                            .map(|e| self.label("education", e.name())),
+                            .map(|e| self.education(e).label),
                         median_pay: linked
                             .and_then(|g| g.salary.as_ref())
                             .and_then(|s| self.money(s, s.median)),
@@ -789,9 +800,16 @@ impl<'a> Formatter<'a> {
                 .map(|figures| charts::outlook(&figures, "cg-outlook-chart", &self.messages)),
         };
         let answers: Vec<String> = view.faq.iter().map(|f| f.answer_html.clone()).collect();
-        view.structured_data_html = structured_data::script_elements(
-            &structured_data::guide_blocks(guide, self.config, &answers, &self.messages),
-        );
+        view.structured_data_html =
+            structured_data::script_elements(&structured_data::guide_blocks(
+                guide,
+                self.config,
+                &answers,
+                view.requirements
+                    .education
+                    .as_ref()
+                    .map(|e| e.label.as_str()),
+            ));
         view
     }
 
@@ -916,14 +934,23 @@ impl<'a> Formatter<'a> {
         }
         let requirements = &view.requirements;
         let rows = [
-            ("similar-education", &requirements.education),
-            ("guide-work-experience", &requirements.experience),
-            ("guide-training", &requirements.training),
+            (
+                "similar-education",
+                requirements.education.as_ref().map(|e| e.label.as_str()),
+            ),
+            (
+                "guide-work-experience",
+                requirements.experience.as_ref().map(|e| e.label.as_str()),
+            ),
+            (
+                "guide-training",
+                requirements.training.as_ref().map(|t| t.label.as_str()),
+            ),
         ];
         for (label, value) in rows {
             if let Some(value) = value {
                 facts.push((
-                    fact(self.messages.plain(label), value.label.clone()),
+                    fact(self.messages.plain(label), value.to_string()),
                     requirements_source,
                 ));
             }

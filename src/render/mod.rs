@@ -6,6 +6,7 @@ pub mod browse;
 pub mod charts;
 pub mod compare;
 pub mod context;
+pub mod direction;
 pub mod format;
 pub mod kinds;
 pub mod languages;

@@ -18,16 +18,21 @@ const CONTEXT: &str = "https://schema.org";
 
 /// The JSON-LD blocks of `guide`'s page: its `Occupation`, then a
 /// `FAQPage` when it has questions. `faq_answers_html` holds each answer as
-/// rendered on the page, in order.
-///
-/// `messages` word the prose fields (the education level) in the page's language.
+/// rendered on the page, in order; `education_label` the education
+/// level as the page words it (the config's label when `None`).
 pub fn guide_blocks(
     guide: &Guide,
     config: &SiteConfig,
     faq_answers_html: &[String],
-    messages: &crate::i18n::Messages,
+    education_label: Option<&str>,
 ) -> Vec<Value> {
-    let mut blocks = vec![occupation(guide, config, messages)];
+    let mut occupation = occupation(guide, config);
+    if let Some(label) = education_label
+        && let Some(level) = occupation.pointer_mut("/educationRequirements/educationalLevel")
+    {
+        *level = label.into();
+    }
+    let mut blocks = vec![occupation];
     if !guide.faq.is_empty() {
         blocks.push(faq_page(guide, faq_answers_html));
     }
@@ -78,14 +83,13 @@ pub fn occupation(guide: &Guide, config: &SiteConfig, messages: &crate::i18n::Me
     if let Some(education) = requirements.education {
         let mut credential = Map::new();
         credential.insert("@type".into(), "EducationalOccupationalCredential".into());
-        if let Some(category) = education.credential_category() {
+        let levels = &config.education_levels;
+        if let Some(category) = levels.credential_category(education) {
             credential.insert("credentialCategory".into(), category.into());
         }
         credential.insert(
             "educationalLevel".into(),
-            messages
-                .plain(&format!("education-{}", education.name()))
-                .into(),
+            levels.label(education, &config.language).into(),
         );
         o.insert("educationRequirements".into(), Value::Object(credential));
     }
@@ -428,7 +432,7 @@ mod tests {
             &g,
             &config(),
             &["<p>Sometimes, <em>very</em>. Q&amp;A &lt;3</p>\n".to_string()],
-            &en(),
+            None,
         );
         assert_eq!(blocks.len(), 2);
         assert_eq!(
@@ -444,7 +448,7 @@ mod tests {
             })
         );
         assert_eq!(
-            guide_blocks(&minimal("b", "Poet", ""), &config(), &[], &en()).len(),
+            guide_blocks(&minimal("b", "Poet", ""), &config(), &[], None).len(),
             1
         );
     }
@@ -452,7 +456,7 @@ mod tests {
     #[test]
     fn script_element_cannot_be_closed_or_commented_from_inside() {
         let g = minimal("a", "Writer", "alternate_titles: [\"</script><!-- x\"]");
-        let html = script_elements(&guide_blocks(&g, &config(), &[], &en()));
+        let html = script_elements(&guide_blocks(&g, &config(), &[], None));
         assert!(html.starts_with("<script type=\"application/ld+json\">"));
         let inner = html
             .trim_end()

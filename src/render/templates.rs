@@ -62,6 +62,7 @@ impl Templates {
         // Tera checks every function a template calls when it compiles;
         // the build registers `t` again with the site's messages.
         crate::i18n::register(&mut tera, crate::i18n::builtin_catalog());
+        super::direction::register(&mut tera);
         let templates = Templates {
             tera,
             files,

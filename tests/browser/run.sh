@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests in Debian's headless Chromium: every page kind at three
 # widths in both colour schemes and what each feature does (pages.mjs),
+# an Arabic site laid out right to left (rtl.mjs),
 # All careers and compare on a 10,000-guide site (lists.mjs),
 # a French site's guide page in the theme's French (messages.mjs),
 # switching the example between English and Spanish (multilingual.mjs),
@@ -18,7 +19,7 @@ source "$(dirname "$0")/setup.sh"
 
 total_passed=0
 total_failed=0
-for suite in pages messages multilingual figure-sources lists live-reload search-scale; do
+for suite in pages messages multilingual rtl figure-sources lists live-reload search-scale; do
   echo "== $suite"
   out=$(node "$here/$suite.mjs" "$binary" 2>&1)
   status=$?

@@ -1,0 +1,59 @@
+//! A site in a right-to-left language (`tests/fixtures/i18n-rtl`, Arabic,
+//! with its own `i18n/ar.ftl`): every page says `dir="rtl"`, and the
+//! theme's labels come from the site's Arabic messages. A left-to-right
+//! site's markup stays as it was. The layout itself is checked in
+//! Chromium by `tests/browser/rtl.mjs`.
+
+mod common;
+
+use common::{TestSite, stderr, stdout};
+
+fn built(site: TestSite) -> TestSite {
+    let output = site.build();
+    assert!(
+        output.status.success(),
+        "build failed:\n{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    site
+}
+
+#[test]
+fn every_page_of_an_arabic_site_runs_right_to_left() {
+    let site = built(TestSite::fixture("i18n-rtl"));
+    for page in [
+        "index.html",
+        "account-manager/index.html",
+        "all-careers/index.html",
+        "compare/index.html",
+        "categories/sales/index.html",
+        "404.html",
+    ] {
+        let html = site.read(&format!("public/{page}"));
+        assert!(
+            html.contains("<html lang=\"ar\" dir=\"rtl\">"),
+            "{page}: {}",
+            &html[..200.min(html.len())]
+        );
+    }
+}
+
+#[test]
+fn the_site_arabic_messages_label_the_vocabularies() {
+    let site = built(TestSite::fixture("i18n-rtl"));
+    let page = site.read("public/account-manager/index.html");
+    for label in ["درجة البكالوريوس", "أقل من 5 سنوات", "بمعدل المتوسط"]
+    {
+        assert!(page.contains(label), "no {label:?}");
+    }
+    assert!(!page.contains("Bachelor"));
+}
+
+#[test]
+fn a_left_to_right_site_gets_no_dir() {
+    let site = built(TestSite::fixture("small-site"));
+    let html = site.read("public/account-manager/index.html");
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(!html.contains("dir=\"rtl\""));
+}
