@@ -177,7 +177,7 @@ pub fn data_files(
     config: &SiteConfig,
     messages: Option<&crate::i18n::Messages>,
 ) -> Vec<(String, String)> {
-    let formatter = Formatter::new(config).with_messages(messages);
+    let formatter = Formatter::new(config).with_messages_if(messages);
     let periods = PayPeriod::ALL;
     let outlooks: Vec<GrowthLabel> = GrowthLabel::ALL.to_vec();
     // Only categories some guide is in, in the config's order.
@@ -246,7 +246,7 @@ pub fn data_files(
             .collect(),
         outlook: outlooks
             .iter()
-            .map(|&l| [l.name().to_string(), formatter.growth(l).label.into_owned()])
+            .map(|&l| [l.name().to_string(), formatter.growth(l).label])
             .collect(),
         periods: periods.iter().map(|p| p.label()).collect(),
     };
@@ -284,7 +284,7 @@ impl FilterChoices {
             .filter(|c| guides.iter().any(|g| g.category.as_deref() == Some(&c.key)))
             .map(|c| serde_json::json!({ "key": c.key, "name": c.name }))
             .collect();
-        let formatter = super::context::Formatter::new(config).with_messages(messages);
+        let formatter = super::context::Formatter::new(config).with_messages_if(messages);
         let education = config
             .education_levels
             .all()

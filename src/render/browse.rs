@@ -167,7 +167,7 @@ pub fn groups(
                 grouping,
                 key: config.education_levels.slug(level),
                 name: super::context::Formatter::new(config)
-                    .with_messages(messages)
+                    .with_messages_if(messages)
                     .education(level)
                     .label,
                 description: None,

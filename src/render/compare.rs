@@ -124,7 +124,7 @@ pub fn data_files(
     messages: Option<&crate::i18n::Messages>,
 ) -> Vec<(String, String)> {
     let style = NumberStyle::for_language(&config.language);
-    let formatter = super::context::Formatter::new(config).with_messages(messages);
+    let formatter = super::context::Formatter::new(config).with_messages_if(messages);
     let mut owned: Vec<[String; 2]> = FIELDS
         .iter()
         .map(|(k, l)| [k.to_string(), l.to_string()])
@@ -389,13 +389,13 @@ fn facts(
         "experience",
         requirements
             .experience
-            .map(|e| formatter.experience(e).label.into_owned()),
+            .map(|e| formatter.experience(e).label),
     );
     put(
         "training",
         requirements
             .training
-            .map(|t| formatter.training(t).label.into_owned()),
+            .map(|t| formatter.training(t).label),
     );
     put(
         "category",

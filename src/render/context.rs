@@ -2,7 +2,6 @@
 //! formatted for the site's language, every link already relative to the
 //! page. `docs/templates.md` documents each field.
 
-use std::borrow::Cow;
 
 use serde::Serialize;
 
@@ -199,6 +198,30 @@ impl<'a> Formatter<'a> {
     pub fn with_messages(mut self, messages: &Messages) -> Self {
         self.messages = messages.clone();
         self
+    }
+
+    /// The formatter with `messages` when given, else as it is (the
+    /// built-in messages of the site's language).
+    pub fn with_messages_if(self, messages: Option<&Messages>) -> Self {
+        match messages {
+            Some(messages) => self.with_messages(messages),
+            None => self,
+        }
+    }
+
+    /// A growth label as readers see it.
+    pub fn growth(&self, label: GrowthLabel) -> Named {
+        self.named("growth", label.name())
+    }
+
+    /// Work experience as readers see it.
+    pub fn experience(&self, experience: Experience) -> Named {
+        self.named("experience", experience.name())
+    }
+
+    /// On-the-job training as readers see it.
+    pub fn training(&self, training: Training) -> Named {
+        self.named("training", training.name())
     }
 
     /// The message `key` with `args`.

@@ -61,7 +61,7 @@ pub fn to_script_json(value: &Value) -> String {
 }
 
 /// The `Occupation` of `guide`, its prose fields worded by `messages`.
-pub fn occupation(guide: &Guide, config: &SiteConfig, messages: &crate::i18n::Messages) -> Value {
+pub fn occupation(guide: &Guide, config: &SiteConfig) -> Value {
     let mut o = Map::new();
     o.insert("@context".into(), CONTEXT.into());
     o.insert("@type".into(), "Occupation".into());
@@ -329,10 +329,6 @@ mod tests {
     use super::*;
     use crate::render::test_guides::{config, guide, minimal};
 
-    fn en() -> crate::i18n::Messages {
-        crate::i18n::builtin_messages("en")
-    }
-
     #[test]
     fn occupation_carries_every_listed_field() {
         let g = guide(
@@ -345,7 +341,7 @@ mod tests {
              requirements:\n  education: bachelors\n  skills: [{ name: Negotiation, description: Finds middle ground. }, Communication]\n  credentials: [{ name: Certified Sales Professional, kind: certification, required: false }]\n\
              salary: { entry: 40000, median: 75500, top: 160500 }",
         );
-        let o = occupation(&g, &config(), &en());
+        let o = occupation(&g, &config());
         assert_eq!(
             o,
             json!({
@@ -386,7 +382,7 @@ mod tests {
             "Lawyer",
             "salary: { entry: 70000, p25: 90000, median: 150000, p75: 200000, top: 239200, basis: percentile, top_coded: true }",
         );
-        let salary = &occupation(&g, &config(), &en())["estimatedSalary"][0];
+        let salary = &occupation(&g, &config())["estimatedSalary"][0];
         assert_eq!(salary["percentile10"], 70000);
         assert_eq!(salary["percentile25"], 90000);
         assert_eq!(salary["median"], 150000);
@@ -399,7 +395,7 @@ mod tests {
             "salary: { entry: 70000, median: 150000, top: 239200, basis: percentile }",
         );
         assert_eq!(
-            occupation(&g, &config(), &en())["estimatedSalary"][0]["percentile90"],
+            occupation(&g, &config())["estimatedSalary"][0]["percentile90"],
             239200
         );
     }
@@ -407,7 +403,7 @@ mod tests {
     #[test]
     fn hourly_pay_has_a_one_hour_duration_and_cents() {
         let g = minimal("a", "Cashier", "salary: { median: 36.3, period: hour }");
-        let salary = &occupation(&g, &config(), &en())["estimatedSalary"][0];
+        let salary = &occupation(&g, &config())["estimatedSalary"][0];
         assert_eq!(salary["duration"], "PT1H");
         assert_eq!(salary["median"], 36.3);
     }
@@ -415,7 +411,7 @@ mod tests {
     #[test]
     fn no_salary_block_without_figures() {
         let g = minimal("a", "Writer", "");
-        let o = occupation(&g, &config(), &en());
+        let o = occupation(&g, &config());
         assert!(o.get("estimatedSalary").is_none());
         assert!(o.get("skills").is_none());
         assert!(o.get("occupationalCategory").is_none());
