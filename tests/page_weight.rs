@@ -192,6 +192,28 @@ fn no_html_page_is_over_150_kb() {
     assert_pages_within_budget(site());
 }
 
+/// What a browse index page (`categories/`, `industries/`, `education/`)
+/// may weigh: it lists the groups with their counts, not the guides.
+const BROWSE_INDEX_BUDGET: u64 = 20 * 1000;
+
+#[test]
+fn browse_index_pages_list_groups_not_guides() {
+    let built = site();
+    for grouping in ["categories", "industries", "education"] {
+        let path = format!("{grouping}/index.html");
+        let size = built
+            .files
+            .iter()
+            .find(|(file, _)| *file == path)
+            .map(|(_, size)| *size)
+            .unwrap_or_else(|| panic!("{path} is not written"));
+        assert!(
+            size <= BROWSE_INDEX_BUDGET,
+            "{path} is {size} bytes, over {BROWSE_INDEX_BUDGET}"
+        );
+    }
+}
+
 #[test]
 fn home_page_is_under_60_kb() {
     assert_home_within_budget(site());

@@ -4,9 +4,9 @@
 //! the theme-independent script ([`SCRIPT`], written as [`SCRIPT_FILE`])
 //! asks Pagefind's browser runtime, which downloads only the chunks of the
 //! index that hold the query's words and the records of the results it
-//! shows: a search on a 10,000-guide site stays under 200 KB in all
-//! (`tests/browser/search-scale.mjs`), where one index of every guide
-//! would be 2.5 MB.
+//! shows: a search on a 10,000-guide site stays under 200 KB in all, with
+//! text compressed as hosts serve it (`tests/browser/search-scale.mjs`),
+//! where one index of every guide would be 2.5 MB.
 //!
 //! # What is indexed
 //!
@@ -31,6 +31,18 @@
 //! script asks the same query with each filter to tell them apart before
 //! loading any record, lists guides first, ranked as if nothing else were
 //! indexed, then articles and pages, each marked with its label.
+//!
+//! # Shards
+//!
+//! Pagefind holds every record of an index in memory while it builds it
+//! (about 60 KB a guide at its peak), so a site of more than
+//! [`SHARD_GUIDES`] guides gets several indexes of at most that many
+//! guides each, built one after another: the first below [`PAGEFIND_DIR`]
+//! with Pagefind's runtime, the others below `pagefind/shard-<n>/` with only
+//! their index. [`SHARDS_FILE`] lists the other shards' folders (an empty
+//! list for one index), and the script merges them into the first with
+//! Pagefind's `mergeIndex`, which shares the first one's WebAssembly.
+//! `CAREERGEN_SEARCH_SHARD_GUIDES` sets another shard size.
 //!
 //! Pagefind matches words and word prefixes, with English stemming, but
 //! has no typo tolerance: [`WORDS_FILE`] lists the distinct words of every
@@ -68,6 +80,13 @@ use crate::content::kinds::Library;
 
 /// The folder, below the site root, that holds Pagefind's runtime and index.
 pub const PAGEFIND_DIR: &str = "pagefind/";
+/// The file, below the site root, listing the folders of the index's
+/// shards after the first, relative to the site root: a JSON array of
+/// strings (`["pagefind/shard-2/"]`), empty for a single index.
+pub const SHARDS_FILE: &str = "pagefind/shards.json";
+/// Guides per index shard (see the module's documentation): at 10,000 one
+/// shard holds 600 MB at its peak.
+pub const SHARD_GUIDES: usize = 10_000;
 /// The title-word list's file name below the site root.
 pub const WORDS_FILE: &str = "search-words.json";
 /// The script's file name below the site root.
@@ -125,32 +144,91 @@ pub fn index_files(
     library: &Library,
     config: &SiteConfig,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut records: Vec<(String, String)> = guides
-        .iter()
-        .map(|guide| {
-            (
-                crate::permalink::guide(&guide.slug),
-                record_html(guide, config),
-            )
-        })
-        .collect();
-    records.extend(library_records(library));
+    index_files_in_shards(guides, library, config, shard_guides())
+}
+
+/// [`SHARD_GUIDES`], or the number in `CAREERGEN_SEARCH_SHARD_GUIDES`
+/// (lower it where memory is short), at least 1.
+pub fn shard_guides() -> usize {
+    std::env::var("CAREERGEN_SEARCH_SHARD_GUIDES")
+        .ok()
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(SHARD_GUIDES)
+        .max(1)
+}
+
+/// [`index_files`] with shards of at most `per_shard` guides, as even in
+/// size as can be.
+pub fn index_files_in_shards(
+    guides: &[Guide],
+    library: &Library,
+    config: &SiteConfig,
+    per_shard: usize,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
     let language = config
         .language
         .split('-')
         .next()
         .unwrap_or("en")
         .to_lowercase();
-    let mut files = pagefind_files(records, language)?;
+    let shards = guides.len().div_ceil(per_shard.max(1)).max(1);
+    let size = guides.len().div_ceil(shards).max(1);
+    let mut files = Vec::new();
+    let mut others = Vec::new();
+    for (n, shard) in guides.chunks(size).enumerate() {
+        let dir = if n == 0 {
+            PAGEFIND_DIR.to_string()
+        } else {
+            format!("{PAGEFIND_DIR}shard-{}/", n + 1)
+        };
+        // Articles and pages, few beside the guides, go in the first shard.
+        let extra = if n == 0 {
+            library_records(library)
+        } else {
+            Vec::new()
+        };
+        let mut shard_files = pagefind_files(shard, extra, config, language.clone())?;
+        if n > 0 {
+            // The first shard's runtime and WebAssembly serve every shard.
+            shard_files.retain(|(name, _)| is_index_file(name));
+            others.push(dir.clone());
+        }
+        files.extend(
+            shard_files
+                .into_iter()
+                .map(|(name, bytes)| (format!("{dir}{name}"), bytes)),
+        );
+    }
+    files.push((
+        SHARDS_FILE.into(),
+        serde_json::to_string(&others)
+            .unwrap_or_else(|_| "[]".into())
+            .into_bytes(),
+    ));
     files.push((WORDS_FILE.into(), title_words_json(guides).into_bytes()));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
 
-/// Runs Pagefind on `records` (`(url, html)`) in a runtime of its own: its
+/// Whether Pagefind's file `name` belongs to one index rather than to
+/// the runtime that reads every index.
+fn is_index_file(name: &str) -> bool {
+    name == "pagefind-entry.json"
+        || name.starts_with("index/")
+        || name.starts_with("fragment/")
+        || name.starts_with("filter/")
+        || name.ends_with(".pf_meta")
+}
+
+/// Runs Pagefind on the records of `guides` in a runtime of its own: its
 /// API is async. Inside another runtime (where a second one cannot be
-/// entered) it runs on a thread of its own.
+/// entered) it runs on a thread of its own. Returns the files by their
+/// names in Pagefind's folder. Each record is made as it is added, so that
+/// only Pagefind's own copy is held.
 fn pagefind_files(
-    records: Vec<(String, String)>,
+    guides: &[Guide],
+    extra: Vec<(String, String)>,
+    config: &SiteConfig,
     language: String,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     use pagefind::api::PagefindIndex;
@@ -161,32 +239,41 @@ fn pagefind_files(
             .force_language(language)
             .build();
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-        for (url, html) in records {
+        for guide in guides {
+            index
+                .add_html_file(
+                    None,
+                    Some(crate::permalink::guide(&guide.slug)),
+                    record_html(guide, config),
+                )
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        for (url, html) in extra {
             index
                 .add_html_file(None, Some(url), html)
                 .await
                 .map_err(|e| e.to_string())?;
         }
         let files = index.get_files().await.map_err(|e| e.to_string())?;
+        drop(index);
         let mut out: Vec<(String, Vec<u8>)> = files
             .into_iter()
             .filter_map(|file| {
                 let name = file.filename.to_string_lossy().replace('\\', "/");
-                is_runtime_file(&name).then(|| (format!("{PAGEFIND_DIR}{name}"), file.contents))
+                is_runtime_file(&name).then_some((name, file.contents))
             })
             .collect();
         // The language-neutral runtime is only for a language Pagefind
         // has no stemmer of, when it is the only one written.
-        let unknown = format!("{PAGEFIND_DIR}wasm.unknown.pagefind");
         if out
             .iter()
-            .filter(|(path, _)| path.contains("/wasm."))
+            .filter(|(name, _)| name.starts_with("wasm."))
             .count()
             > 1
         {
-            out.retain(|(path, _)| *path != unknown);
+            out.retain(|(name, _)| name != "wasm.unknown.pagefind");
         }
-        out.sort_by(|a, b| a.0.cmp(&b.0));
         Ok::<_, String>(out)
     };
     let run = move || {
@@ -549,6 +636,55 @@ mod tests {
     }
 
     #[test]
+    fn a_big_site_gets_shards_of_an_even_size_after_the_first_with_the_runtime() {
+        let guides: Vec<Guide> = (0..5)
+            .map(|i| minimal(&format!("g{i}"), &format!("Guide {i}"), ""))
+            .collect();
+        let files = index_files_in_shards(&guides, &Library::default(), &config(), 2).expect("index");
+        let file = |name: &str| {
+            files
+                .iter()
+                .find(|(path, _)| path == name)
+                .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        };
+        assert_eq!(
+            file(SHARDS_FILE).as_deref(),
+            Some(r#"["pagefind/shard-2/","pagefind/shard-3/"]"#)
+        );
+        let fragments = |dir: &str| {
+            files
+                .iter()
+                .filter(|(path, _)| {
+                    path.strip_prefix(dir)
+                        .is_some_and(|rest| rest.starts_with("fragment/"))
+                })
+                .count()
+        };
+        // Five guides in shards of at most two: 2, 2 and 1.
+        assert_eq!(
+            [
+                fragments("pagefind/"),
+                fragments("pagefind/shard-2/"),
+                fragments("pagefind/shard-3/")
+            ],
+            [2, 2, 1]
+        );
+        for shard in ["pagefind/shard-2/", "pagefind/shard-3/"] {
+            assert!(file(&format!("{shard}pagefind-entry.json")).is_some());
+            assert!(
+                !files.iter().any(|(path, _)| path.starts_with(shard)
+                    && (path.ends_with(".js") || path.contains("wasm."))),
+                "a later shard holds no runtime"
+            );
+        }
+        assert!(file("pagefind/pagefind.js").is_some());
+        // One index writes an empty list.
+        let single = index_files_in_shards(&guides, &Library::default(), &config(), 5).expect("index");
+        assert!(single.contains(&(SHARDS_FILE.to_string(), b"[]".to_vec())));
+        assert!(!single.iter().any(|(path, _)| path.contains("shard-")));
+    }
+
+    #[test]
     fn long_summaries_are_cut_at_a_word() {
         let text = "word ".repeat(100);
         assert_eq!(cut_at_word(text.trim(), 20), "word word word word…");
@@ -562,6 +698,7 @@ mod tests {
         assert!(SCRIPT.contains("document.currentScript"));
         assert!(SCRIPT.contains(&format!("\"{PAGEFIND_DIR}pagefind.js\"")));
         assert!(SCRIPT.contains(&format!("\"{WORDS_FILE}\"")));
+        assert!(SCRIPT.contains(&format!("\"{SHARDS_FILE}\"")));
         assert!(SCRIPT.contains(&format!("var PAGE = {RESULTS_PER_PAGE};")));
         // No third-party service and no absolute URLs.
         assert!(!SCRIPT.contains("http://") && !SCRIPT.contains("https://"));

@@ -152,15 +152,27 @@
     return new URL(".", script && script.src ? script.src : document.baseURI);
   }
 
+  /* A title match is worth more than many words of the duties; records
+     are short and of a size, so their length says little. */
+  var RANKING = { pageLength: 0, metaWeights: { title: 10, alternates: 8 } };
+
+  /* Pagefind's runtime, with the index's other shards (listed in
+     pagefind/shards.json; none on most sites) merged into the first. */
   function engine() {
     if (!enginePromise) {
+      var shards = fetch(new URL("pagefind/shards.json", base())).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      }).catch(function () { return []; });
       enginePromise = import(new URL("pagefind/pagefind.js", base()).href).then(function (pagefind) {
         return pagefind.options({
           // The worker would be one more download for no gain at this size.
           noWorker: true,
-          // A title match is worth more than many words of the duties;
-          // records are short and of a size, so their length says little.
-          ranking: { pageLength: 0, metaWeights: { title: 10, alternates: 8 } }
+          ranking: RANKING
+        }).then(function () { return shards; }).then(function (paths) {
+          return Promise.all(paths.map(function (path) {
+            return pagefind.mergeIndex(new URL(path, base()).href, { ranking: RANKING });
+          }));
         }).then(function () { return pagefind; });
       });
     }
