@@ -37,6 +37,7 @@ pub const TOP_KEYS: &[&str] = &[
     "related_advice",
     "home",
     "menus",
+    "images",
 ];
 
 /// The menus `menus:` may hold.
@@ -107,6 +108,8 @@ pub struct SiteConfig {
     pub related_advice: usize,
     /// The site's menus (`menus`), each sorted by weight.
     pub menus: Menus,
+    /// How responsive images are made (`images`).
+    pub images: crate::render::images::Settings,
 }
 
 /// The menus of `menus:`, each entry in display order (by `weight`, then
@@ -434,6 +437,7 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
     let related_advice =
         read_count(r, &root.at("related_advice"), "articles").unwrap_or(DEFAULT_RELATED_ADVICE);
     let menus = read_menus(r, &root);
+    let images = read_images(r, &root);
     Some(SiteConfig {
         title: title?,
         base_url,
@@ -457,7 +461,47 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         home,
         related_advice,
         menus,
+        images,
     })
+}
+
+/// `images: {widths, max_kb}`: the widths of responsive copies (1 to 8,
+/// each 16 to 8192 px) and the source size over which an image is a warning.
+fn read_images(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> crate::render::images::Settings {
+    let mut settings = crate::render::images::Settings::default();
+    let Some(map) = r.sub_mapping(&root.at("images"), &["widths", "max_kb"]) else {
+        return settings;
+    };
+    if let Some(max_kb) = read_count(r, &map.at("max_kb"), "KB") {
+        settings.max_kb = max_kb as u64;
+    }
+    let widths_slot = map.at("widths");
+    if let Some(widths) = r.opt_list(&widths_slot, |r, value, field| {
+        let width = value.as_i64().filter(|w| (16..=8192).contains(w));
+        if width.is_none() {
+            r.error(
+                field,
+                format!(
+                    "expected a width in pixels from 16 to 8192, found {}",
+                    yaml::describe(value)
+                ),
+            );
+        }
+        width.and_then(|w| u32::try_from(w).ok())
+    }) {
+        if widths.is_empty() || widths.len() > 8 {
+            r.error(
+                &widths_slot.field,
+                format!("expected 1 to 8 widths, found {}", widths.len()),
+            );
+        } else {
+            let mut widths = widths;
+            widths.sort_unstable();
+            widths.dedup();
+            settings.widths = widths;
+        }
+    }
+    settings
 }
 
 fn read_menus(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Menus {

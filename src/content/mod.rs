@@ -1,6 +1,7 @@
 //! Loading and checking the site's guides: from files under `content/` to
 //! validated [`guide::Guide`]s.
 
+pub mod bundle;
 pub mod front_matter;
 pub mod guide;
 pub mod index;

@@ -3,10 +3,12 @@
 
 pub mod all_careers;
 pub mod browse;
+pub mod bundles;
 pub mod charts;
 pub mod compare;
 pub mod context;
 pub mod format;
+pub mod images;
 pub mod kinds;
 pub mod markdown;
 pub mod menu;

@@ -585,9 +585,7 @@ impl Workspace {
                 Reason::Failed
             };
             let slug = state.skipped_draft.clone().unwrap_or_else(|| {
-                file.file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default()
+                crate::content::bundle::default_slug(&self.content_path(file)).unwrap_or_default()
             });
             out.push(Unavailable {
                 content_path: self.content_path(file),
@@ -949,9 +947,11 @@ impl Workspace {
         if self.config.is_none() || self.templates.is_none() {
             return None;
         }
+        let config = self.config.take()?;
         Some(Site {
+            images: crate::render::images::Images::new(&self.options.root, config.images.clone()),
             root: self.options.root.clone(),
-            config: self.config.take()?,
+            config,
             index,
             guides: std::mem::take(&mut self.guides),
             library: std::mem::take(&mut self.library),
