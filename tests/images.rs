@@ -5,7 +5,9 @@
 
 mod common;
 
-use common::{TestSite, stderr, stdout};
+use careergen::serve::rebuild::{Outcome, Workspace};
+use careergen::serve::watch::Changes;
+use common::{TestSite, assert_cold_build, options, stderr, stdout};
 
 fn built(site: &TestSite) {
     let output = site.build();
@@ -296,4 +298,80 @@ fn an_article_bundle_publishes_its_files_beside_its_page() {
         page.contains(r#"<img class="hero__image" src="../../advice/salary/office.svg" alt="A laptop on a desk." width="1200" height="600""#),
         "{page}"
     );
+}
+
+fn published(outcome: Outcome) -> Vec<String> {
+    match outcome {
+        Outcome::Built(built) => {
+            let mut paths: Vec<String> = built.updates.into_iter().map(|(p, _)| p).collect();
+            paths.sort();
+            paths
+        }
+        Outcome::Failed(diagnostics) => panic!("the rebuild failed: {diagnostics:?}"),
+    }
+}
+
+#[test]
+fn serve_rebuilds_a_bundle_file_edit_like_a_cold_build() {
+    let site = TestSite::fixture("images-site");
+    let mut workspace = Workspace::new(options(site.root()));
+    published(workspace.rebuild(&Changes::default()));
+    assert_cold_build(&workspace, site.root());
+
+    // The hero image replaced by a smaller one: its page (the hero's size
+    // and srcset), its copies and the file itself change.
+    std::fs::copy(
+        site.path("content/registered-nurse/desk.png"),
+        site.path("content/registered-nurse/hospital.png"),
+    )
+    .expect("replace the image");
+    let mut changes = Changes::default();
+    changes.add(
+        site.root(),
+        None,
+        &site.path("content/registered-nurse/hospital.png"),
+    );
+    let updated = published(workspace.rebuild(&changes));
+    for path in [
+        "registered-nurse/hospital-300w.webp",
+        "registered-nurse/hospital.png",
+        "registered-nurse/index.html",
+    ] {
+        assert!(updated.iter().any(|p| p == path), "{path} in {updated:?}");
+    }
+    assert!(
+        !updated.iter().any(|p| p.starts_with("account-manager/")),
+        "{updated:?}"
+    );
+    let page = String::from_utf8(workspace.served()["registered-nurse/index.html"].to_vec())
+        .expect("UTF-8");
+    assert!(
+        page.contains(r#"width="300" height="150" decoding="async""#),
+        "{page}"
+    );
+    assert!(
+        updated
+            .iter()
+            .any(|p| p == "registered-nurse/hospital-480w.webp")
+    );
+    assert_cold_build(&workspace, site.root());
+
+    // A file of the bundle that no page shows: published as it is.
+    site.write("content/registered-nurse/rota.pdf", "%PDF-1.4 new rota");
+    let mut changes = Changes::default();
+    changes.add(
+        site.root(),
+        None,
+        &site.path("content/registered-nurse/rota.pdf"),
+    );
+    let updated = published(workspace.rebuild(&changes));
+    assert!(
+        updated.iter().any(|p| p == "registered-nurse/rota.pdf"),
+        "{updated:?}"
+    );
+    assert_eq!(
+        workspace.served()["registered-nurse/rota.pdf"].as_ref(),
+        b"%PDF-1.4 new rota"
+    );
+    assert_cold_build(&workspace, site.root());
 }

@@ -345,6 +345,31 @@ impl Images {
         }
     }
 
+    /// Whether `path` (below the output folder) has the name of a copy of
+    /// an image described in this build (`nurse/photo-480w.webp` of
+    /// `nurse/photo.png`): `serve` drops such a file when this build did
+    /// not make it.
+    pub fn is_stale_copy(&self, path: &str) -> bool {
+        let Some((stem, _)) = path.rsplit_once('.') else {
+            return false;
+        };
+        let Some((base, width)) = stem.rsplit_once('-') else {
+            return false;
+        };
+        let Some(digits) = width.strip_suffix('w') else {
+            return false;
+        };
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let jobs = self.jobs.lock().unwrap_or_else(|e| e.into_inner());
+        jobs.keys().any(|output| {
+            output
+                .rsplit_once('.')
+                .is_some_and(|(original, _)| original == base)
+        })
+    }
+
     /// Reads the size of the raster file `full` and picks the widths.
     fn job(&self, full: &Path, format: Raster, source: &Path) -> Result<Job, String> {
         let (width, height) = image::ImageReader::open(full)

@@ -1102,6 +1102,10 @@ impl Workspace {
                         site, listings, &others, &sink, stop,
                     )?);
                 }
+                // The responsive copies of the images these pages show.
+                let cache = site.root.join(crate::render::images::CACHE_DIR);
+                let copies = site.images.write(&sink, &cache);
+                rendered.diagnostics.extend(copies.diagnostics);
                 Some(rendered)
             },
             || {
@@ -1225,7 +1229,20 @@ impl Workspace {
             self.page_slugs
                 .insert(guide.content_path.clone(), guide.slug.clone());
         }
-        for (path, bytes) in sink.into_files() {
+        let written = sink.into_files();
+        // Copies of a re-described image that it no longer needs (it
+        // changed size) go, as a cold build would not write them.
+        let stale: Vec<String> = self
+            .pages_out
+            .keys()
+            .filter(|path| !written.contains_key(*path) && site.images.is_stale_copy(path))
+            .cloned()
+            .collect();
+        for path in stale {
+            self.pages_out.remove(&path);
+            touched.insert(path);
+        }
+        for (path, bytes) in written {
             self.pages_out.insert(path.clone(), Bytes::from(bytes));
             touched.insert(path);
         }
@@ -1681,6 +1698,10 @@ fn static_sources(
     }
     // Files under content/ that `@/` links name are published as a build does.
     for (rel, path) in crate::links::linked_files(site) {
+        sources.insert(rel, StaticSource::File(path));
+    }
+    // So are the files of page bundles and front-matter images.
+    for (rel, (path, _)) in crate::render::bundles::files(site, diagnostics) {
         sources.insert(rel, StaticSource::File(path));
     }
     sources

@@ -2,7 +2,8 @@
 # Browser tests in Debian's headless Chromium: every page kind at three
 # widths in both colour schemes and what each feature does (pages.mjs),
 # All careers and compare on a 10,000-guide site (lists.mjs),
-# `careergen serve`'s live reload (live-reload.mjs), and search on a
+# responsive images (images.mjs), `careergen serve`'s live reload
+# (live-reload.mjs), and search on a
 # 10,000-guide site: bytes per query and time to first results
 # (search-scale.mjs). Installs playwright-core (scripts off, no browser
 # download), builds careergen, runs them all and prints the total as
@@ -16,7 +17,7 @@ source "$(dirname "$0")/setup.sh"
 
 total_passed=0
 total_failed=0
-for suite in pages figure-sources lists live-reload search-scale; do
+for suite in pages figure-sources images lists live-reload search-scale; do
   echo "== $suite"
   out=$(node "$here/$suite.mjs" "$binary" 2>&1)
   status=$?
