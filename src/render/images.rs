@@ -241,7 +241,7 @@ pub struct Images {
     root: PathBuf,
     settings: Settings,
     /// By the output path of the original file (`nurse/photo.png`).
-    jobs: Mutex<BTreeMap<String, Result<(Job, u64), String>>>,
+    jobs: Mutex<BTreeMap<String, Result<Job, String>>>,
 }
 
 impl Images {
@@ -296,11 +296,10 @@ impl Images {
         let job = {
             let mut jobs = self.jobs.lock().unwrap_or_else(|e| e.into_inner());
             jobs.entry(output.to_string())
-                .or_insert_with(|| self.job(&full, format, source).map(|job| (job, size)))
+                .or_insert_with(|| self.job(&full, format, source))
                 .clone()
         };
-        let (job, _) = job?;
-        let shown = shown(&job, output, root);
+        let shown = shown(&job?, output, root);
         Ok(Some(Described { shown, over_budget }))
     }
 
@@ -401,7 +400,7 @@ impl Images {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .iter()
-            .filter_map(|(output, job)| Some((output.clone(), job.as_ref().ok()?.0.clone())))
+            .filter_map(|(output, job)| Some((output.clone(), job.as_ref().ok()?.clone())))
             .collect();
         let encoded = AtomicUsize::new(0);
         let cached = AtomicUsize::new(0);
