@@ -285,6 +285,11 @@ duties:
 ## When someone last checked the facts (YYYY-MM-DD); `check` warns after two years.
 # last_reviewed: {date}
 
+## A picture shown at the top of the page and to other sites, with text
+## saying what it shows: a file beside the guide (make it a folder,
+## `content/<slug>/index.md`, with the picture in it) or an `@/` path.
+# image: {{ src: "@/images/office.png", alt: "An account manager on a call with a client" }}
+
 ## Anything else for custom templates, as `guide.extra`.
 # extra:
 #   video: https://example.org/a-day-in-the-job

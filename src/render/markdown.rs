@@ -797,10 +797,10 @@ mod tests {
     }
 
     #[test]
-    fn images_without_alt_text_are_warnings() {
+    fn images_without_alt_text_are_errors() {
         let (_, found) = render("![](a.png) ![ ](b.png) ![A chart](c.png) ![`code`](d.png)\n");
         assert_eq!(found.len(), 2, "{found:?}");
-        assert!(found.iter().all(|d| !d.is_error()));
+        assert!(found.iter().all(Diagnostic::is_error));
         assert_eq!(found[0].position, Some(Position::new(5, 1)));
         assert_eq!(found[1].position, Some(Position::new(5, 12)));
     }
