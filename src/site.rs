@@ -1217,6 +1217,8 @@ pub fn whole_guide<'a>(
     });
     match parsed.guide {
         Some(mut whole) => {
+            // The image's file was found when the guide was loaded.
+            whole.image.clone_from(&guide.image);
             let _ = data::fill::fill(&mut whole, &reread.data, &site.config);
             (std::borrow::Cow::Owned(whole), text)
         }
