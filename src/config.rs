@@ -43,6 +43,7 @@ pub const TOP_KEYS: &[&str] = &[
     "menus",
     "languages",
     "untranslated",
+    "images",
 ];
 
 /// The menus `menus:` may hold.
@@ -131,6 +132,8 @@ pub struct SiteConfig {
     /// the default language.
     #[serde(skip)]
     pub lang_prefix: String,
+    /// How responsive images are made (`images`).
+    pub images: crate::render::images::Settings,
 }
 
 /// The menus of `menus:`, each entry in display order (by `weight`, then
@@ -462,6 +465,7 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
     let languages = languages::read_languages(r, &root, &language);
     let untranslated = languages::read_untranslated(r, &root);
     let default_language = language.clone();
+    let images = read_images(r, &root);
     let config = Some(SiteConfig {
         title: title?,
         base_url,
@@ -490,11 +494,51 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         untranslated,
         default_language,
         lang_prefix: String::new(),
+        images,
     });
     if let Some(config) = &config {
         languages::check_categories(r, config);
     }
     config
+}
+
+/// `images: {widths, max_kb}`: the widths of responsive copies (1 to 8,
+/// each 16 to 8192 px) and the source size over which an image is a warning.
+fn read_images(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> crate::render::images::Settings {
+    let mut settings = crate::render::images::Settings::default();
+    let Some(map) = r.sub_mapping(&root.at("images"), &["widths", "max_kb"]) else {
+        return settings;
+    };
+    if let Some(max_kb) = read_count(r, &map.at("max_kb"), "KB") {
+        settings.max_kb = max_kb as u64;
+    }
+    let widths_slot = map.at("widths");
+    if let Some(widths) = r.opt_list(&widths_slot, |r, value, field| {
+        let width = value.as_i64().filter(|w| (16..=8192).contains(w));
+        if width.is_none() {
+            r.error(
+                field,
+                format!(
+                    "expected a width in pixels from 16 to 8192, found {}",
+                    yaml::describe(value)
+                ),
+            );
+        }
+        width.and_then(|w| u32::try_from(w).ok())
+    }) {
+        if widths.is_empty() || widths.len() > 8 {
+            r.error(
+                &widths_slot.field,
+                format!("expected 1 to 8 widths, found {}", widths.len()),
+            );
+        } else {
+            let mut widths = widths;
+            widths.sort_unstable();
+            widths.dedup();
+            settings.widths = widths;
+        }
+    }
+    settings
 }
 
 fn read_menus(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Menus {

@@ -285,6 +285,11 @@ duties:
 ## When someone last checked the facts (YYYY-MM-DD); `check` warns after two years.
 # last_reviewed: {date}
 
+## A picture shown at the top of the page and to other sites, with text
+## saying what it shows: a file beside the guide (make it a folder,
+## `content/<slug>/index.md`, with the picture in it) or an `@/` path.
+# image: {{ src: "@/images/office.png", alt: "An account manager on a call with a client" }}
+
 ## Anything else for custom templates, as `guide.extra`.
 # extra:
 #   video: https://example.org/a-day-in-the-job
@@ -437,11 +442,22 @@ footer: Pay and outlook figures are from the U.S. Bureau of Labor Statistics (pu
 # languages:
 #   es: { title: Guía de carreras, description: Perfiles de profesiones. }
 # untranslated: omit
+# Responsive images: the widths (px) of the WebP and fallback copies made
+# of each PNG, JPEG or WebP image a page shows (never wider than the file),
+# and the file size (KB) over which an image is a warning. Copies are kept
+# in .careergen-cache/images/ between builds; it is safe to delete.
+# images:
+#   widths: [480, 800, 1200]
+#   max_kb: 500
 
 # Free-form values for custom templates, as `site.extra`.
 # extra:
 #   analytics_id: ABC-123
 "#;
+
+/// The `.gitignore` `careergen init` writes: the built site and the image
+/// cache are made from the rest.
+pub const GITIGNORE: &str = "/public\n/.careergen-cache\n";
 
 /// The example guide `careergen init` writes, as `content/<EXAMPLE_SLUG>.md`.
 pub const EXAMPLE_SLUG: &str = "account-manager";
@@ -568,6 +584,7 @@ pub fn init(dir: &Path, options: InitOptions, today: NaiveDate) -> anyhow::Resul
             Path::new(CONTENT_DIR).join(format!("{EXAMPLE_SLUG}.md")),
             example_guide(today).into_bytes().into(),
         ),
+        (PathBuf::from(".gitignore"), GITIGNORE.as_bytes().into()),
     ];
     if options.eject_theme {
         files.extend(theme_files());

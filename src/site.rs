@@ -72,6 +72,8 @@ pub struct Site {
     /// The site in each of its other languages, in the order of
     /// `languages:` (see [`Languages`]); empty for a site in one language.
     pub languages: Languages,
+    /// The images pages show, and the responsive copies to write of them.
+    pub images: crate::render::images::Images,
 }
 
 /// The content of a site's other languages, and which language the
@@ -235,6 +237,7 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
         .par_iter_mut()
         .for_each(|guide| guide.release_filled_fields(keep_state_pay));
     let site = templates.map(|templates| Site {
+        images: crate::render::images::Images::new(root, config.images.clone()),
         root: root.clone(),
         config,
         guides: loaded.guides,
@@ -659,7 +662,10 @@ fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
         render_site_files(site, &groups, sink)
     });
     rendered.diagnostics.extend(site_files.diagnostics);
-    rendered.files = rendered.pages + site_files.files;
+    let bundled = crate::timings::stage("publish bundles and images", || {
+        publish_images(site, sink, &mut rendered.diagnostics)
+    });
+    rendered.files = rendered.pages + site_files.files + bundled;
     rendered
 }
 
@@ -705,6 +711,18 @@ fn alternates(site: &mut Site) -> crate::render::languages::Alternates {
         .collect();
     alternates.set_sitemap(urls, sitemap_alternates);
     alternates
+}
+
+/// Publishes the files of page bundles and front-matter images, and the
+/// responsive copies of every image the rendered pages show (from the
+/// cache in `<site>/.careergen-cache/images/` where it holds them);
+/// returns how many files were written.
+pub fn publish_images(site: &Site, sink: &dyn Sink, found: &mut Vec<Diagnostic>) -> usize {
+    let published = crate::render::bundles::publish(site, sink, found);
+    let cache = site.root.join(crate::render::images::CACHE_DIR);
+    let written = site.images.write(sink, &cache);
+    found.extend(written.diagnostics);
+    published + written.files
 }
 
 /// Renders every page of the kinds besides guides: articles, pages,
@@ -1011,6 +1029,18 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
                 &guide.summary,
                 crate::permalink::guide(&guide.slug),
             );
+            if let Some(image) = &guide.image {
+                let hero = site.images.hero(
+                    image,
+                    &guide.path,
+                    &page.path,
+                    &page.root,
+                    &site.config.base_url,
+                    &mut found,
+                );
+                page.set_image(&hero);
+                view.image = Some(hero);
+            }
             page.breadcrumb = CrumbView::list(
                 browse::guide_breadcrumb(guide, &site.config, formatter.browse_pages),
                 &page.root,
@@ -1549,6 +1579,8 @@ pub fn whole_guide<'a>(
     });
     match parsed.guide {
         Some(mut whole) => {
+            // The image's file was found when the guide was loaded.
+            whole.image.clone_from(&guide.image);
             let _ = data::fill::fill(&mut whole, &reread.data, &site.config);
             (std::borrow::Cow::Owned(whole), text)
         }
@@ -1563,9 +1595,15 @@ pub fn whole_guide<'a>(
 }
 
 /// Calls `render` with the `@/` links and shortcodes of Markdown on the page
-/// at `page_path` (`account-manager/`, `advice/negotiate/`; `""` for home):
-/// every kind's Markdown links and quotes figures the same way.
-pub fn with_markdown_links<R>(site: &Site, page_path: &str, render: impl FnOnce(&Links) -> R) -> R {
+/// at `page_path` (`account-manager/`, `advice/negotiate/`; `""` for home)
+/// made from `file` (relative to the site root): every kind's Markdown
+/// links, shows images and quotes figures the same way.
+pub fn with_markdown_links<R>(
+    site: &Site,
+    page_path: &str,
+    file: &Path,
+    render: impl FnOnce(&Links) -> R,
+) -> R {
     let root = crate::permalink::root_from(page_path);
     let formatter = guide_formatter(site);
     let output = crate::permalink::output(page_path);
@@ -1583,6 +1621,9 @@ pub fn with_markdown_links<R>(site: &Site, page_path: &str, render: impl FnOnce(
         site_root: &site.root,
         library: Some(&site.library),
         shortcodes: Some(&shortcodes),
+        page_path,
+        bundle: crate::content::bundle::dir_of(file),
+        images: Some(&site.images),
     };
     render(&links)
 }
@@ -1595,62 +1636,67 @@ fn render_markdown(
     body: &Text,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RenderedMarkdown {
-    with_markdown_links(site, &crate::permalink::guide(&guide.slug), |links| {
-        let field_origin = |field: &'static str| Origin {
-            path: &guide.path,
-            first_line: None,
-            field: Some(field),
-            field_guide: Some(guide),
-        };
-        let body_origin = Origin {
-            path: &guide.path,
-            first_line: Some(guide.body_line),
-            field: None,
-            field_guide: None,
-        };
-        // One set of ids for every text on the page: headings and footnotes
-        // of the body and of the front-matter fields never share an id.
-        let mut ids = PageIds::with_theme_ids(site.templates.ids());
-        let content_html =
-            markdown::render_block(body.body(), links, body_origin, &mut ids, diagnostics);
-        let environment_summary_html = guide.environment.summary.as_deref().map(|text| {
-            markdown::render_inline(
-                text,
-                links,
-                field_origin("environment.summary"),
-                &mut ids,
-                diagnostics,
-            )
-        });
-        let requirements_notes_html = guide.requirements.notes.as_deref().map(|text| {
-            markdown::render_block(
-                text,
-                links,
-                field_origin("requirements.notes"),
-                &mut ids,
-                diagnostics,
-            )
-        });
-        let faq_answers_html = guide
-            .faq
-            .iter()
-            .enumerate()
-            .map(|(i, faq)| {
-                let field = format!("faq[{i}].answer");
-                let origin = Origin {
-                    field: Some(&field),
-                    ..field_origin("faq")
-                };
-                markdown::render_block(&faq.answer, links, origin, &mut ids, diagnostics)
-            })
-            .collect();
-        RenderedMarkdown {
-            content_html,
-            environment_summary_html,
-            requirements_notes_html,
-            faq_answers_html,
-        }
-    })
+    with_markdown_links(
+        site,
+        &crate::permalink::guide(&guide.slug),
+        &guide.path,
+        |links| {
+            let field_origin = |field: &'static str| Origin {
+                path: &guide.path,
+                first_line: None,
+                field: Some(field),
+                field_guide: Some(guide),
+            };
+            let body_origin = Origin {
+                path: &guide.path,
+                first_line: Some(guide.body_line),
+                field: None,
+                field_guide: None,
+            };
+            // One set of ids for every text on the page: headings and footnotes
+            // of the body and of the front-matter fields never share an id.
+            let mut ids = PageIds::with_theme_ids(site.templates.ids());
+            let content_html =
+                markdown::render_block(body.body(), links, body_origin, &mut ids, diagnostics);
+            let environment_summary_html = guide.environment.summary.as_deref().map(|text| {
+                markdown::render_inline(
+                    text,
+                    links,
+                    field_origin("environment.summary"),
+                    &mut ids,
+                    diagnostics,
+                )
+            });
+            let requirements_notes_html = guide.requirements.notes.as_deref().map(|text| {
+                markdown::render_block(
+                    text,
+                    links,
+                    field_origin("requirements.notes"),
+                    &mut ids,
+                    diagnostics,
+                )
+            });
+            let faq_answers_html = guide
+                .faq
+                .iter()
+                .enumerate()
+                .map(|(i, faq)| {
+                    let field = format!("faq[{i}].answer");
+                    let origin = Origin {
+                        field: Some(&field),
+                        ..field_origin("faq")
+                    };
+                    markdown::render_block(&faq.answer, links, origin, &mut ids, diagnostics)
+                })
+                .collect();
+            RenderedMarkdown {
+                content_html,
+                environment_summary_html,
+                requirements_notes_html,
+                faq_answers_html,
+            }
+        },
+    )
 }
 
 /// What a guide's page reads from other guides, so that `serve` can tell

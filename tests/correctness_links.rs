@@ -151,13 +151,13 @@ fn broken_local_links_and_images_are_errors_at_their_markdown_line() {
         "content/photographer.md:7:13: error: faq, item 1, answer: expected a link or image leading to a file the build writes, found `../studios/`",
         // An `@/` link to a file that is nowhere.
         "content/photographer.md:17:3: error: expected a link to a file under content/ or static/, found `@/images/missing.jpg`, which names no such file",
-        // An image without alt text: counted by `build`, listed by `check`.
-        "warning: 1 image has no alt text saying what it shows",
+        // An image without alt text.
+        "content/photographer.md:13:1: error: expected alt text saying what the image shows, found none",
     ] {
         assert!(err.contains(expected), "expected {expected:?} in\n{err}");
     }
     // Each broken target once, and the good link to `editor/#pay` not at all.
-    assert!(err.contains("4 errors"), "{err}");
+    assert!(err.contains("5 errors"), "{err}");
     assert!(!err.contains("`../editor/#pay`"), "{err}");
     assert_eq!(site.read("public/index.html"), "previous site");
 
@@ -170,7 +170,7 @@ fn broken_local_links_and_images_are_errors_at_their_markdown_line() {
     let output = site.run(&["check"]);
     assert!(
         stderr(&output).contains(
-            "content/photographer.md:13:1: warning: expected alt text saying what the image shows, found none"
+            "content/photographer.md:13:1: error: expected alt text saying what the image shows, found none"
         ),
         "{}",
         stderr(&output)
@@ -188,7 +188,8 @@ fn at_links_reach_any_file_under_content_or_static() {
     assert!(output.status.success(), "{}", stderr(&output));
     let page = site.read("public/photographer/index.html");
     assert!(
-        page.contains(r#"<img src="../images/office.jpg" alt="A photographer’s office""#),
+        page.contains(r#"<img src="../images/office.jpg" srcset="../images/office-480w.jpg 480w, ../images/office.jpg 640w""#)
+            && page.contains(r#"width="640" height="400" alt="A photographer’s office""#),
         "{page}"
     );
     assert!(
@@ -198,7 +199,12 @@ fn at_links_reach_any_file_under_content_or_static() {
     assert!(page.contains(r#"<a href="../editor/#pay">"#), "{page}");
     // The file under content/ is written where the link leads; the one
     // under static/ is copied as every static file is.
-    assert_eq!(site.read("public/images/office.jpg"), "JPEGDATA");
+    let read = |rel: &str| std::fs::read(site.path(rel)).expect("read");
+    assert_eq!(
+        read("public/images/office.jpg"),
+        read("content/images/office.jpg")
+    );
+    assert!(site.path("public/images/office-480w.webp").is_file());
     assert_eq!(site.read("public/docs/rates.pdf"), "%PDF-1.4");
     // An unlinked file under content/ is not published.
     assert!(!site.path("public/darkroom.jpg").exists());

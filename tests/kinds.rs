@@ -140,7 +140,7 @@ fn an_article_page_shows_its_author_dates_image_and_careers() {
     assert!(html.contains("<time datetime=\"2026-10-01\">October 1, 2026</time>"));
     assert!(html.contains("Updated <time datetime=\"2026-11-01\">"));
     assert!(html.contains(
-        "<img class=\"hero__image\" src=\"../../advice/negotiate-salary/handshake.svg\" alt=\"Two hands meeting in a handshake across a desk.\">"
+        "<img class=\"hero__image\" src=\"../../advice/negotiate-salary/handshake.svg\" alt=\"Two hands meeting in a handshake across a desk.\" width=\"320\" height=\"160\" decoding=\"async\">"
     ));
     // `@/` links to guides resolve from two folders deep.
     assert!(html.contains("<a href=\"../../account-manager/\">account manager profile</a>"));

@@ -424,6 +424,9 @@ pub struct Guide {
     pub faq: Vec<Faq>,
     pub sources: Vec<Source>,
     pub last_reviewed: Option<NaiveDate>,
+    /// The hero image and Open Graph image (`image: {src, alt}`); `file`
+    /// is set when the guide is loaded.
+    pub image: Option<super::kinds::Image>,
     pub draft: bool,
     pub extra: serde_json::Value,
     /// The guide's text: its Markdown body, and the front matter in which

@@ -150,6 +150,8 @@ pub struct Image {
     /// The file it names, relative to the site root.
     pub file: PathBuf,
     pub alt: String,
+    /// Where `src` is written in the front matter.
+    pub position: Position,
 }
 
 /// A guide named under an article's `related_careers`, with where it was
@@ -478,7 +480,7 @@ fn text(
 }
 
 /// The `slug:` if given, else the file name (or, for `index.md`, its folder's name).
-fn slug(r: &mut Reader<'_>, map: &Map<'_>, path: &Path) -> Option<String> {
+fn slug(r: &mut Reader<'_>, map: &Map<'_>, content_path: &str) -> Option<String> {
     let slot = map.at("slug");
     if let Some(slug) = r.opt_string(&slot) {
         if is_slug(&slug) {
@@ -492,7 +494,7 @@ fn slug(r: &mut Reader<'_>, map: &Map<'_>, path: &Path) -> Option<String> {
         );
         return None;
     }
-    let stem = crate::content::translations::file_slug(path)?;
+    let stem = super::bundle::default_slug(content_path)?;
     if is_slug(&stem) {
         return Some(stem);
     }
@@ -590,7 +592,7 @@ pub fn read_article(root: &Path, file: &Path, section: usize, today: NaiveDate) 
     read_file(file, &display, |r, parts| {
         let map = r.mapping(parts.value, "", ARTICLE_KEYS)?;
         let title = text(r, &map, "title", MAX_TITLE_CHARS, true);
-        let slug = slug(r, &map, file);
+        let slug = slug(r, &map, &content_path);
         let date_slot = map.at("date");
         if date_slot.value.is_none() {
             r.missing(&date_slot, "a date written `YYYY-MM-DD`");
@@ -663,6 +665,18 @@ pub fn read_article(root: &Path, file: &Path, section: usize, today: NaiveDate) 
 
 /// `image: {src, alt}`: the file must exist and the alt text say something.
 fn read_image(r: &mut Reader<'_>, map: &Map<'_>, root: &Path, file: &Path) -> Option<Image> {
+    let mut image = read_image_fields(r, map)?;
+    let Some(found) = locate_image(root, file, &image.src) else {
+        r.push_at("image.src", missing_image(&r.path, &image.src));
+        return None;
+    };
+    image.file = found;
+    Some(image)
+}
+
+/// `image: {src, alt}` as written in `map`: both required, the alt text
+/// not empty. The file is left to [`locate_image`] (`file` is empty).
+pub fn read_image_fields(r: &mut Reader<'_>, map: &Map<'_>) -> Option<Image> {
     let slot = map.at("image");
     let image = r.sub_mapping(&slot, &["src", "alt"])?;
     let src_slot = image.at("src");
@@ -681,33 +695,41 @@ fn read_image(r: &mut Reader<'_>, map: &Map<'_>, root: &Path, file: &Path) -> Op
             "expected a text alternative describing the image, found empty text",
         );
     }
+    // A missing or empty alt is reported above; the file is still checked.
     let src = src?;
-    let found = match src.strip_prefix("@/") {
+    let alt = alt.unwrap_or_default();
+    Some(Image {
+        position: r.position(&src_slot.field),
+        src,
+        file: PathBuf::new(),
+        alt,
+    })
+}
+
+/// The file an `image.src` written in the content file `file` (absolute)
+/// names, relative to the site root: one beside `file` (in its bundle), or
+/// an `@/` path below `content/` or `static/`; `None` when there is none.
+pub fn locate_image(root: &Path, file: &Path, src: &str) -> Option<PathBuf> {
+    match src.strip_prefix("@/") {
         Some(path) => crate::render::markdown::linked_file(root, path)
             .map(|dir| PathBuf::from(dir).join(path)),
-        None if crate::render::markdown::is_plain_path(&src) => {
-            let beside = file.parent().unwrap_or(root).join(&src);
+        None if crate::render::markdown::is_plain_path(src) => {
+            let beside = file.parent().unwrap_or(root).join(src);
             beside
                 .is_file()
                 .then(|| crate::diagnostics::display_path(root, &beside))
         }
         None => None,
-    };
-    let Some(found) = found else {
-        let diagnostic = Diagnostic::error(
-            &r.path,
-            format!("expected an image file, found {src:?}, which names no file"),
-        )
-        .with_help("name a file beside this one (`office.svg`) or below content/ or static/ (`@/images/office.svg`)");
-        r.push_at(&src_slot.field, diagnostic);
-        return None;
-    };
-    let alt = alt.filter(|a| !a.trim().is_empty())?;
-    Some(Image {
-        src,
-        file: found,
-        alt,
-    })
+    }
+}
+
+/// The error for an `image.src` that names no file, in the file at `path`.
+pub fn missing_image(path: &Path, src: &str) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        format!("expected an image file, found {src:?}, which names no file"),
+    )
+    .with_help("name a file beside this one, in its bundle folder (`office.svg` beside `index.md`), or below content/ or static/ (`@/images/office.svg`)")
 }
 
 /// Reads one standalone page.
@@ -718,7 +740,7 @@ pub fn read_page(root: &Path, file: &Path) -> Read<StandalonePage> {
         let map = r.mapping(parts.value, "", PAGE_KEYS)?;
         r.opt_enum(&map.at("kind"), FILE_KINDS);
         let title = text(r, &map, "title", MAX_TITLE_CHARS, true);
-        let slug = slug(r, &map, file);
+        let slug = slug(r, &map, &content_path);
         let description = text(r, &map, "description", 320, true);
         let menu = match map.at("menu").value {
             Some(Value::Bool(false)) | None => None,

@@ -91,9 +91,10 @@ fn read_stamped_guide(
             (parsed, None)
         }
         Ok((bytes, stamp)) => {
-            let parsed = crate::timings::work("parse guides", || {
+            let mut parsed = crate::timings::work("parse guides", || {
                 parse_guide(&display, &content_path, &bytes, config, today)
             });
+            locate_guide_image(root, file, &bytes, &mut parsed);
             (parsed, stamp)
         }
         Err(err) => {
@@ -106,6 +107,28 @@ fn read_stamped_guide(
                 page: false,
             };
             (parsed, None)
+        }
+    }
+}
+
+/// Finds the file a guide's `image.src` names (beside it, or `@/`), or
+/// reports at `image.src` that there is none. `bytes` is the file's text.
+fn locate_guide_image(root: &Path, file: &Path, bytes: &[u8], parsed: &mut Parsed) {
+    let Some(guide) = &mut parsed.guide else {
+        return;
+    };
+    let Some(image) = &mut guide.image else {
+        return;
+    };
+    match super::kinds::locate_image(root, file, &image.src) {
+        Some(found) => image.file = found,
+        None => {
+            let text = String::from_utf8_lossy(bytes);
+            parsed.diagnostics.push(
+                super::kinds::missing_image(&guide.path, &image.src)
+                    .with_field("image.src")
+                    .at(image.position, &text),
+            );
         }
     }
 }
@@ -217,10 +240,7 @@ fn load_guides(
             Some(guide) => loaded.guides.push(guide),
             None => loaded.unavailable.push(Unavailable {
                 content_path: content_path(root, file),
-                slug: file
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
+                slug: super::bundle::default_slug(&content_path(root, file)).unwrap_or_default(),
                 reason: Reason::Failed,
             }),
         }

@@ -2,6 +2,7 @@
 //! validated [`guide::Guide`]s.
 
 pub mod education;
+pub mod bundle;
 pub mod front_matter;
 pub mod guide;
 pub mod index;

@@ -34,6 +34,7 @@ pub const GUIDE_KEYS: &[&str] = &[
     "faq",
     "sources",
     "last_reviewed",
+    "image",
     "draft",
     "extra",
 ];
@@ -159,7 +160,7 @@ impl GuideReader<'_, '_> {
     ) -> Option<Guide> {
         let root = self.r.mapping(value, "", GUIDE_KEYS)?;
         let title = self.text(&root, "title", true, MAX_TITLE_CHARS);
-        let slug = self.slug(&root, path);
+        let slug = self.slug(&root, content_path);
         // A guide with a SOC code on a site with data may leave its summary
         // and duties to the data (`crate::data::fill` checks what is left).
         let fillable = self.config.data.any()
@@ -207,6 +208,8 @@ impl GuideReader<'_, '_> {
         let faq = self.faq(&root);
         let last_reviewed = self.date(&root.at("last_reviewed"));
         self.check_review_age(last_reviewed);
+        // The file is found when the guide is loaded (`load::locate_guide_image`).
+        let image = super::kinds::read_image_fields(self.r, &root);
         let draft = self.r.opt_bool(&root.at("draft")).unwrap_or(false);
         if !draft {
             if !fillable {
@@ -259,7 +262,7 @@ impl GuideReader<'_, '_> {
         // A guide whose required fields failed is still returned, so that
         // cross-guide rules can report on the rest of it; its errors already
         // fail the build.
-        let stem = path.file_stem().map(|s| s.to_string_lossy().to_string());
+        let stem = super::bundle::default_slug(content_path);
         Some(Guide {
             path: path.to_path_buf(),
             content_path: content_path.to_string(),
@@ -280,6 +283,7 @@ impl GuideReader<'_, '_> {
             faq,
             sources,
             last_reviewed,
+            image,
             draft,
             extra,
             text: TextSource::Memory(Text::new(
@@ -380,7 +384,7 @@ impl GuideReader<'_, '_> {
         true
     }
 
-    fn slug(&mut self, root: &Map<'_>, path: &Path) -> Option<String> {
+    fn slug(&mut self, root: &Map<'_>, content_path: &str) -> Option<String> {
         let slot = root.at("slug");
         if let Some(slug) = self.r.opt_string(&slot) {
             if is_slug(&slug) {
@@ -392,7 +396,7 @@ impl GuideReader<'_, '_> {
             );
             return None;
         }
-        let stem = crate::content::translations::file_slug(path)?;
+        let stem = super::bundle::default_slug(content_path)?;
         if is_slug(&stem) {
             return Some(stem);
         }

@@ -71,6 +71,10 @@ pub struct PageView<'a> {
     pub site_root: String,
     /// The way from the home page to this one; empty on the home page.
     pub breadcrumb: Vec<CrumbView>,
+    /// The absolute URL of the page's image and its alt text, for
+    /// `og:image` and `twitter:image`; `None` without one.
+    pub image: Option<String>,
+    pub image_alt: Option<String>,
 }
 
 /// One step of a breadcrumb.
@@ -115,7 +119,15 @@ impl<'a> PageView<'a> {
             site_root: "../".repeat(depth + config.lang_prefix.matches('/').count()),
             path,
             breadcrumb: Vec::new(),
+            image: None,
+            image_alt: None,
         }
+    }
+
+    /// Names `hero` as the page's image for other sites (`og:image`).
+    pub fn set_image(&mut self, hero: &crate::render::images::HeroView) {
+        self.image = Some(hero.url.clone());
+        self.image_alt = Some(hero.alt.clone());
     }
 }
 
@@ -610,6 +622,9 @@ pub struct GuideView<'a> {
     /// `render::structured_data`): an `Occupation`, and a `FAQPage` when
     /// the guide has an FAQ.
     pub structured_data_html: String,
+    /// The hero image (`image:` in the front matter), set by the page's
+    /// renderer: src, srcset, webp_srcset, sizes, width, height, alt.
+    pub image: Option<crate::render::images::HeroView>,
     /// Set when `similar` was suggested from shared category, industries
     /// and skills because the guide names no `related_careers`.
     pub similar_suggested: bool,
@@ -800,6 +815,7 @@ impl<'a> Formatter<'a> {
             extra: &guide.extra,
             charts: GuideCharts::default(),
             structured_data_html: String::new(),
+            image: None,
             similar_suggested: false,
         };
         view.quick_facts = self.quick_facts(

@@ -281,7 +281,7 @@ fn render_markdown(
     let mut ids = PageIds::with_theme_ids(site.templates.ids());
     // Articles and pages quote guides' figures as guide pages do; a guide
     // edit re-renders every page of these kinds (`serve`).
-    crate::site::with_markdown_links(site, page_path, |links| {
+    crate::site::with_markdown_links(site, page_path, path, |links| {
         markdown::render_block(&text.text, links, origin, &mut ids, diagnostics)
     })
 }
@@ -349,7 +349,11 @@ fn blog_posting(site: &Site, article: &Article, path: &str) -> Value {
         posting["keywords"] = json!(article.topics.join(", "));
     }
     if let Some(image) = &article.image {
-        posting["image"] = json!(format!("{}{}", config.base_url, image_path(path, image)));
+        posting["image"] = json!(format!(
+            "{}{}",
+            config.base_url,
+            crate::render::bundles::image_output(path, image)
+        ));
     }
     posting
 }
@@ -366,23 +370,6 @@ fn web_page(site: &Site, page: &StandalonePage, path: &str) -> Value {
     })
 }
 
-/// Where an article's image is published, below the site root: beside the
-/// article's page for a file beside its Markdown, else at its own path.
-fn image_path(page_path: &str, image: &crate::content::kinds::Image) -> String {
-    match image.src.strip_prefix("@/") {
-        Some(path) => path.to_string(),
-        None => format!("{page_path}{}", image.src),
-    }
-}
-
-/// The image of an article as the hero partial shows it.
-#[derive(Debug, Serialize)]
-struct ImageView {
-    /// Relative to the page.
-    src: String,
-    alt: String,
-}
-
 /// An article as its page shows it.
 #[derive(Debug, Serialize)]
 struct ArticleView {
@@ -392,7 +379,7 @@ struct ArticleView {
     updated_display: Option<String>,
     content_html: String,
     related_careers: Vec<GuideLink>,
-    image: Option<ImageView>,
+    image: Option<crate::render::images::HeroView>,
     section: SectionLink,
     structured_data_html: String,
 }
@@ -470,39 +457,7 @@ pub fn render_changed(
         }
         rendered.diagnostics.extend(found);
     }
-    // Images beside an article are published beside its page.
-    for article in &site.library.articles {
-        let Some(image) = &article.image else {
-            continue;
-        };
-        if image.src.starts_with("@/") {
-            continue;
-        }
-        let output = image_path(&article_path(&site.library, article), image);
-        let file = site.root.join(&image.file);
-        let stamp = std::fs::metadata(&file)
-            .ok()
-            .map(|m| (m.len(), m.modified().ok()));
-        let signature = hash_of(&(&image.file, stamp));
-        let skip = unchanged(&output, signature);
-        signatures.insert(output.clone(), signature);
-        if skip {
-            continue;
-        }
-        match std::fs::read(&file) {
-            Ok(bytes) => match sink.write(&output, &bytes) {
-                Ok(()) => rendered.files += 1,
-                Err(err) => rendered.diagnostics.push(Diagnostic::error(
-                    &output,
-                    format!("cannot write file: {err}"),
-                )),
-            },
-            Err(err) => rendered.diagnostics.push(Diagnostic::error(
-                &article.path,
-                format!("cannot read `{}`: {err}", image.file.display()),
-            )),
-        }
-    }
+    // Their images are published with the bundles' files (`render::bundles`).
     (rendered, signatures)
 }
 
@@ -672,9 +627,17 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
                     }
                 })
                 .collect();
-            let image = article.image.as_ref().map(|image| ImageView {
-                src: format!("{}{}", view.root, image_path(&path, image)),
-                alt: image.alt.clone(),
+            let image = article.image.as_ref().map(|image| {
+                let hero = site.images.hero(
+                    image,
+                    &article.path,
+                    &path,
+                    &view.root,
+                    &config.base_url,
+                    found,
+                );
+                view.set_image(&hero);
+                hero
             });
             let structured_data_html =
                 structured_data::script_elements(&[blog_posting(site, article, &path)]);

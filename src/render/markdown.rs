@@ -10,7 +10,7 @@ use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd, htm
 use crate::content::guide::Guide;
 use crate::content::index::{GuideIndex, Reason};
 use crate::content::load::CONTENT_DIR;
-use crate::diagnostics::{self, Diagnostic, Position, suggest};
+use crate::diagnostics::{Diagnostic, Position, suggest};
 
 /// Ids the default theme gives its own sections; Markdown never takes them.
 pub const RESERVED_IDS: &[&str] = &[
@@ -108,6 +108,13 @@ pub struct Links<'a> {
     pub library: Option<&'a crate::content::kinds::Library>,
     /// How shortcode calls render; `None` leaves them as text.
     pub shortcodes: Option<&'a super::shortcodes::Shortcodes<'a>>,
+    /// The page's path below the site root (`registered-nurse/`).
+    pub page_path: &'a str,
+    /// The page's bundle folder, relative to the site root
+    /// (`content/registered-nurse`), when its file is a bundle's `index.md`.
+    pub bundle: Option<&'a Path>,
+    /// Where images get their responsive copies; `None` shows them as written.
+    pub images: Option<&'a super::images::Images>,
 }
 
 /// The folders an `@/` link to a file other than a guide may name, in the
@@ -137,6 +144,39 @@ pub fn linked_file(site_root: &Path, path: &str) -> Option<&'static str> {
 }
 
 impl Links<'_> {
+    /// The file an image destination `dest` (as written) shows, relative
+    /// to the site root, and where the build publishes it: an `@/` path's
+    /// file, or a file of the page's bundle. `None` for anything else.
+    pub fn image_file(&self, dest: &str) -> Option<(std::path::PathBuf, String)> {
+        if let Some(target) = dest.strip_prefix("@/") {
+            let path = target.split('#').next()?;
+            let dir = linked_file(self.site_root, path)?;
+            return Some((Path::new(dir).join(path), path.to_string()));
+        }
+        let bundle = self.bundle?;
+        if !super::images::is_bundle_path(dest) {
+            return None;
+        }
+        let source = bundle.join(dest);
+        self.site_root
+            .join(&source)
+            .is_file()
+            .then(|| (source, format!("{}{dest}", self.page_path)))
+    }
+
+    /// How the page shows the image `dest` (as written) with responsive
+    /// copies; `Ok(None)` for an image it shows as written (a URL, a file
+    /// of no image format, a page without [`Links::images`]).
+    pub fn show_image(&self, dest: &str) -> Result<Option<super::images::Described>, String> {
+        let Some(images) = self.images else {
+            return Ok(None);
+        };
+        let Some((source, output)) = self.image_file(dest) else {
+            return Ok(None);
+        };
+        images.describe(&source, &output, self.root)
+    }
+
     /// The URL an `@/path#fragment` link points at, or an error message
     /// with an optional hint; `Err(None)` for a guide whose file failed to
     /// load (its own errors say why).
@@ -242,8 +282,9 @@ pub fn render_block(
     let mut heading_start: Option<usize> = None;
     // Footnote labels of this text, by lowercase label, and their page ids.
     let mut footnotes: HashMap<String, CowStr<'_>> = HashMap::new();
-    // Where the image being read starts, in `events` and in `text`.
-    let mut image_start: Option<(usize, usize)> = None;
+    // Where the image being read starts, in `events` and in `text`, and
+    // its destination and title as written.
+    let mut image_start: Option<(usize, usize, String, String)> = None;
     let mut table_alignments = Vec::new();
     let mut in_table_head = false;
     let mut cell = 0;
@@ -277,7 +318,12 @@ pub fn render_block(
                 title,
                 id,
             }) => {
-                image_start = Some((events.len(), range.start));
+                image_start = Some((
+                    events.len(),
+                    range.start,
+                    dest_url.to_string(),
+                    title.to_string(),
+                ));
                 let dest_url = resolve(
                     dest_url,
                     links,
@@ -294,23 +340,39 @@ pub fn render_block(
                 }));
             }
             Event::End(TagEnd::Image) => {
-                if let Some((start, offset)) = image_start.take() {
-                    let has_alt = events[start + 1..].iter().any(
-                        |e| matches!(e, Event::Text(t) | Event::Code(t) if !t.trim().is_empty()),
+                let Some((start, offset, dest, title)) = image_start.take() else {
+                    events.push(event);
+                    continue;
+                };
+                let alt = alt_text(&events[start + 1..]);
+                if alt.trim().is_empty() {
+                    let error = Diagnostic::error(
+                        origin.path,
+                        "expected alt text saying what the image shows, found none",
+                    )
+                    .with_help(
+                        "write it between the brackets: `![A nurse checks a chart](chart.jpg)`; for an image that only decorates, use `{{ figure(src=\"…\", decorative=true) }}`",
                     );
-                    if !has_alt {
-                        let warning = Diagnostic::warning(
-                            origin.path,
-                            "expected alt text saying what the image shows, found none",
-                        )
-                        .with_help(
-                            "write it between the brackets: `![A nurse checks a chart](chart.jpg)`",
-                        )
-                        .with_kind(diagnostics::kinds::MISSING_ALT);
-                        diagnostics.push(origin.locate(warning, original, place(offset)));
+                    diagnostics.push(origin.locate(error, original, place(offset)));
+                }
+                match links.show_image(&dest) {
+                    Ok(Some(described)) => {
+                        if let Some(message) = described.over_budget {
+                            let warning = Diagnostic::warning(origin.path, message)
+                                .with_help(super::images::BUDGET_HELP);
+                            diagnostics.push(origin.locate(warning, original, place(offset)));
+                        }
+                        events.truncate(start);
+                        let html = described.shown.html(&alt, Some(&title), false);
+                        events.push(Event::InlineHtml(CowStr::from(html)));
+                    }
+                    Ok(None) => events.push(event),
+                    Err(message) => {
+                        let error = Diagnostic::error(origin.path, message);
+                        diagnostics.push(origin.locate(error, original, place(offset)));
+                        events.push(event);
                     }
                 }
-                events.push(event);
             }
             // Footnotes take page-wide ids too: a footnote `[^note]` and a
             // heading `## Note` must not share `note`, or the footnote link
@@ -405,6 +467,19 @@ pub fn render_block(
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     expanded.finish(out)
+}
+
+/// The text of an image's alt events, as pulldown-cmark would write it.
+fn alt_text(events: &[Event<'_>]) -> String {
+    let mut alt = String::new();
+    for event in events {
+        match event {
+            Event::Text(text) | Event::Code(text) | Event::InlineMath(text) => alt.push_str(text),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    alt
 }
 
 /// Rewrites an `@/` destination to the URL it names, reporting one that
@@ -579,6 +654,9 @@ mod tests {
             site_root: Path::new("/nonexistent"),
             library: None,
             shortcodes: None,
+            page_path: "",
+            bundle: None,
+            images: None,
         };
         let origin = Origin {
             path: Path::new("content/a.md"),
@@ -670,6 +748,9 @@ mod tests {
             site_root: Path::new("/nonexistent"),
             library: None,
             shortcodes: None,
+            page_path: "",
+            bundle: None,
+            images: None,
         };
         let origin = Origin {
             path: Path::new("content/a.md"),
@@ -716,10 +797,10 @@ mod tests {
     }
 
     #[test]
-    fn images_without_alt_text_are_warnings() {
+    fn images_without_alt_text_are_errors() {
         let (_, found) = render("![](a.png) ![ ](b.png) ![A chart](c.png) ![`code`](d.png)\n");
         assert_eq!(found.len(), 2, "{found:?}");
-        assert!(found.iter().all(|d| !d.is_error()));
+        assert!(found.iter().all(Diagnostic::is_error));
         assert_eq!(found[0].position, Some(Position::new(5, 1)));
         assert_eq!(found[1].position, Some(Position::new(5, 12)));
     }
@@ -749,6 +830,9 @@ mod tests {
             site_root: dir.path(),
             library: None,
             shortcodes: None,
+            page_path: "",
+            bundle: None,
+            images: None,
         };
         assert_eq!(
             links.resolve("docs/b.pdf#page=2").ok().as_deref(),

@@ -3,11 +3,13 @@
 
 pub mod all_careers;
 pub mod browse;
+pub mod bundles;
 pub mod charts;
 pub mod compare;
 pub mod context;
 pub mod direction;
 pub mod format;
+pub mod images;
 pub mod kinds;
 pub mod languages;
 pub mod markdown;

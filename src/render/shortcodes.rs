@@ -36,8 +36,8 @@ pub const BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "figure",
-        required: &["src", "alt"],
-        optional: &["caption"],
+        required: &["src"],
+        optional: &["alt", "caption", "decorative"],
         body: false,
     },
     Builtin {
@@ -572,6 +572,25 @@ impl Shortcodes<'_> {
             };
             context.insert("kind", kind);
         }
+        if call.name == "figure" && builtin.is_some() {
+            figure_alt(call, &shown)?;
+        }
+        if call.name == "figure"
+            && let Some(arg) = call.arg("src")
+            && let Value::Str(src) = &arg.value
+        {
+            match links.show_image(src) {
+                Ok(Some(described)) => context.insert("image", &described.shown),
+                Ok(None) => {}
+                Err(message) => {
+                    return Err(CallError {
+                        offset: arg.offset,
+                        message,
+                        help: None,
+                    });
+                }
+            }
+        }
         if call.name == "figure"
             && let Some(arg) = call.arg("src")
             && let Value::Str(src) = &arg.value
@@ -844,6 +863,16 @@ pub fn expand<'t>(
             };
             super::markdown::render_block(&text[body], links, body_origin, ids, diagnostics)
         });
+        if call.name == "figure"
+            && let Some(arg) = call.arg("src")
+            && let Value::Str(src) = &arg.value
+            && let Ok(Some(described)) = links.show_image(src)
+            && let Some(message) = described.over_budget
+        {
+            let warning =
+                Diagnostic::warning(origin.path, message).with_help(super::images::BUDGET_HELP);
+            diagnostics.push(origin.locate(warning, text, arg.offset));
+        }
         let html = shortcodes
             .context(call, text, body_html, links)
             .and_then(|context| shortcodes.render(call, &context));
@@ -866,6 +895,28 @@ pub fn expand<'t>(
         text: std::borrow::Cow::Owned(expanded),
         segments,
         outputs,
+    }
+}
+
+/// A built-in `figure` has alt text, or says `decorative=true` and has none.
+fn figure_alt(call: &Call, shown: &str) -> Result<(), CallError> {
+    let decorative = call.arg("decorative");
+    let alt = call.arg("alt").and_then(|a| match &a.value {
+        Value::Str(alt) if !alt.trim().is_empty() => Some(a),
+        _ => None,
+    });
+    match (decorative.map(|d| &d.value), alt) {
+        (Some(Value::Bool(true)), None) | (None | Some(Value::Bool(false)), Some(_)) => Ok(()),
+        (Some(Value::Bool(true)), Some(alt)) => Err(CallError {
+            offset: alt.offset,
+            message: format!("expected no `alt` on {shown}, which is decorative, found some"),
+            help: Some("a decorative image is hidden from screen readers: remove `alt`, or `decorative=true` if the image says something".to_string()),
+        }),
+        _ => Err(CallError {
+            offset: call.range.start,
+            message: format!("expected {shown} to have `alt`, found none"),
+            help: Some("say what the image shows: `alt=\"A nurse checks a chart\"`; an image that only decorates takes `decorative=true` instead".to_string()),
+        }),
     }
 }
 
@@ -905,7 +956,8 @@ fn check_signature(builtin: &Builtin, call: &Call, shown: &str) -> Result<(), Ca
                 help: Some(help),
             });
         }
-        if !matches!(arg.value, Value::Str(_)) {
+        let flag = arg.name == "decorative" && matches!(arg.value, Value::Bool(_));
+        if !matches!(arg.value, Value::Str(_)) && !flag {
             return Err(CallError {
                 offset: arg.offset,
                 message: format!(

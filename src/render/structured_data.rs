@@ -71,6 +71,11 @@ pub fn occupation(guide: &Guide, config: &SiteConfig) -> Value {
         o.insert("alternateName".into(), json!(guide.alternate_titles));
     }
     o.insert("responsibilities".into(), json!(guide.duties));
+    if let Some(image) = &guide.image {
+        let page = crate::permalink::guide(&guide.slug);
+        let path = crate::render::bundles::image_output(&page, image);
+        o.insert("image".into(), format!("{}{path}", config.base_url).into());
+    }
     let requirements = &guide.requirements;
     if !requirements.skills.is_empty() {
         let skills: Vec<&str> = requirements

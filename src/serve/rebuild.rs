@@ -762,9 +762,7 @@ impl Workspace {
                 Reason::Failed
             };
             let slug = state.skipped_draft.clone().unwrap_or_else(|| {
-                file.file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default()
+                crate::content::bundle::default_slug(&self.content_path(file)).unwrap_or_default()
             });
             out.push(Unavailable {
                 content_path: self.content_path(file),
@@ -1136,9 +1134,11 @@ impl Workspace {
         if self.config.is_none() || self.templates.is_none() {
             return None;
         }
+        let config = self.config.take()?;
         Some(Site {
+            images: crate::render::images::Images::new(&self.options.root, config.images.clone()),
             root: self.options.root.clone(),
-            config: self.config.take()?,
+            config,
             index,
             guides: std::mem::take(&mut self.guides),
             library: std::mem::take(&mut self.library),
@@ -1298,6 +1298,10 @@ impl Workspace {
                         site, listings, &others, &sink, stop,
                     )?);
                 }
+                // The responsive copies of the images these pages show.
+                let cache = site.root.join(crate::render::images::CACHE_DIR);
+                let copies = site.images.write(&sink, &cache);
+                rendered.diagnostics.extend(copies.diagnostics);
                 Some((rendered, signatures))
             },
             || {
@@ -1431,9 +1435,21 @@ impl Workspace {
             }
         }
         self.kind_signatures = kind_signatures;
-        let pages_written = sink.into_files();
-        let rendered_paths: Vec<String> = pages_written.keys().cloned().collect();
-        for (path, bytes) in pages_written {
+        let written = sink.into_files();
+        // Copies of a re-described image that it no longer needs (it
+        // changed size) go, as a cold build would not write them.
+        let stale: Vec<String> = self
+            .pages_out
+            .keys()
+            .filter(|path| !written.contains_key(*path) && site.images.is_stale_copy(path))
+            .cloned()
+            .collect();
+        for path in stale {
+            self.pages_out.remove(&path);
+            touched.insert(path);
+        }
+        let rendered_paths: Vec<String> = written.keys().cloned().collect();
+        for (path, bytes) in written {
             self.pages_out.insert(path.clone(), Bytes::from(bytes));
             touched.insert(path);
         }
@@ -1916,6 +1932,10 @@ fn static_sources(
     }
     // Files under content/ that `@/` links name are published as a build does.
     for (rel, path) in crate::links::linked_files(site) {
+        sources.insert(rel, StaticSource::File(path));
+    }
+    // So are the files of page bundles and front-matter images.
+    for (rel, (path, _)) in crate::render::bundles::files(site, diagnostics) {
         sources.insert(rel, StaticSource::File(path));
     }
     sources

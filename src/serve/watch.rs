@@ -156,6 +156,11 @@ impl Changes {
                     // Hidden files and folders are never guides.
                 } else if rest.last().is_some_and(|name| name.ends_with(".md")) {
                     self.guides.insert(path.to_path_buf());
+                } else if let Some(index) = bundle_index(&root.join(CONTENT_DIR), path) {
+                    // A file of a page bundle: published beside the page,
+                    // which shows it (an image's size and copies).
+                    self.guides.insert(index);
+                    self.statics.insert(path.to_path_buf());
                 } else {
                     self.content_dirs.insert(path.to_path_buf());
                 }
@@ -181,6 +186,16 @@ impl Changes {
             _ => {}
         }
     }
+}
+
+/// The `index.md` of the page bundle that holds `path`, a file below
+/// `content`, if a folder above it (below `content`) has one.
+fn bundle_index(content: &Path, path: &Path) -> Option<PathBuf> {
+    path.ancestors()
+        .skip(1)
+        .take_while(|dir| *dir != content && dir.starts_with(content))
+        .map(|dir| dir.join(crate::content::bundle::INDEX_FILE))
+        .find(|index| index.is_file())
 }
 
 /// A message to the rebuild thread.

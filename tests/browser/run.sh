@@ -5,7 +5,8 @@
 # All careers and compare on a 10,000-guide site (lists.mjs),
 # a French site's guide page in the theme's French (messages.mjs),
 # switching the example between English and Spanish (multilingual.mjs),
-# `careergen serve`'s live reload (live-reload.mjs), and search on a
+# responsive images (images.mjs), `careergen serve`'s live reload
+# (live-reload.mjs), and search on a
 # 10,000-guide site: bytes per query and time to first results
 # (search-scale.mjs). Installs playwright-core (scripts off, no browser
 # download), builds careergen, runs them all and prints the total as
@@ -19,7 +20,7 @@ source "$(dirname "$0")/setup.sh"
 
 total_passed=0
 total_failed=0
-for suite in pages messages multilingual rtl figure-sources lists live-reload search-scale; do
+for suite in pages messages multilingual rtl figure-sources images lists live-reload search-scale; do
   echo "== $suite"
   out=$(node "$here/$suite.mjs" "$binary" 2>&1)
   status=$?
