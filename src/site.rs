@@ -352,9 +352,11 @@ impl Site {
         self.messages.messages(lang)
     }
 
-    /// The messages for pages in the site's default language.
-    pub fn default_messages(&self) -> &Messages {
-        self.messages.messages(&self.config.default_language)
+    /// The messages for pages in the language the site holds now (see
+    /// [`Site::use_language`]): the default language's outside a
+    /// multilingual render.
+    pub fn language_messages(&self) -> &Messages {
+        self.messages.messages(&self.config.language)
     }
 }
 
@@ -502,7 +504,7 @@ impl Page {
                 grouping,
                 &site.guides,
                 &site.config,
-                Some(site.default_messages()),
+                Some(site.language_messages()),
             )
             .get(i)
             .map_or_else(|| grouping.path(), |g| group_pages(&site.config, g).path(n)),
@@ -565,7 +567,7 @@ pub fn browse_groups(site: &Site) -> BrowseGroups {
     Grouping::ALL
         .par_iter()
         .map(|&g| {
-            let messages = Some(site.default_messages());
+            let messages = Some(site.language_messages());
             (g, browse::groups(g, &site.guides, &site.config, messages))
         })
         .collect()
@@ -778,7 +780,7 @@ pub fn render_site_files(
                                 let mut files = compare::data_files(
                                     &site.guides,
                                     config,
-                                    Some(site.default_messages()),
+                                    Some(site.language_messages()),
                                 );
                                 files.extend(compare::suggestion_files(&site.guides));
                                 files
@@ -790,7 +792,7 @@ pub fn render_site_files(
                                     &site.guides,
                                     &guides_by_title(&site.guides),
                                     config,
-                                    Some(site.default_messages()),
+                                    Some(site.language_messages()),
                                 )
                             })
                         },
@@ -974,7 +976,7 @@ pub fn prepare(site: &mut Site) {
 /// The formatter of guide pages and of the figures shortcodes quote:
 /// browse pages exist where the theme has their template.
 pub fn guide_formatter(site: &Site) -> Formatter<'_> {
-    let mut formatter = Formatter::new(&site.config).with_messages(site.default_messages());
+    let mut formatter = Formatter::new(&site.config).with_messages(site.language_messages());
     formatter.browse_pages = site
         .templates
         .has(Page::Group(Grouping::Industry, 0, 1).template());
@@ -1085,7 +1087,7 @@ fn render_listings(
     found: &mut Vec<Diagnostic>,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<usize> {
-    let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
+    let formatter = Formatter::new(&site.config).with_messages(site.language_messages());
     let groups = &listings.groups;
     let browse_views: Vec<GroupingView> = groups
         .iter()
@@ -1109,8 +1111,8 @@ fn render_listings(
     let median_pay_chart = all_careers
         .is_some()
         .then(|| median_pay_chart(site, &formatter));
-    let career_filters = all_careers::FilterChoices::new(&site.guides, &site.config, Some(site.default_messages()));
-    let messages = site.default_messages();
+    let career_filters = all_careers::FilterChoices::new(&site.guides, &site.config, Some(site.language_messages()));
+    let messages = site.language_messages();
     let not_found_title = messages.plain("error404-title");
     let not_found_description = messages.plain("error404-description");
     let all_careers_title = messages.plain("nav-all-careers");
@@ -1790,7 +1792,7 @@ pub struct Listings {
 
 impl Listings {
     pub fn new(site: &Site) -> Self {
-        let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
+        let formatter = Formatter::new(&site.config).with_messages(site.language_messages());
         let cards = site
             .guides
             .par_iter()
@@ -1809,7 +1811,7 @@ impl Listings {
     /// while no guide came or went and every guide kept its title, slug
     /// and groups: the order and the groups are kept as they are.
     pub fn refresh_cards(&mut self, site: &Site, changed: &[usize]) {
-        let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
+        let formatter = Formatter::new(&site.config).with_messages(site.language_messages());
         for &i in changed {
             if let (Some(card), Some(guide)) = (self.cards.get_mut(i), site.guides.get(i)) {
                 *card = tera::Value::from_serializable(&formatter.card(guide));
@@ -1933,12 +1935,12 @@ impl Listings {
             let filters = serde_json::to_string(&all_careers::FilterChoices::new(
                 &site.guides,
                 &site.config,
-                Some(site.default_messages()),
+                Some(site.language_messages()),
             ))
             .unwrap_or_default();
             let chart = median_pay_chart(
                 site,
-                &Formatter::new(&site.config).with_messages(site.default_messages()),
+                &Formatter::new(&site.config).with_messages(site.language_messages()),
             )
             .unwrap_or_default();
             for n in pages.numbers() {

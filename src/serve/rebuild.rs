@@ -1595,7 +1595,7 @@ impl Workspace {
             work.site_files = old.site_files != facts.site_files;
             library_moved = old.moved(&facts);
         }
-        let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
+        let formatter = Formatter::new(&site.config).with_messages(site.language_messages());
         // Whether any guide's suggestions may differ.
         let mut similarity = false;
         // Slugs whose guide's listing entry, existence or address changed:
@@ -1787,7 +1787,7 @@ impl Workspace {
 
     /// Records what the published pages show of each guide.
     fn remember_shown(&mut self, site: &Site, full: bool) {
-        let formatter = Formatter::new(&site.config).with_messages(site.default_messages());
+        let formatter = Formatter::new(&site.config).with_messages(site.language_messages());
         let shown = |guide: &Guide| Shown {
             slug: guide.slug.clone(),
             listing: site::listing_entry(&formatter, guide),
