@@ -1111,7 +1111,8 @@ fn render_listings(
     let median_pay_chart = all_careers
         .is_some()
         .then(|| median_pay_chart(site, &formatter));
-    let career_filters = all_careers::FilterChoices::new(&site.guides, &site.config, Some(site.language_messages()));
+    let career_filters =
+        all_careers::FilterChoices::new(&site.guides, &site.config, Some(site.language_messages()));
     let messages = site.language_messages();
     let not_found_title = messages.plain("error404-title");
     let not_found_description = messages.plain("error404-description");

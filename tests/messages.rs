@@ -94,7 +94,7 @@ fn a_french_site_has_no_english_label_on_a_guide_page() {
         "En bref",
         "€ par an",
         "Salaire médian",
-        "Licence (bachelor’s degree)",
+        "Licence (quatre ans d’études supérieures)",
         "Moins de 5 ans",
         "Perspectives d’emploi",
         "L’emploi dans ce métier devrait progresser de 4\u{a0}% entre 2024 et 2034",

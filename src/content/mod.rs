@@ -1,8 +1,8 @@
 //! Loading and checking the site's guides: from files under `content/` to
 //! validated [`guide::Guide`]s.
 
-pub mod education;
 pub mod bundle;
+pub mod education;
 pub mod front_matter;
 pub mod guide;
 pub mod index;

@@ -66,7 +66,7 @@ struct Manifest {
     categories: Vec<Named>,
     education: Vec<Named>,
     outlook: Vec<Named>,
-    periods: Vec<&'static str>,
+    periods: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -248,7 +248,7 @@ pub fn data_files(
             .iter()
             .map(|&l| [l.name().to_string(), formatter.growth(l).label])
             .collect(),
-        periods: periods.iter().map(|p| p.label()).collect(),
+        periods: periods.iter().map(|&p| formatter.period_label(p)).collect(),
     };
     let mut files = vec![(MANIFEST_FILE.to_string(), to_json(&manifest))];
     for (n, chunk) in chunks.iter().enumerate() {

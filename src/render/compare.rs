@@ -393,9 +393,7 @@ fn facts(
     );
     put(
         "training",
-        requirements
-            .training
-            .map(|t| formatter.training(t).label),
+        requirements.training.map(|t| formatter.training(t).label),
     );
     put(
         "category",

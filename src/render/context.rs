@@ -2,7 +2,6 @@
 //! formatted for the site's language, every link already relative to the
 //! page. `docs/templates.md` documents each field.
 
-
 use serde::Serialize;
 
 use super::format::NumberStyle;
@@ -290,7 +289,9 @@ impl<'a> Formatter<'a> {
             growth_percent: outlook
                 .and_then(|o| o.growth_percent)
                 .map(|g| self.style.percent(g)),
-            growth_label: outlook.and_then(|o| o.label).map(|l| self.named("growth", l.name())),
+            growth_label: outlook
+                .and_then(|o| o.label)
+                .map(|l| self.named("growth", l.name())),
             education: guide.requirements.education.map(|e| self.education(e)),
             entry_pay: salary.and_then(|s| self.money(s, s.entry)),
             entry_pay_value: salary.and_then(|s| s.entry),
@@ -728,8 +729,12 @@ impl<'a> Formatter<'a> {
             },
             requirements: RequirementsView {
                 education: requirements.education.map(|e| self.education(e)),
-                experience: requirements.experience.map(|e| self.named("experience", e.name())),
-                training: requirements.training.map(|t| self.named("training", t.name())),
+                experience: requirements
+                    .experience
+                    .map(|e| self.named("experience", e.name())),
+                training: requirements
+                    .training
+                    .map(|t| self.named("training", t.name())),
                 fields_of_study: &requirements.fields_of_study,
                 credentials: requirements
                     .credentials

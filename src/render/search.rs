@@ -640,7 +640,8 @@ mod tests {
         let guides: Vec<Guide> = (0..5)
             .map(|i| minimal(&format!("g{i}"), &format!("Guide {i}"), ""))
             .collect();
-        let files = index_files_in_shards(&guides, &Library::default(), &config(), 2).expect("index");
+        let files =
+            index_files_in_shards(&guides, &Library::default(), &config(), 2).expect("index");
         let file = |name: &str| {
             files
                 .iter()
@@ -679,7 +680,8 @@ mod tests {
         }
         assert!(file("pagefind/pagefind.js").is_some());
         // One index writes an empty list.
-        let single = index_files_in_shards(&guides, &Library::default(), &config(), 5).expect("index");
+        let single =
+            index_files_in_shards(&guides, &Library::default(), &config(), 5).expect("index");
         assert!(single.contains(&(SHARDS_FILE.to_string(), b"[]".to_vec())));
         assert!(!single.iter().any(|(path, _)| path.contains("shard-")));
     }
