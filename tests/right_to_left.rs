@@ -57,3 +57,39 @@ fn a_left_to_right_site_gets_no_dir() {
     assert!(html.contains("<html lang=\"en\">"));
     assert!(!html.contains("dir=\"rtl\""));
 }
+
+#[test]
+fn the_arabic_site_has_every_theme_message_in_arabic() {
+    let site = built(TestSite::fixture("i18n-rtl"));
+    let output = site.run(&["check", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let missing: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .filter(|d: &serde_json::Value| {
+            d["path"] == "i18n/ar.ftl"
+                && d["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("expected the message"))
+        })
+        .collect();
+    assert!(missing.is_empty(), "missing-message warnings: {missing:#?}");
+
+    let page = site.read("public/account-manager/index.html");
+    for heading in [
+        "لمحة سريعة",
+        "طبيعة العمل",
+        "كيف تلتحق بهذه المهنة",
+        "آفاق العمل",
+    ] {
+        assert!(page.contains(&format!(">{heading}</h2>")), "no {heading:?}");
+    }
+    for english in [
+        "Quick facts",
+        "What they do",
+        "How to become one",
+        "Job outlook",
+    ] {
+        assert!(!page.contains(english), "{english:?} on the Arabic page");
+    }
+}
