@@ -1092,7 +1092,7 @@ fn render_listings(
     let browse_views: Vec<GroupingView> = groups
         .iter()
         .filter(|(g, _)| site.templates.has(Page::GroupIndex(*g).template()))
-        .map(|(g, list)| GroupingView::new(*g, list))
+        .map(|(g, list)| GroupingView::new(*g, list, site.language_messages()))
         .collect();
     // Home and 404 show the categories; the other groupings are links.
     let categories = browse_views
@@ -1241,21 +1241,21 @@ fn render_listings(
                     else {
                         return Some((0, Vec::new()));
                     };
-                    let description = format!(
-                        "{}: every group and how many careers it lists.",
-                        grouping.title()
+                    let messages = site.language_messages();
+                    let title = grouping.title(messages);
+                    let description = messages.text(
+                        "browse-index-description",
+                        &crate::i18n::Args::new().with("title", title.as_str()),
                     );
                     let mut view = PageView::new(
                         &site.config,
                         "browse-index",
-                        grouping.title(),
+                        &title,
                         &description,
                         page.path(site),
                     );
-                    view.breadcrumb = CrumbView::list(
-                        vec![home_crumb(), current_crumb(grouping.title())],
-                        &view.root,
-                    );
+                    view.breadcrumb =
+                        CrumbView::list(vec![home_crumb(), current_crumb(&title)], &view.root);
                     let mut context = Context::new();
                     context.insert("page", &view);
                     context.insert("grouping", browse_view);
@@ -1283,7 +1283,7 @@ fn render_listings(
                     let description = numbered_description_in(messages, &description, &paginator);
                     let mut view =
                         PageView::new(&site.config, "browse", &title, &description, pages.path(n));
-                    let mut crumbs = browse::group_breadcrumb(group);
+                    let mut crumbs = browse::group_breadcrumb(group, site.language_messages());
                     if n > 1
                         && let Some(last) = crumbs.pop()
                     {
@@ -1294,7 +1294,7 @@ fn render_listings(
                     context.insert("page", &view);
                     context.insert("heading", &heading);
                     context.insert("group", &crate::render::context::GroupView::new(group));
-                    context.insert("grouping_title", grouping.title());
+                    context.insert("grouping_title", &grouping.title(site.language_messages()));
                     context.insert("grouping_path", &grouping.path());
                     let on_page = pages.slice(&group.guides, n);
                     context.insert_value("guides", listings.cards_of(on_page));
@@ -1456,7 +1456,7 @@ fn guides_by_title(guides: &[Guide]) -> Vec<usize> {
 #[derive(serde::Serialize)]
 struct GroupingLink {
     key: &'static str,
-    title: &'static str,
+    title: String,
     path: String,
     /// How many groups the grouping has.
     count: usize,
@@ -1466,7 +1466,7 @@ impl GroupingLink {
     fn new(view: &GroupingView) -> Self {
         GroupingLink {
             key: view.key,
-            title: view.title,
+            title: view.title.clone(),
             path: view.path.clone(),
             count: view.groups.len(),
         }

@@ -265,7 +265,7 @@ pub struct FilterChoices {
     pub education: Vec<Value>,
     /// The site's pay period (`per year`): the pay range filters medians
     /// in it and the site's currency only.
-    pub pay_period: &'static str,
+    pub pay_period: String,
     /// The site currency's symbol (`$`).
     pub currency_symbol: String,
 }
@@ -297,7 +297,7 @@ impl FilterChoices {
         FilterChoices {
             categories,
             education,
-            pay_period: config.salary_period.label(),
+            pay_period: formatter.period_label(config.salary_period),
             currency_symbol: super::format::currency_symbol(&config.currency).to_string(),
         }
     }

@@ -69,13 +69,14 @@ impl Grouping {
         format!("{}/", self.key())
     }
 
-    /// The index page's heading.
-    pub fn title(self) -> &'static str {
-        match self {
-            Grouping::Category => "Careers by category",
-            Grouping::Industry => "Careers by industry",
-            Grouping::Education => "Careers by typical education",
-        }
+    /// The index page's heading in the language of `messages`
+    /// (`browse-by-category`: "Careers by category").
+    pub fn title(self, messages: &crate::i18n::Messages) -> String {
+        messages.plain(match self {
+            Grouping::Category => "browse-by-category",
+            Grouping::Industry => "browse-by-industry",
+            Grouping::Education => "browse-by-education",
+        })
     }
 
     /// The name of one group, for sentences and breadcrumbs.
@@ -283,14 +284,14 @@ pub fn guide_breadcrumb(guide: &Guide, config: &SiteConfig, browse_pages: bool) 
 }
 
 /// A group page's breadcrumb: Home › the grouping's index › the group.
-pub fn group_breadcrumb(group: &Group) -> Vec<Crumb> {
+pub fn group_breadcrumb(group: &Group, messages: &crate::i18n::Messages) -> Vec<Crumb> {
     vec![
         Crumb {
             name: "Home".to_string(),
             path: Some(String::new()),
         },
         Crumb {
-            name: group.grouping.title().to_string(),
+            name: group.grouping.title(messages),
             path: Some(group.grouping.path()),
         },
         Crumb {
@@ -408,7 +409,9 @@ mod tests {
         assert_eq!(no_browse[1].path.as_deref(), Some("all-careers/"));
         let group = &groups(Grouping::Industry, &guides, &config, None)[0];
         assert_eq!(
-            group_breadcrumb(group)[1].path.as_deref(),
+            group_breadcrumb(group, &crate::i18n::builtin_messages("en"))[1]
+                .path
+                .as_deref(),
             Some("industries/")
         );
     }

@@ -383,7 +383,7 @@ pub struct GroupingView {
     /// `categories`, `industries` or `education`.
     pub key: &'static str,
     /// `Careers by category`.
-    pub title: &'static str,
+    pub title: String,
     /// `Category`.
     pub singular: &'static str,
     /// Below the site root: `categories/`.
@@ -395,10 +395,11 @@ impl GroupingView {
     pub fn new(
         grouping: crate::render::browse::Grouping,
         groups: &[crate::render::browse::Group],
+        messages: &Messages,
     ) -> Self {
         GroupingView {
             key: grouping.key(),
-            title: grouping.title(),
+            title: grouping.title(messages),
             singular: grouping.singular(),
             path: grouping.path(),
             groups: groups.iter().map(GroupView::new).collect(),

@@ -265,6 +265,10 @@ compare-description = Put two to four careers side by side: pay, job outlook and
 search-description = Find a career by title, skill, category or occupation code.
 list-group = { $name } careers
 list-group-education = Careers needing: { $name }
+browse-by-category = Careers by category
+browse-by-industry = Careers by industry
+browse-by-education = Careers by typical education
+browse-index-description = { $title }: every group and how many careers it lists.
 list-title-page = { $title }, page { $number } of { $total }
 list-description-page = { $description }. Page { $number } of { $total }.
 

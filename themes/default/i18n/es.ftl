@@ -264,6 +264,10 @@ compare-description = Ponga de dos a cuatro carreras lado a lado: salario, persp
 search-description = Encuentre una carrera por título, competencia, categoría o código de ocupación.
 list-group = Carreras de { $name }
 list-group-education = Carreras que requieren: { $name }
+browse-by-category = Profesiones por categoría
+browse-by-industry = Profesiones por sector
+browse-by-education = Profesiones por nivel de estudios habitual
+browse-index-description = { $title }: todos los grupos y cuántas profesiones reúne cada uno.
 list-title-page = { $title }, página { $number } de { $total }
 list-description-page = { $description }. Página { $number } de { $total }.
 

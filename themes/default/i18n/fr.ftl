@@ -264,6 +264,10 @@ compare-description = Placez deux à quatre métiers côte à côte : rémunér
 search-description = Trouvez un métier par intitulé, compétence, catégorie ou code métier.
 list-group = Métiers : { $name }
 list-group-education = Métiers accessibles avec : { $name }
+browse-by-category = Métiers par catégorie
+browse-by-industry = Métiers par secteur
+browse-by-education = Métiers par niveau d’études habituel
+browse-index-description = { $title } : tous les groupes et le nombre de métiers de chacun.
 list-title-page = { $title }, page { $number } sur { $total }
 list-description-page = { $description }. Page { $number } sur { $total }.
 
