@@ -10,17 +10,11 @@
 // Prints one line per page and `csp: N passed, M failed`; exits 1 on any
 // failure.
 
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { build, launch, repo, serve, tally } from './harness.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const binary = process.argv[2] ?? join(repo, 'target', 'debug', 'careergen');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = 20_000;
 
 /**
@@ -43,45 +37,6 @@ function headersFromDocs() {
   return headers;
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-};
-
-/** A static server for `root` on 127.0.0.1 and a free port, as hosts serve it. */
-function serve(root, headers) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(400).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!path.endsWith('/')) {
-        res.writeHead(301, { ...headers, Location: `${path}/` }).end();
-        return;
-      }
-      file = join(file, 'index.html');
-    }
-    let status = 200;
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      status = 404;
-      file = join(root, '404.html');
-    }
-    res.writeHead(status, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 const work = mkdtempSync(join(tmpdir(), 'careergen-csp-'));
 const site = join(work, 'site');
 cpSync(join(repo, 'config.yaml'), join(site, 'config.yaml'));
@@ -95,46 +50,16 @@ appendFileSync(
   '\n\n## Pay by region\n\n| Region | Median | Share |\n|:---|---:|:---:|\n| North | 10 | 40 % |\n',
 );
 
-let passed = 0;
-let failed = 0;
-let server;
+const { check, setupFailed, finish } = tally({ label: 'csp', stack: true });
+let host;
 let browser;
-
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    console.log(`ok    ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name}\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
-  }
-}
 
 try {
   const headers = headersFromDocs();
-  const public_ = join(work, 'public');
-  const built = spawnSync(binary, ['build', '--root', site, '--output', public_], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  if (built.status !== 0) throw new Error(`careergen build failed:\n${built.stdout}\n${built.stderr}`);
-
-  server = await serve(public_, headers);
-  const url = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const public_ = build(site, join(work, 'public'));
+  host = await serve(public_, { headers });
+  const url = host.url;
+  browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   // Init scripts are not subject to the page's policy: this listener sees
   // every violation, whichever resource or attribute caused it, and hands
@@ -219,13 +144,11 @@ try {
   });
   await pageKind('404', 'no-such-page/', { status: 404 });
 } catch (error) {
-  failed += 1;
-  console.log(`FAIL  setup\n      ${error?.stack ?? error}`);
+  setupFailed(error);
 } finally {
   await browser?.close().catch(() => {});
-  server?.close();
+  host?.server.close();
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`csp: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -10,70 +10,25 @@
 // Usage: node images.mjs <path to the careergen binary>
 // Prints one line per check and `browser: N passed, M failed`.
 
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { assert, build, launch, repo, serve, shots, SOURCE_DATE_EPOCH, tally } from './harness.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const binary = process.argv[2] ?? join(repo, 'target', 'debug', 'careergen');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const shots = join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'browser-screenshots');
 const TIMEOUT = 10_000;
 
-let passed = 0;
-let failed = 0;
-
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    console.log(`ok    ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name}\n      ${String(error?.message ?? error).split('\n').slice(0, 12).join('\n      ')}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { check, finish } = tally();
 
 // A copy, so that the image cache is not written into the repository.
 const work = mkdtempSync(join(tmpdir(), 'careergen-images-'));
 const site = join(work, 'site');
 cpSync(join(repo, 'tests', 'fixtures', 'images-site'), site, { recursive: true });
 cpSync(join(repo, 'themes'), join(site, 'themes'), { recursive: true });
-const out = join(work, 'public');
-execFileSync(binary, ['build', '--root', site, '--output', out], {
-  stdio: ['ignore', 'ignore', 'pipe'],
-  env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1794700800' },
-});
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp', '.jpg': 'image/jpeg',
-};
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  let file = normalize(join(out, path));
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!file.startsWith(out) || !existsSync(file)) {
-    res.writeHead(404);
-    res.end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  res.end(readFileSync(file));
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const out = build(site, join(work, 'public'), { env: { SOURCE_DATE_EPOCH } });
+const { server, url } = await serve(out);
 
 mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+const browser = await launch();
 try {
   for (const width of [390, 1366]) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
@@ -145,5 +100,4 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

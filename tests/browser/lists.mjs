@@ -14,19 +14,11 @@
 // Prints one line per check and `browser: N passed, M failed`; exits 1 on
 // any failure.
 
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { assert, build, corpus, equal, launch, serve, shots, tally } from './harness.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const binary = process.argv[2] ?? join(repo, 'target', 'debug', 'careergen');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const target = process.env.CARGO_TARGET_DIR ?? join(repo, 'target');
-const shots = join(target, 'browser-screenshots');
 const GUIDES = Number(process.env.CG_LIST_GUIDES ?? 10_000);
 // A 10,000-guide page is big and the machine is shared: be patient.
 const TIMEOUT = 60_000;
@@ -36,86 +28,9 @@ const COMPARE_BUDGET = 30_000;
 const FILE_BUDGET = 200 * 1024;
 const PAGE = 50;
 
-let passed = 0;
-let failed = 0;
-
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    console.log(`ok    ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name}\n      ${String(error?.message ?? error).split('\n').slice(0, 12).join('\n      ')}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function equal(actual, expected, message) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${message}\n  expected ${JSON.stringify(expected)}\n  found    ${JSON.stringify(actual)}`);
-  }
-}
-
-/* ---- the site -------------------------------------------------------- */
-
-/** The generated content, made once and kept: generating is slow in a debug build. */
-function corpus() {
-  const dir = join(target, 'browser-corpus', `gen-${GUIDES}-seed-1`);
-  const done = join(dir, '.complete');
-  const generator = readFileSync(join(repo, 'examples', 'gen_corpus.rs'), 'utf8');
-  if (existsSync(done) && readFileSync(done, 'utf8') === String(generator.length)) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dirname(dir), { recursive: true });
-  execFileSync('cargo', ['run', '--quiet', '--example', 'gen_corpus', '--', '--guides', String(GUIDES), '--out', dir, '--seed', '1'], {
-    cwd: repo, stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  writeFileSync(done, String(generator.length));
-  return dir;
-}
+const { check, setupFailed, finish } = tally();
 
 const work = mkdtempSync(join(tmpdir(), 'careergen-lists-'));
-
-function build(root) {
-  const out = join(work, 'public');
-  execFileSync(binary, ['build', '--root', root, '--output', out], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return out;
-}
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-};
-
-/** A static server for `dir` on a free port, as a host would serve it. */
-function serve(dir) {
-  return new Promise((resolve) => {
-    const server = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(dir, path));
-      if (!file.startsWith(dir)) file = join(dir, '404.html');
-      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-      let status = 200;
-      if (!existsSync(file)) {
-        file = join(dir, '404.html');
-        status = 404;
-      }
-      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(file));
-    });
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
-  });
-}
 
 /* ---- what the data says: the oracle ---------------------------------- */
 
@@ -163,24 +78,18 @@ function words(text) {
 /* ---- the run --------------------------------------------------------- */
 
 let browser;
-let server;
+let site;
 try {
   const started = Date.now();
   // CG_LIST_PUBLIC: a site already built from the corpus, to look again without rebuilding.
-  const out = process.env.CG_LIST_PUBLIC || build(corpus());
+  const out = process.env.CG_LIST_PUBLIC || build(corpus(GUIDES), join(work, 'public'));
   console.log(`      built ${GUIDES} guides in ${((Date.now() - started) / 1000).toFixed(0)} s (generating included when not kept)`);
-  const site = await serve(out);
-  server = site.server;
+  site = await serve(out);
   const url = site.url;
   const data = listData(out);
   mkdirSync(shots, { recursive: true });
 
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
   const contextFor = (width, colorScheme, extra = {}) => browser.newContext({
     viewport: { width, height: width < 800 ? 844 : 900 }, colorScheme, reducedMotion: 'reduce', ...extra,
   });
@@ -463,13 +372,11 @@ try {
   }
   await allCareers?.close();
 } catch (error) {
-  failed += 1;
-  console.log(`FAIL  setup\n      ${error?.stack ?? error}`);
+  setupFailed(error);
 } finally {
   await browser?.close().catch(() => {});
-  server?.close();
+  site?.server.close();
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -10,13 +10,10 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { binary, LAUNCH, repo, tally } from './harness.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const binary = process.argv[2] ?? join(repo, 'target', 'debug', 'careergen');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = 20_000;
 
 const work = mkdtempSync(join(tmpdir(), 'careergen-browser-'));
@@ -28,8 +25,7 @@ const good = readFileSync(guide, 'utf8');
 
 let server;
 let context;
-let passed = 0;
-let failed = 0;
+const { check, setupFailed, finish } = tally({ stack: true });
 
 /** Starts serve on a free port; resolves with its URL. */
 function startServer() {
@@ -56,17 +52,6 @@ function startServer() {
   });
 }
 
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    console.log(`ok    ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name}\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
-  }
-}
-
 /** Whether the page reloaded since `mark()` was called. */
 const mark = (page) => page.evaluate(() => { window.__careergenMark = true; });
 const marked = (page) => page.evaluate(() => window.__careergenMark === true);
@@ -75,19 +60,9 @@ try {
   const url = await startServer();
   const profile = mkdtempSync(join(work, 'profile-'));
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
+    ...LAUNCH,
     viewport: { width: 800, height: 400 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', ...LAUNCH.args],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${url}beta/`);
@@ -143,8 +118,7 @@ try {
     await page.waitForFunction(() => Math.abs(window.scrollY - 600) < 5, null, { timeout: TIMEOUT });
   });
 } catch (error) {
-  failed += 1;
-  console.log(`FAIL  setup\n      ${error?.stack ?? error}`);
+  setupFailed(error);
 } finally {
   await context?.close().catch(() => {});
   if (server && server.exitCode === null) {
@@ -155,5 +129,4 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -11,69 +11,15 @@
 // Prints one line per check and `browser: N passed, M failed`; exits 1 on
 // any failure.
 
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { build, equal, launch, repo, serve, shots, SOURCE_DATE_EPOCH, tally } from './harness.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const binary = process.argv[2] ?? join(repo, 'target', 'debug', 'careergen');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const shots = join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'browser-screenshots');
 const TIMEOUT = 10_000;
 const WIDTHS = [390, 1366];
 
-let passed = 0;
-let failed = 0;
-
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    console.log(`ok    ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name}\n      ${String(error?.message ?? error).split('\n').slice(0, 12).join('\n      ')}`);
-  }
-}
-
-function equal(actual, expected, message) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${message}\n  expected ${JSON.stringify(expected)}\n  found    ${JSON.stringify(actual)}`);
-  }
-}
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-  '.ico': 'image/x-icon',
-};
-
-function serve(dir) {
-  return new Promise((resolve) => {
-    const server = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(dir, path));
-      if (!file.startsWith(dir)) file = join(dir, '404.html');
-      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-      let status = 200;
-      if (!existsSync(file)) {
-        file = join(dir, '404.html');
-        status = 404;
-      }
-      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(file));
-    });
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
-  });
-}
+const { check, finish } = tally();
 
 /** What the open page says of its language and its versions. */
 function languageFacts(page) {
@@ -99,13 +45,9 @@ function languageFacts(page) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'careergen-i18n-'));
-const out = join(work, 'example');
-execFileSync(binary, ['build', '--root', repo, '--output', out], {
-  stdio: ['ignore', 'ignore', 'pipe'],
-  env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1794700800' },
-});
+const out = build(repo, join(work, 'example'), { env: { SOURCE_DATE_EPOCH } });
 const { server, url } = await serve(out);
-const browser = await chromium.launch({ executablePath: chromiumPath });
+const browser = await launch();
 mkdirSync(shots, { recursive: true });
 
 try {
@@ -176,5 +118,4 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -12,18 +12,11 @@
 // Prints one line per check and `browser: N passed, M failed`; exits 1 on
 // any failure.
 
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { assert, build, equal, launch, repo, serve, shots, tally } from './harness.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const binary = process.argv[2] ?? join(repo, 'target', 'debug', 'careergen');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const shots = join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'browser-screenshots');
 const TIMEOUT = 10_000;
 
 // 1024: the narrowest desktop, where a one-row header runs out of room.
@@ -59,73 +52,9 @@ const KINDS = [
   ['topic', 'advice/topics/job-search/'],
 ];
 
-let passed = 0;
-let failed = 0;
-
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    console.log(`ok    ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name}\n      ${String(error?.message ?? error).split('\n').slice(0, 12).join('\n      ')}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function equal(actual, expected, message) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${message}\n  expected ${JSON.stringify(expected)}\n  found    ${JSON.stringify(actual)}`);
-  }
-}
-
-/* ---- the sites ------------------------------------------------------- */
+const { check, setupFailed, finish } = tally();
 
 const work = mkdtempSync(join(tmpdir(), 'careergen-pages-'));
-
-function build(root, name) {
-  const out = join(work, name);
-  execFileSync(binary, ['build', '--root', root, '--output', out], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return out;
-}
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain',
-};
-
-/** A static server for `dir` on a free port, as a host would serve it. */
-function serve(dir) {
-  return new Promise((resolve) => {
-    const server = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(dir, path));
-      if (!file.startsWith(dir)) file = join(dir, '404.html');
-      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-      let status = 200;
-      if (!existsSync(file)) {
-        file = join(dir, '404.html');
-        status = 404;
-      }
-      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(file));
-    });
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
-  });
-}
 
 /* ---- measuring a page ------------------------------------------------ */
 
@@ -218,14 +147,14 @@ async function open(context, url) {
 let browser;
 const servers = [];
 try {
-  const example = build(repo, 'example');
-  const small = build(join(repo, 'tests', 'fixtures', 'small-site'), 'small');
+  const example = build(repo, join(work, 'example'));
+  const small = build(join(repo, 'tests', 'fixtures', 'small-site'), join(work, 'small'));
   // The small site with two guides a page: All careers and a browse page
   // run to two pages.
   const pagedRoot = join(work, 'paged-site');
   cpSync(join(repo, 'tests', 'fixtures', 'small-site'), pagedRoot, { recursive: true });
   appendFileSync(join(pagedRoot, 'config.yaml'), '\npaginate_by: 2\n');
-  const paged = build(pagedRoot, 'paged');
+  const paged = build(pagedRoot, join(work, 'paged'));
   const ex = await serve(example);
   const sm = await serve(small);
   const pg = await serve(paged);
@@ -234,12 +163,7 @@ try {
   rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
 
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
   const contextFor = async (width, colorScheme, extra = {}) => {
     const context = await browser.newContext({
       // Reduced motion: focus and anchors scroll at once, not smoothly.
@@ -1023,8 +947,7 @@ try {
   await phone.close();
   await noJs.close();
 } catch (error) {
-  failed += 1;
-  console.log(`FAIL  setup\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
+  setupFailed(error);
 } finally {
   if (browser) await browser.close();
   for (const server of servers) server.close();
@@ -1032,5 +955,4 @@ try {
 }
 
 console.log(`screenshots in ${shots}`);
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

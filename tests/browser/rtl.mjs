@@ -11,18 +11,11 @@
 // Prints one line per check and `browser: N passed, M failed`; exits 1 on
 // any failure.
 
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { assert, build, launch, repo, serve, shots, SOURCE_DATE_EPOCH, tally } from './harness.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const binary = process.argv[2] ?? join(repo, 'target', 'debug', 'careergen');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const shots = join(process.env.CARGO_TARGET_DIR ?? join(repo, 'target'), 'browser-screenshots');
 const WIDTHS = [390, 1366];
 /** How far from the right edge of its box a right-aligned thing may start (px). */
 const SLACK = 48;
@@ -37,69 +30,17 @@ const PAGES = [
   ['404', 'no-such-page/'],
 ];
 
-let passed = 0;
-let failed = 0;
-
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    console.log(`ok    ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name}\n      ${String(error?.message ?? error).split('\n').slice(0, 8).join('\n      ')}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(dir) {
-  return new Promise((resolve) => {
-    const server = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(dir, path));
-      if (!file.startsWith(dir)) file = join(dir, '404.html');
-      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-      let status = 200;
-      if (!existsSync(file)) {
-        file = join(dir, '404.html');
-        status = 404;
-      }
-      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(file));
-    });
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
+const { check, setupFailed, finish } = tally({ lines: 8 });
 
 const work = mkdtempSync(join(tmpdir(), 'careergen-rtl-'));
 let browser;
-let server;
+let site;
 try {
-  const out = join(work, 'public');
-  execFileSync(binary, ['build', '--root', join(repo, 'tests', 'fixtures', 'i18n-rtl'), '--output', out], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1794700800' },
-  });
-  server = await serve(out);
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const out = build(join(repo, 'tests', 'fixtures', 'i18n-rtl'), join(work, 'public'), { env: { SOURCE_DATE_EPOCH } });
+  site = await serve(out);
+  const base = site.url;
   mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 
   for (const width of WIDTHS) {
     const context = await browser.newContext({ viewport: { width, height: width < 800 ? 844 : 900 }, reducedMotion: 'reduce' });
@@ -211,13 +152,11 @@ try {
     await context.close();
   }
 } catch (error) {
-  failed += 1;
-  console.log(`FAIL  setup\n      ${String(error?.stack ?? error)}`);
+  setupFailed(error);
 } finally {
   await browser?.close();
-  server?.close();
+  site?.server.close();
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

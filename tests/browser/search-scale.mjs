@@ -21,21 +21,12 @@
 // Prints one line per check and `browser: N passed, M failed`; exits
 // 1 on any failure.
 
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { assert, build, corpus, launch, serve, tally } from './harness.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const binary = process.argv[2] ?? join(repo, 'target', 'debug', 'careergen');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const target = process.env.CARGO_TARGET_DIR ?? join(repo, 'target');
 const GUIDES = Number(process.env.SEARCH_SCALE_GUIDES ?? 10_000);
-const corpus = join(target, 'browser-corpus', `gen-${GUIDES}-seed-1`);
 const TIMEOUT = 30_000;
 /** What one search may download in total, in bytes on the wire. */
 const BUDGET = 200 * 1000;
@@ -45,82 +36,20 @@ const TYPO_BUDGET = 240 * 1000;
 const RUNS = 5;
 const PREFIX = '/careers/';
 
-let passed = 0;
-let failed = 0;
-
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    console.log(`ok    ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name}\n      ${String(error?.message ?? error).split('\n').slice(0, 12).join('\n      ')}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { check, setupFailed, finish } = tally();
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** The site below PREFIX, as a host serves a sub-path deploy. */
-function serve(dir) {
-  return new Promise((resolve) => {
-    const server = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      if (!path.startsWith(PREFIX)) {
-        res.writeHead(404);
-        res.end();
-        return;
-      }
-      let file = normalize(join(dir, path.slice(PREFIX.length)));
-      if (!file.startsWith(dir)) file = join(dir, '404.html');
-      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-      if (!existsSync(file)) {
-        res.writeHead(404);
-        res.end();
-        return;
-      }
-      const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
-      const type = types[extname(file)];
-      let body = readFileSync(file);
-      const headers = { 'content-type': type ?? 'application/octet-stream' };
-      // Text is compressed as static hosts do; Pagefind's index files and
-      // WebAssembly (application/octet-stream here) are gzip already.
-      if (type && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        body = gzipSync(body, { level: 6 });
-        headers['content-encoding'] = 'gzip';
-        headers.vary = 'accept-encoding';
-      }
-      res.writeHead(200, headers);
-      res.end(body);
-    });
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}${PREFIX}` }));
-  });
-}
 
 const work = mkdtempSync(join(tmpdir(), 'careergen-search-scale-'));
 let browser;
 let site;
 try {
-  if (!existsSync(join(corpus, 'config.yaml'))) {
-    execFileSync('cargo', ['run', '--quiet', '--example', 'gen_corpus', '--', '--guides', String(GUIDES), '--out', corpus, '--seed', '1'], {
-      cwd: repo, stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  }
-  const out = join(work, 'public');
-  execFileSync(binary, ['build', '--quiet', '--root', corpus, '--output', out, '--base-url', `https://example.org${PREFIX}`], {
-    stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NO_COLOR: '1' },
+  const out = build(corpus(GUIDES), join(work, 'public'), {
+    args: ['--quiet', '--base-url', `https://example.org${PREFIX}`], stderr: 'inherit',
   });
-  site = await serve(out);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  // A sub-path deploy, text gzipped as static hosts send it.
+  site = await serve(out, { prefix: PREFIX, gzip: true });
+  browser = await launch();
 
   /**
    * Opens the search page in a fresh context (empty cache), searches for
@@ -217,13 +146,11 @@ try {
     assert(typo.bytes <= TYPO_BUDGET, `the corrected search downloaded ${typo.bytes} bytes (budget ${TYPO_BUDGET})`);
   });
 } catch (error) {
-  failed += 1;
-  console.log(`FAIL  setup\n      ${error?.stack ?? error}`);
+  setupFailed(error);
 } finally {
   await browser?.close();
   site?.server.close();
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
