@@ -504,7 +504,7 @@ impl Page {
                 grouping,
                 &site.guides,
                 &site.config,
-                Some(site.language_messages()),
+                site.language_messages(),
             )
             .get(i)
             .map_or_else(|| grouping.path(), |g| group_pages(&site.config, g).path(n)),
@@ -567,7 +567,7 @@ pub fn browse_groups(site: &Site) -> BrowseGroups {
     Grouping::ALL
         .par_iter()
         .map(|&g| {
-            let messages = Some(site.language_messages());
+            let messages = site.language_messages();
             (g, browse::groups(g, &site.guides, &site.config, messages))
         })
         .collect()
@@ -780,7 +780,7 @@ pub fn render_site_files(
                                 let mut files = compare::data_files(
                                     &site.guides,
                                     config,
-                                    Some(site.language_messages()),
+                                    site.language_messages(),
                                 );
                                 files.extend(compare::suggestion_files(&site.guides));
                                 files
@@ -792,7 +792,7 @@ pub fn render_site_files(
                                     &site.guides,
                                     &guides_by_title(&site.guides),
                                     config,
-                                    Some(site.language_messages()),
+                                    site.language_messages(),
                                 )
                             })
                         },
@@ -1112,7 +1112,7 @@ fn render_listings(
         .is_some()
         .then(|| median_pay_chart(site, &formatter));
     let career_filters =
-        all_careers::FilterChoices::new(&site.guides, &site.config, Some(site.language_messages()));
+        all_careers::FilterChoices::new(&site.guides, &site.config, site.language_messages());
     let messages = site.language_messages();
     let not_found_title = messages.plain("error404-title");
     let not_found_description = messages.plain("error404-description");
@@ -1936,7 +1936,7 @@ impl Listings {
             let filters = serde_json::to_string(&all_careers::FilterChoices::new(
                 &site.guides,
                 &site.config,
-                Some(site.language_messages()),
+                site.language_messages(),
             ))
             .unwrap_or_default();
             let chart = median_pay_chart(

@@ -175,9 +175,9 @@ pub fn data_files(
     guides: &[Guide],
     by_title: &[usize],
     config: &SiteConfig,
-    messages: Option<&crate::i18n::Messages>,
+    messages: &crate::i18n::Messages,
 ) -> Vec<(String, String)> {
-    let formatter = Formatter::new(config).with_messages_if(messages);
+    let formatter = Formatter::new(config).with_messages(messages);
     let periods = PayPeriod::ALL;
     let outlooks: Vec<GrowthLabel> = GrowthLabel::ALL.to_vec();
     // Only categories some guide is in, in the config's order.
@@ -273,18 +273,14 @@ pub struct FilterChoices {
 impl FilterChoices {
     /// The choices for `guides`: categories in the config's order;
     /// education labels from `messages` (English when `None`).
-    pub fn new(
-        guides: &[Guide],
-        config: &SiteConfig,
-        messages: Option<&crate::i18n::Messages>,
-    ) -> Self {
+    pub fn new(guides: &[Guide], config: &SiteConfig, messages: &crate::i18n::Messages) -> Self {
         let categories = config
             .categories
             .iter()
             .filter(|c| guides.iter().any(|g| g.category.as_deref() == Some(&c.key)))
             .map(|c| serde_json::json!({ "key": c.key, "name": c.name }))
             .collect();
-        let formatter = super::context::Formatter::new(config).with_messages_if(messages);
+        let formatter = super::context::Formatter::new(config).with_messages(messages);
         let education = config
             .education_levels
             .all()
@@ -311,10 +307,15 @@ mod tests {
     fn files_of(guides: &[Guide]) -> Vec<(String, Value)> {
         let mut by_title: Vec<usize> = (0..guides.len()).collect();
         by_title.sort_by_key(|&i| guides[i].title.to_lowercase());
-        data_files(guides, &by_title, &config(), None)
-            .into_iter()
-            .map(|(path, json)| (path, serde_json::from_str(&json).expect("JSON")))
-            .collect()
+        data_files(
+            guides,
+            &by_title,
+            &config(),
+            &crate::i18n::builtin_messages("en"),
+        )
+        .into_iter()
+        .map(|(path, json)| (path, serde_json::from_str(&json).expect("JSON")))
+        .collect()
     }
 
     #[test]
@@ -389,7 +390,7 @@ mod tests {
             &guides,
             &(0..guides.len()).collect::<Vec<_>>(),
             &config(),
-            None,
+            &crate::i18n::builtin_messages("en"),
         );
         assert!(files.len() > 3, "{} files", files.len());
         let mut total = 0;
@@ -413,7 +414,7 @@ mod tests {
             ),
             minimal("b", "B", ""),
         ];
-        let choices = FilterChoices::new(&guides, &config(), None);
+        let choices = FilterChoices::new(&guides, &config(), &crate::i18n::builtin_messages("en"));
         assert_eq!(
             choices.categories,
             [serde_json::json!({"key": "sales", "name": "Sales"})]

@@ -117,7 +117,7 @@ pub fn groups(
     grouping: Grouping,
     guides: &[Guide],
     config: &SiteConfig,
-    messages: Option<&crate::i18n::Messages>,
+    messages: &crate::i18n::Messages,
 ) -> Vec<Group> {
     let mut order: Vec<usize> = (0..guides.len()).collect();
     order.sort_by_cached_key(|&i| (guides[i].title.to_lowercase(), guides[i].slug.clone()));
@@ -168,7 +168,7 @@ pub fn groups(
                 grouping,
                 key: config.education_levels.slug(level),
                 name: super::context::Formatter::new(config)
-                    .with_messages_if(messages)
+                    .with_messages(messages)
                     .education(level)
                     .label,
                 description: None,
@@ -337,7 +337,12 @@ mod tests {
     #[test]
     fn categories_follow_config_and_skip_empty_ones() {
         let guides = guides();
-        let groups = groups(Grouping::Category, &guides, &config(), None);
+        let groups = groups(
+            Grouping::Category,
+            &guides,
+            &config(),
+            &crate::i18n::builtin_messages("en"),
+        );
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].path(), "categories/sales/");
         assert_eq!(
@@ -349,7 +354,12 @@ mod tests {
     #[test]
     fn industries_group_by_slug_ignoring_case() {
         let guides = guides();
-        let groups = groups(Grouping::Industry, &guides, &config(), None);
+        let groups = groups(
+            Grouping::Industry,
+            &guides,
+            &config(),
+            &crate::i18n::builtin_messages("en"),
+        );
         let keys: Vec<_> = groups.iter().map(|g| g.path()).collect();
         assert_eq!(keys, ["industries/finance/", "industries/retail-trade/"]);
         assert_eq!(
@@ -385,7 +395,12 @@ mod tests {
     #[test]
     fn education_levels_run_from_least_schooling() {
         let guides = guides();
-        let groups = groups(Grouping::Education, &guides, &config(), None);
+        let groups = groups(
+            Grouping::Education,
+            &guides,
+            &config(),
+            &crate::i18n::builtin_messages("en"),
+        );
         let paths: Vec<_> = groups.iter().map(|g| g.path()).collect();
         assert_eq!(
             paths,
@@ -407,7 +422,12 @@ mod tests {
         // A theme without browse pages: All careers stands in the middle.
         let no_browse = guide_breadcrumb(&guides[0], &config, false);
         assert_eq!(no_browse[1].path.as_deref(), Some("all-careers/"));
-        let group = &groups(Grouping::Industry, &guides, &config, None)[0];
+        let group = &groups(
+            Grouping::Industry,
+            &guides,
+            &config,
+            &crate::i18n::builtin_messages("en"),
+        )[0];
         assert_eq!(
             group_breadcrumb(group, &crate::i18n::builtin_messages("en"))[1]
                 .path

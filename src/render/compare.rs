@@ -121,10 +121,10 @@ struct Entry<'a> {
 pub fn data_files(
     guides: &[Guide],
     config: &SiteConfig,
-    messages: Option<&crate::i18n::Messages>,
+    messages: &crate::i18n::Messages,
 ) -> Vec<(String, String)> {
     let style = NumberStyle::for_language(&config.language);
-    let formatter = super::context::Formatter::new(config).with_messages_if(messages);
+    let formatter = super::context::Formatter::new(config).with_messages(messages);
     let mut owned: Vec<[String; 2]> = FIELDS
         .iter()
         .map(|(k, l)| [k.to_string(), l.to_string()])
@@ -453,7 +453,7 @@ mod tests {
             ),
             minimal("writer", "Writer", ""),
         ];
-        let files = data_files(&guides, &config(), None);
+        let files = data_files(&guides, &config(), &crate::i18n::builtin_messages("en"));
         assert_eq!(files.len(), 2);
         let am = file(&files, "compare/data/account-manager.json");
         assert_eq!(am["title"], "Account manager");
@@ -477,7 +477,7 @@ mod tests {
             "Lawyer",
             "salary: { entry: 70000, median: 150000, top: 239200, basis: percentile, top_coded: true }",
         )];
-        let files = data_files(&guides, &config(), None);
+        let files = data_files(&guides, &config(), &crate::i18n::builtin_messages("en"));
         let facts = &file(&files, "compare/data/lawyer.json")["facts"];
         assert_eq!(facts["entry"], "$70,000 per year (10th percentile)");
         assert_eq!(facts["top"], "$239,200 or more per year (90th percentile)");

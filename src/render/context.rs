@@ -211,15 +211,6 @@ impl<'a> Formatter<'a> {
         self
     }
 
-    /// The formatter with `messages` when given, else as it is (the
-    /// built-in messages of the site's language).
-    pub fn with_messages_if(self, messages: Option<&Messages>) -> Self {
-        match messages {
-            Some(messages) => self.with_messages(messages),
-            None => self,
-        }
-    }
-
     /// A growth label as readers see it.
     pub fn growth(&self, label: GrowthLabel) -> Named {
         self.named("growth", label.name())
