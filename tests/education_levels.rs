@@ -5,19 +5,7 @@
 
 mod common;
 
-use common::{TestSite, stderr, stdout};
-
-/// Builds `site` into its `public/`, failing the test on errors.
-fn built(site: TestSite) -> TestSite {
-    let output = site.build();
-    assert!(
-        output.status.success(),
-        "build failed:\n{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    site
-}
+use common::{TestSite, built, stderr};
 
 #[test]
 fn a_guide_with_a_site_level_builds_and_shows_its_label() {

@@ -7,17 +7,7 @@ mod common;
 
 use careergen::serve::rebuild::{Outcome, Workspace};
 use careergen::serve::watch::Changes;
-use common::{TestSite, assert_cold_build, options, stderr, stdout};
-
-fn built(site: &TestSite) {
-    let output = site.build();
-    assert!(
-        output.status.success(),
-        "build failed:\n{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-}
+use common::{TestSite, assert_builds, assert_cold_build, options, stderr};
 
 /// The `<img …>` elements of `html`.
 fn images(html: &str) -> Vec<&str> {
@@ -31,7 +21,7 @@ const CACHE: &str = ".careergen-cache/images";
 #[test]
 fn a_bundle_publishes_its_files_and_responsive_copies_of_its_images() {
     let site = TestSite::fixture("images-site");
-    built(&site);
+    assert_builds(&site);
     let public = site.tree("public/registered-nurse");
     let names: Vec<&str> = public.keys().map(String::as_str).collect();
     // A 1200 px PNG: 480 and 800 px copies in PNG, every width in WebP.
@@ -120,7 +110,7 @@ fn a_bundle_publishes_its_files_and_responsive_copies_of_its_images() {
 #[test]
 fn a_rebuild_takes_copies_from_the_cache_and_a_cold_build_makes_the_same_bytes() {
     let site = TestSite::fixture("images-site");
-    built(&site);
+    assert_builds(&site);
     let cache = site.tree(CACHE);
     // Six copies: hospital at 480 and 800 in PNG and at three widths in
     // WebP, desk in WebP. Named by a hash of the file and the settings.
@@ -132,7 +122,7 @@ fn a_rebuild_takes_copies_from_the_cache_and_a_cold_build_makes_the_same_bytes()
         .clone();
     // A copy the cache holds is used as it is, not encoded again.
     std::fs::write(site.path(&format!("{CACHE}/{marked}")), b"from the cache").expect("mark");
-    built(&site);
+    assert_builds(&site);
     assert_eq!(
         std::fs::read(site.path("public/registered-nurse/hospital-480w.webp")).expect("copy"),
         b"from the cache"
@@ -140,7 +130,7 @@ fn a_rebuild_takes_copies_from_the_cache_and_a_cold_build_makes_the_same_bytes()
     // A cold build elsewhere makes the same bytes, and a site without a
     // cache folder builds it again.
     let cold = TestSite::fixture("images-site");
-    built(&cold);
+    assert_builds(&cold);
     assert_eq!(
         cold.tree(CACHE).keys().collect::<Vec<_>>(),
         cache.keys().collect::<Vec<_>>()
@@ -154,7 +144,7 @@ fn a_rebuild_takes_copies_from_the_cache_and_a_cold_build_makes_the_same_bytes()
         site.path("content/registered-nurse/hospital.png"),
     )
     .expect("replace");
-    built(&site);
+    assert_builds(&site);
     let page = site.read("public/registered-nurse/index.html");
     let hero = images(&page)[0];
     assert!(
@@ -227,7 +217,7 @@ fn a_missing_image_file_is_an_error_at_its_field() {
 #[test]
 fn an_image_over_the_size_budget_is_a_warning_at_its_reference() {
     let site = TestSite::fixture("images-over-budget");
-    built(&site);
+    assert_builds(&site);
     let output = site.run(&["check"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let err = stderr(&output);
@@ -290,7 +280,7 @@ fn an_article_bundle_publishes_its_files_beside_its_page() {
     )
     .expect("copy");
     site.write("content/advice/salary/checklist.pdf", "%PDF-1.4");
-    built(&site);
+    assert_builds(&site);
     assert!(site.path("public/advice/salary/office.svg").is_file());
     assert_eq!(site.read("public/advice/salary/checklist.pdf"), "%PDF-1.4");
     let page = site.read("public/advice/salary/index.html");

@@ -10,19 +10,7 @@ mod common;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
-use common::{TestSite, careergen, stderr, stdout};
-
-/// Builds `site` into its `public/`, failing the test on errors.
-fn built(site: TestSite) -> TestSite {
-    let output = site.build();
-    assert!(
-        output.status.success(),
-        "build failed:\n{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    site
-}
+use common::{TestSite, built, careergen, stderr, stdout};
 
 /// The text between the first `start` and the next `end` after it.
 fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use careergen::serve::rebuild::{Built, Outcome, Workspace};
 use careergen::serve::watch::Changes;
-use common::{TestSite, assert_cold_build, options, stderr, stdout};
+use common::{TestSite, assert_builds, assert_cold_build, options, stderr};
 
 const CONFIG: &str = "title: Paged handbook\nbase_url: https://example.org/\n\
 categories:\n  sales:\n    name: Sales\n  trades:\n    name: Trades\n";
@@ -41,17 +41,6 @@ fn site_of(count: usize, extra: &str) -> TestSite {
     site
 }
 
-/// Builds `site` into its `public/`, failing the test on errors.
-fn build(site: &TestSite) {
-    let output = site.build();
-    assert!(
-        output.status.success(),
-        "build failed:\n{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-}
-
 /// The guide titles a list page shows, in order.
 fn titles(html: &str) -> Vec<String> {
     html.match_indices(">Guide ")
@@ -62,7 +51,7 @@ fn titles(html: &str) -> Vec<String> {
 #[test]
 fn lists_are_cut_into_pages_below_their_own_url() {
     let site = site_of(12, "paginate_by: 5\n");
-    build(&site);
+    assert_builds(&site);
     let public = site.tree("public");
     for page in [
         "all-careers/index.html",
@@ -141,7 +130,7 @@ fn a_list_may_set_its_own_page_size() {
             &guide(n, category, None),
         );
     }
-    build(&site);
+    assert_builds(&site);
     let public = site.tree("public");
     let pages_of = |list: &str| {
         public
@@ -204,7 +193,7 @@ fn the_home_page_shows_featured_or_recently_reviewed_guides() {
         &guide(3, "trades", Some("2026-04-01")),
     );
     site.write("content/guide-004.md", &guide(4, "trades", None));
-    build(&site);
+    assert_builds(&site);
     let home = site.read("public/index.html");
     assert_eq!(titles(&home), ["Guide 002", "Guide 003"], "newest first");
     assert!(home.contains("Recently reviewed careers"));
@@ -220,7 +209,7 @@ fn the_home_page_shows_featured_or_recently_reviewed_guides() {
         "config.yaml",
         &format!("{CONFIG}home:\n  featured: [guide-004, guide-001, guide-004]\n"),
     );
-    build(&site);
+    assert_builds(&site);
     let home = site.read("public/index.html");
     assert_eq!(
         titles(&home),
@@ -236,7 +225,7 @@ fn home_and_404_stay_small_at_thousands_of_guides() {
     // number of guides and groups, not the text of each.
     let count = 3000;
     let site = site_of(count, "");
-    build(&site);
+    assert_builds(&site);
     const BUDGET: usize = 60 * 1024;
     for page in ["index.html", "404.html"] {
         let bytes = std::fs::metadata(site.path(&format!("public/{page}")))
@@ -275,7 +264,7 @@ fn the_feed_holds_the_most_recent_entries_up_to_feed_limit() {
             &guide(n, "sales", Some(&date)),
         );
     }
-    build(&site);
+    assert_builds(&site);
     let feed = site.read("public/feed.xml");
     assert_eq!(feed.matches("<entry>").count(), 3);
     for n in [6, 5, 4] {
@@ -287,7 +276,7 @@ fn the_feed_holds_the_most_recent_entries_up_to_feed_limit() {
     assert!(!feed.contains("<title>Guide 003</title>"));
     // Without `feed_limit`, 50.
     let site = site_of(60, "");
-    build(&site);
+    assert_builds(&site);
     assert_eq!(site.read("public/feed.xml").matches("<entry>").count(), 50);
 }
 

@@ -6,18 +6,7 @@
 
 mod common;
 
-use common::{TestSite, stderr, stdout};
-
-fn built(site: TestSite) -> TestSite {
-    let output = site.build();
-    assert!(
-        output.status.success(),
-        "build failed:\n{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    site
-}
+use common::{TestSite, built, stderr, stdout};
 
 #[test]
 fn every_page_of_an_arabic_site_runs_right_to_left() {

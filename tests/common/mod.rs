@@ -102,6 +102,24 @@ pub fn careergen() -> Command {
     command
 }
 
+/// Builds `site` into its `public/`, failing the test with careergen's
+/// output when the build fails.
+pub fn assert_builds(site: &TestSite) {
+    let output = site.build();
+    assert!(
+        output.status.success(),
+        "build failed:\n{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+}
+
+/// [`assert_builds`], handing the site back.
+pub fn built(site: TestSite) -> TestSite {
+    assert_builds(&site);
+    site
+}
+
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
