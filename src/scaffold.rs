@@ -423,7 +423,8 @@ footer: Pay and outlook figures are from the U.S. Bureau of Labor Statistics (pu
 # Menus: `main` in the header (instead of its usual links), `footer` in the
 # footer. A target is `@/` and a file below content/ or static/, a page the
 # site makes (`/all-careers/`), or a URL; lower weights come first; an entry
-# may have `children` (one level).
+# may have `children` (one level). A page can add itself from its front
+# matter: `menu: { name: footer, label: About, weight: 10 }`.
 # menus:
 #   main:
 #     - { label: Home, target: "@/", weight: 1 }

@@ -1,6 +1,6 @@
-//! Menus from `config.yaml`: rendered by the default theme in the header
-//! and the footer with the current page marked, targets checked like
-//! links, entries validated strictly.
+//! Menus from `config.yaml` and from pages' `menu:` front matter: rendered
+//! by the default theme in the header and the footer with the current page
+//! marked, targets checked like links, entries validated strictly.
 
 mod common;
 
@@ -86,7 +86,147 @@ fn without_menus_the_header_keeps_its_links() {
     ] {
         assert!(nav.contains(&format!(">{label}</a>")), "{label}: {nav}");
     }
-    assert!(!page.contains("footer-nav"));
+    // The pages that ask for an entry follow the usual links; the footer
+    // holds only theirs.
+    let compare = nav.find(">Compare</a>").expect("compare");
+    let about = nav.find(">About</a>").expect("about after the usual links");
+    assert!(compare < about, "{nav}");
+    let footer = footer_nav(&page);
+    assert!(footer.contains(">Accessibility</a>"), "{footer}");
+    assert!(!footer.contains(">Contact</a>"), "{footer}");
+    let about_page = site.read("public/about/index.html");
+    assert!(
+        site_nav(&about_page).contains("<a href=\"../about/\" aria-current=\"page\">About</a>"),
+        "{}",
+        site_nav(&about_page)
+    );
+}
+
+/// The footer's navigation of a built page.
+fn footer_nav(page: &str) -> &str {
+    let start = page.find("<nav class=\"footer-nav\"").expect("a footer nav");
+    let end = start + page[start..].find("</nav>").expect("nav closes");
+    &page[start..end]
+}
+
+/// Where each of `labels` is in `nav`, asserting that they come in that order.
+fn assert_order(nav: &str, labels: &[&str]) {
+    let found: Vec<usize> = labels
+        .iter()
+        .map(|label| {
+            nav.find(&format!(">{label}</a>"))
+                .unwrap_or_else(|| panic!("{label} in {nav}"))
+        })
+        .collect();
+    assert!(found.windows(2).all(|w| w[0] < w[1]), "{labels:?} in {nav}");
+}
+
+#[test]
+fn a_page_with_menu_front_matter_is_in_that_menu_by_weight_then_label() {
+    let site = TestSite::fixture("menus-site");
+    let out = site.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // `menu: { label: About, weight: 25 }` goes in the main menu, between
+    // Nursing (20) and Compare (30).
+    let page = site.read("public/electrician/index.html");
+    assert_order(
+        site_nav(&page),
+        &["Home", "Careers", "Nursing", "About", "Compare"],
+    );
+    assert!(site_nav(&page).contains("<a href=\"../about/\">About</a>"));
+    // `menu: footer` and `menu: { name: footer, … }`: after the config's
+    // entries of the same weight, by label; the title is the label where
+    // none is given.
+    let footer = footer_nav(&page);
+    assert_order(
+        footer,
+        &["Contact", "Labor statistics", "Accessibility", "Privacy notice"],
+    );
+    assert!(!site_nav(&page).contains("Privacy"), "only in the footer");
+    // On the page itself its entry is the current one, and only it.
+    let about = site.read("public/about/index.html");
+    let nav = site_nav(&about);
+    assert!(
+        nav.contains("<a href=\"../about/\" aria-current=\"page\">About</a>"),
+        "{nav}"
+    );
+    assert_eq!(nav.matches("aria-current").count(), 1, "{nav}");
+    let privacy = site.read("public/privacy/index.html");
+    assert!(
+        footer_nav(&privacy)
+            .contains("<a href=\"../privacy/\" aria-current=\"page\">Privacy notice</a>"),
+        "{}",
+        footer_nav(&privacy)
+    );
+    assert!(!site_nav(&privacy).contains("aria-current"));
+}
+
+#[test]
+fn a_bad_page_menu_is_a_located_error_naming_the_site_menus() {
+    let site = TestSite::fixture("menus-site");
+    let about = site.read("content/about.md");
+    site.write(
+        "content/about.md",
+        &about.replace("{ label: About,", "{ lable: About,"),
+    );
+    let privacy = site.read("content/privacy.md");
+    site.write(
+        "content/privacy.md",
+        &privacy.replace("menu: footer", "menu: sidebar"),
+    );
+    let accessibility = site.read("content/accessibility.md");
+    site.write(
+        "content/accessibility.md",
+        &accessibility.replace("menu: { name: footer, label: Accessibility }", "menu: [footer]"),
+    );
+    let out = site.build();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    // An unknown key, with a suggestion, at its line.
+    assert!(err.contains("content/about.md:5:"), "{err}");
+    assert!(
+        err.contains("`lable`") && err.contains("did you mean `label`"),
+        "{err}"
+    );
+    // An unknown menu lists the site's menus.
+    assert!(err.contains("content/privacy.md:5:"), "{err}");
+    assert!(
+        err.contains("expected one of main, footer, found \"sidebar\""),
+        "{err}"
+    );
+    // A value of another form says which forms there are.
+    assert!(err.contains("content/accessibility.md:5:"), "{err}");
+    assert!(
+        err.contains("expected true, the name of a menu (main, footer) or a mapping"),
+        "{err}"
+    );
+    assert!(!site.path("public").exists(), "nothing written");
+}
+
+#[test]
+fn a_translated_page_has_its_menu_label_in_its_language() {
+    let site = TestSite::fixture("menus-site");
+    let config = site.read("config.yaml");
+    site.write(
+        "config.yaml",
+        &format!("{config}languages:\n  es:\n    title: Manual de carreras\n"),
+    );
+    site.write(
+        "content/about.es.md",
+        "---\nkind: page\ntitle: Acerca del manual\ndescription: Quién escribe el manual.\nmenu: { label: Acerca de, weight: 25 }\n---\nEl manual describe profesiones.\n",
+    );
+    let out = site.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let spanish = site.read("public/es/about/index.html");
+    let nav = site_nav(&spanish);
+    assert!(
+        nav.contains("aria-current=\"page\">Acerca de</a>"),
+        "{nav}"
+    );
+    assert!(!nav.contains(">About</a>"), "{nav}");
+    let english = site.read("public/about/index.html");
+    assert!(site_nav(&english).contains("aria-current=\"page\">About</a>"));
+    assert!(!site_nav(&english).contains("Acerca"));
 }
 
 #[test]

@@ -187,14 +187,21 @@ pub struct Article {
     pub source: Arc<str>,
 }
 
-/// A standalone page's optional entry in the site's menus.
+/// A standalone page's entry in one of the site's menus (`menu:`), merged
+/// with the entries `config.yaml` gives that menu.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct MenuEntry {
+    /// The menu it goes in: one of [`crate::config::MENU_NAMES`] (`main`
+    /// unless `name:` or the short form `menu: footer` says otherwise).
+    pub menu: &'static str,
     /// The label shown; the page's title when not given.
     pub label: String,
     /// Lighter entries come first; ties by label.
     pub weight: i64,
 }
+
+/// The keys of a page's `menu:` mapping.
+pub const PAGE_MENU_KEYS: &[&str] = &["name", "label", "weight"];
 
 /// One standalone page (About, Accessibility statement).
 #[derive(Debug, Clone)]
@@ -742,21 +749,7 @@ pub fn read_page(root: &Path, file: &Path) -> Read<StandalonePage> {
         let title = text(r, &map, "title", MAX_TITLE_CHARS, true);
         let slug = slug(r, &map, &content_path);
         let description = text(r, &map, "description", 320, true);
-        let menu = match map.at("menu").value {
-            Some(Value::Bool(false)) | None => None,
-            Some(Value::Bool(true)) => Some(MenuEntry {
-                label: title.clone().unwrap_or_default(),
-                weight: 0,
-            }),
-            Some(_) => r
-                .sub_mapping(&map.at("menu"), &["label", "weight"])
-                .map(|m| MenuEntry {
-                    label: text(r, &m, "label", 60, false)
-                        .or_else(|| title.clone())
-                        .unwrap_or_default(),
-                    weight: r.opt_integer(&m.at("weight")).unwrap_or(0),
-                }),
-        };
+        let menu = read_menu(r, &map, title.as_deref());
         let draft = r.opt_bool(&map.at("draft")).unwrap_or(false);
         Some(StandalonePage {
             path: display.clone(),
@@ -772,6 +765,46 @@ pub fn read_page(root: &Path, file: &Path) -> Read<StandalonePage> {
             },
         })
     })
+}
+
+/// A page's `menu:`: `true` (the main menu, with the title as label), a
+/// menu's name (`menu: footer`), or a mapping `{ name, label, weight }`
+/// whose keys are all optional; `false` or no key puts it in no menu.
+fn read_menu(r: &mut Reader<'_>, map: &Map<'_>, title: Option<&str>) -> Option<MenuEntry> {
+    let slot = map.at("menu");
+    let title = title.unwrap_or_default().to_string();
+    let entry = |menu: &'static str| MenuEntry {
+        menu,
+        label: title.clone(),
+        weight: 0,
+    };
+    match slot.value? {
+        Value::Bool(false) => None,
+        Value::Bool(true) => Some(entry("main")),
+        Value::String(_) => r.opt_enum(&slot, crate::config::MENU_NAMES).map(entry),
+        other @ (Value::Null | Value::Number(_) | Value::Sequence(_) | Value::Tagged(_)) => {
+            let expected = format!(
+                "true, the name of a menu ({}) or a mapping `{{ name, label, weight }}`",
+                crate::config::MENU_NAMES.join(", ")
+            );
+            r.expected(&slot.field, &expected, other);
+            None
+        }
+        Value::Mapping(_) => {
+            let m = r.sub_mapping(&slot, PAGE_MENU_KEYS)?;
+            let name = m.at("name");
+            let menu = if name.value.is_some() {
+                r.opt_enum(&name, crate::config::MENU_NAMES)?
+            } else {
+                "main"
+            };
+            Some(MenuEntry {
+                menu,
+                label: text(r, &m, "label", 60, false).unwrap_or(title),
+                weight: r.opt_integer(&m.at("weight")).unwrap_or(0),
+            })
+        }
+    }
 }
 
 /// Reads every file of the library: the home intro, the sections, their

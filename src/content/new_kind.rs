@@ -82,7 +82,7 @@ pub fn new_file(
             let text = format!(
                 "---\nkind: page\ntitle: {quoted}\n# The meta description: one sentence, at most 160 characters.\n\
                  description: What this page is about, in one sentence.\n\
-                 # menu: {{ label: {quoted}, weight: 10 }}\ndraft: true\n---\n\
+                 # menu: {{ name: footer, label: {quoted}, weight: 10 }}\ndraft: true\n---\n\
                  Write the page here, in Markdown.\n"
             );
             (content.join(format!("{slug}.md")), text)

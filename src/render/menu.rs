@@ -1,6 +1,8 @@
-//! The menus of `config.yaml` as templates see them (`site.menus`): each
-//! target resolved to the page or file it names, or reported, placed in
-//! `config.yaml`, when it names nothing the build publishes.
+//! The site's menus as templates see them (`site.menus`): the entries of
+//! `config.yaml`, each target resolved to the page or file it names (or
+//! reported, placed in `config.yaml`, when it names nothing the build
+//! publishes), merged with the pages whose front matter asks for an entry
+//! (`menu:`).
 
 use serde::Serialize;
 
@@ -16,6 +18,10 @@ use crate::diagnostics::Diagnostic;
 pub struct MenusView {
     pub main: Vec<MenuItem>,
     pub footer: Vec<MenuItem>,
+    /// Whether `config.yaml` gives no `menus.main`: the default theme's
+    /// header then shows its usual links (Home, All careers …) and `main`
+    /// after them, which holds only the pages' entries.
+    pub usual_links: bool,
 }
 
 /// One entry of a menu.
@@ -36,7 +42,8 @@ pub struct MenuItem {
 }
 
 /// What resolving found: the menus, and an error for each target that
-/// names nothing.
+/// names nothing. The pages' entries come from `library`, so a language's
+/// menus carry its translations' labels.
 pub fn resolve(
     config: &SiteConfig,
     guides: &[Guide],
@@ -52,15 +59,10 @@ pub fn resolve(
         library,
         site_root,
     };
-    let mut items = |entries: &[MenuEntry]| -> Vec<MenuItem> {
-        entries
-            .iter()
-            .map(|e| resolver.item(e, &mut errors))
-            .collect()
-    };
     let view = MenusView {
-        main: items(&config.menus.main),
-        footer: items(&config.menus.footer),
+        main: resolver.menu("main", &config.menus.main, &mut errors),
+        footer: resolver.menu("footer", &config.menus.footer, &mut errors),
+        usual_links: config.menus.main.is_empty(),
     };
     (view, errors)
 }
@@ -75,6 +77,36 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
+    /// The menu `name`: the config's `entries` and the pages whose `menu:`
+    /// names it, by weight; at equal weight the config's entries first, in
+    /// the order written, then the pages' by label.
+    fn menu(&self, name: &str, entries: &[MenuEntry], errors: &mut Vec<Diagnostic>) -> Vec<MenuItem> {
+        // `None` sorts before any page's label: the config's entries keep
+        // their order (the sort is stable).
+        let mut weighted: Vec<(i64, Option<(String, &str)>, MenuItem)> = entries
+            .iter()
+            .map(|e| (e.weight, None, self.item(e, errors)))
+            .collect();
+        for page in &self.library.pages {
+            let Some(entry) = page.menu.as_ref().filter(|m| m.menu == name) else {
+                continue;
+            };
+            let path = crate::permalink::page(&page.slug);
+            let item = MenuItem {
+                label: entry.label.clone(),
+                url: format!("{}{path}", self.config.base_url),
+                link: Some(path.clone()),
+                path: Some(path),
+                external: false,
+                children: Vec::new(),
+            };
+            let key = (entry.label.to_lowercase(), page.content_path.as_str());
+            weighted.push((entry.weight, Some(key), item));
+        }
+        weighted.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        weighted.into_iter().map(|(_, _, item)| item).collect()
+    }
+
     fn item(&self, entry: &MenuEntry, errors: &mut Vec<Diagnostic>) -> MenuItem {
         let children = entry
             .children
