@@ -104,7 +104,9 @@ fn without_menus_the_header_keeps_its_links() {
 
 /// The footer's navigation of a built page.
 fn footer_nav(page: &str) -> &str {
-    let start = page.find("<nav class=\"footer-nav\"").expect("a footer nav");
+    let start = page
+        .find("<nav class=\"footer-nav\"")
+        .expect("a footer nav");
     let end = start + page[start..].find("</nav>").expect("nav closes");
     &page[start..end]
 }
@@ -140,7 +142,12 @@ fn a_page_with_menu_front_matter_is_in_that_menu_by_weight_then_label() {
     let footer = footer_nav(&page);
     assert_order(
         footer,
-        &["Contact", "Labor statistics", "Accessibility", "Privacy notice"],
+        &[
+            "Contact",
+            "Labor statistics",
+            "Accessibility",
+            "Privacy notice",
+        ],
     );
     assert!(!site_nav(&page).contains("Privacy"), "only in the footer");
     // On the page itself its entry is the current one, and only it.
@@ -177,7 +184,10 @@ fn a_bad_page_menu_is_a_located_error_naming_the_site_menus() {
     let accessibility = site.read("content/accessibility.md");
     site.write(
         "content/accessibility.md",
-        &accessibility.replace("menu: { name: footer, label: Accessibility }", "menu: [footer]"),
+        &accessibility.replace(
+            "menu: { name: footer, label: Accessibility }",
+            "menu: [footer]",
+        ),
     );
     let out = site.build();
     assert!(!out.status.success());
@@ -219,10 +229,7 @@ fn a_translated_page_has_its_menu_label_in_its_language() {
     assert!(out.status.success(), "{}", stderr(&out));
     let spanish = site.read("public/es/about/index.html");
     let nav = site_nav(&spanish);
-    assert!(
-        nav.contains("aria-current=\"page\">Acerca de</a>"),
-        "{nav}"
-    );
+    assert!(nav.contains("aria-current=\"page\">Acerca de</a>"), "{nav}");
     assert!(!nav.contains(">About</a>"), "{nav}");
     let english = site.read("public/about/index.html");
     assert!(site_nav(&english).contains("aria-current=\"page\">About</a>"));

@@ -67,6 +67,10 @@ pub fn resolve(
     (view, errors)
 }
 
+/// An entry with its place in a menu: its weight, then `None` for the
+/// config's entries or the page's label and content path.
+type Weighted<'a> = (i64, Option<(String, &'a str)>, MenuItem);
+
 struct Resolver<'a> {
     config: &'a SiteConfig,
     guides: &'a [Guide],
@@ -80,10 +84,15 @@ impl Resolver<'_> {
     /// The menu `name`: the config's `entries` and the pages whose `menu:`
     /// names it, by weight; at equal weight the config's entries first, in
     /// the order written, then the pages' by label.
-    fn menu(&self, name: &str, entries: &[MenuEntry], errors: &mut Vec<Diagnostic>) -> Vec<MenuItem> {
+    fn menu(
+        &self,
+        name: &str,
+        entries: &[MenuEntry],
+        errors: &mut Vec<Diagnostic>,
+    ) -> Vec<MenuItem> {
         // `None` sorts before any page's label: the config's entries keep
         // their order (the sort is stable).
-        let mut weighted: Vec<(i64, Option<(String, &str)>, MenuItem)> = entries
+        let mut weighted: Vec<Weighted<'_>> = entries
             .iter()
             .map(|e| (e.weight, None, self.item(e, errors)))
             .collect();
