@@ -6,10 +6,11 @@ use std::path::Path;
 use serde::Serialize;
 use serde_yaml::Value;
 
-use crate::content::guide::{GrowthLabel, PayPeriod, ProjectionPeriod};
-use crate::content::yaml::{self, Reader, YamlText};
 use crate::diagnostics::Diagnostic;
+use crate::vocabulary::{GrowthLabel, PayPeriod, ProjectionPeriod};
+use crate::yaml::{self, Reader, YamlText};
 
+pub mod education;
 pub mod languages;
 pub use languages::{Language, Untranslated};
 
@@ -92,7 +93,7 @@ pub struct SiteConfig {
     pub categories: Vec<Category>,
     /// The education levels guides are written with (`education_levels`),
     /// the U.S. BLS levels by default.
-    pub education_levels: crate::content::education::EducationLevels,
+    pub education_levels: crate::config::education::EducationLevels,
     pub author: Option<Author>,
     /// Footer credit line (plain text).
     pub footer: Option<String>,
@@ -133,7 +134,32 @@ pub struct SiteConfig {
     #[serde(skip)]
     pub lang_prefix: String,
     /// How responsive images are made (`images`).
-    pub images: crate::render::images::Settings,
+    pub images: ImageSettings,
+}
+
+/// The widths of the copies when `images.widths` does not say, in pixels.
+pub const DEFAULT_WIDTHS: [u32; 3] = [480, 800, 1200];
+
+/// The source size over which an image is a warning, in KiB, when
+/// `images.max_kb` does not say.
+pub const DEFAULT_MAX_KB: u64 = 500;
+
+/// The `images:` settings of `config.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImageSettings {
+    /// The widths of the copies, ascending, in pixels.
+    pub widths: Vec<u32>,
+    /// A source file over this many KiB is a warning.
+    pub max_kb: u64,
+}
+
+impl Default for ImageSettings {
+    fn default() -> Self {
+        ImageSettings {
+            widths: DEFAULT_WIDTHS.to_vec(),
+            max_kb: DEFAULT_MAX_KB,
+        }
+    }
 }
 
 /// The menus of `menus:`, each entry in display order (by `weight`, then
@@ -350,7 +376,7 @@ pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
 
 /// Parses and validates config text.
 pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
-    let text = crate::content::front_matter::normalize(text);
+    let text = crate::yaml::normalize(text);
     let yaml_text = YamlText {
         yaml: &text,
         first_line: 1,
@@ -416,7 +442,7 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         .unwrap_or(PayPeriod::Year);
     let projections = read_projections(r, &root);
     let categories = read_categories(r, &root);
-    let education_levels = crate::content::education::read_config(r, &root, &language);
+    let education_levels = crate::config::education::read_config(r, &root, &language);
     let author = r
         .sub_mapping(&root.at("author"), &["name", "email", "url"])
         .and_then(|m| {
@@ -431,7 +457,7 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
     let extra = root
         .at("extra")
         .value
-        .map(crate::content::guide::yaml_to_json)
+        .map(crate::yaml::yaml_to_json)
         .unwrap_or(serde_json::Value::Null);
     let data = crate::data::config::read(r, &root);
     let region_slot = root.at("region");
@@ -504,8 +530,8 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
 
 /// `images: {widths, max_kb}`: the widths of responsive copies (1 to 8,
 /// each 16 to 8192 px) and the source size over which an image is a warning.
-fn read_images(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> crate::render::images::Settings {
-    let mut settings = crate::render::images::Settings::default();
+fn read_images(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> ImageSettings {
+    let mut settings = ImageSettings::default();
     let Some(map) = r.sub_mapping(&root.at("images"), &["widths", "max_kb"]) else {
         return settings;
     };
@@ -776,7 +802,7 @@ fn read_categories(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Vec<Category> {
     for (key, value) in map {
         let Some(key) = key.as_str() else { continue };
         let field = format!("{}.{key}", slot.field);
-        if !crate::content::guide::is_slug(key) {
+        if !crate::permalink::is_slug(key) {
             r.error(
                 &field,
                 format!(

@@ -26,4 +26,6 @@ pub mod serve;
 pub mod site;
 pub mod statics;
 pub mod timings;
+pub mod vocabulary;
 pub mod walk;
+pub mod yaml;

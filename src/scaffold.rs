@@ -48,10 +48,10 @@ pub fn new_guide(root: &Path, guide: &NewGuide<'_>, today: NaiveDate) -> anyhow:
             slug
         }
     };
-    if crate::render::browse::reserved_slug(&slug) {
+    if crate::permalink::reserved_slug(&slug) {
         bail!(
             "the slug {slug:?} is taken by the site's own `{slug}/` pages; give the guide another with --slug (such as `{slug}-specialist`); reserved: {}",
-            crate::render::browse::RESERVED_SLUGS.join(", ")
+            crate::permalink::RESERVED_SLUGS.join(", ")
         );
     }
     let config_path = root.join(CONFIG_FILE);

@@ -119,7 +119,7 @@ fn generated_site_builds_cleanly() {
         .filter_map(Result::ok)
         .filter(|e| e.path().join("index.html").is_file())
         // Browse, All-careers, compare and search pages are not guides.
-        .filter(|e| !careergen::render::browse::reserved_slug(&e.file_name().to_string_lossy()))
+        .filter(|e| !careergen::permalink::reserved_slug(&e.file_name().to_string_lossy()))
         .count();
     assert_eq!(pages, 20);
     assert!(output.join("index.html").is_file());

@@ -163,7 +163,7 @@ fn guide_pages_stay_within_the_page_budget() {
     let built = site();
     let guide_pages = html_pages(built).filter(|(path, _)| {
         path.split('/').next().is_some_and(|first| {
-            !careergen::render::browse::reserved_slug(first) && path.ends_with("/index.html")
+            !careergen::permalink::reserved_slug(first) && path.ends_with("/index.html")
         })
     });
     let count = guide_pages.clone().count();

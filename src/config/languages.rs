@@ -4,7 +4,7 @@
 use serde_yaml::Value;
 
 use super::{Category, Menus, SiteConfig};
-use crate::content::yaml::{self, Reader};
+use crate::yaml::{self, Reader};
 
 /// The keys of one language under `languages:`.
 pub const LANGUAGE_KEYS: &[&str] = &["title", "description", "footer", "menus", "categories"];

@@ -1,5 +1,7 @@
 //! Splits a guide file into its YAML front matter and Markdown body.
 
+pub use crate::yaml::normalize;
+
 /// A guide file cut in two, with the line numbers needed to report
 /// positions in the original file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,17 +82,6 @@ pub fn split(text: &str) -> Result<Document<'_>, SplitError> {
         line += 1;
     }
     Err(SplitError::Unterminated)
-}
-
-/// Removes a UTF-8 byte order mark and turns CRLF line endings into LF, so
-/// that every later stage sees one form. Line numbers are unchanged.
-pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\r') {
-        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
 }
 
 #[cfg(test)]

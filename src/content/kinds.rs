@@ -21,8 +21,8 @@ use super::guide::is_slug;
 use super::index::GuideIndex;
 use super::load::CONTENT_DIR;
 use super::parse::{MAX_FILE_BYTES, MAX_TITLE_CHARS, too_large};
-use super::yaml::{self, Map, Reader, YamlText};
 use crate::diagnostics::{Diagnostic, Position};
+use crate::yaml::{self, Map, Reader, YamlText};
 
 /// The name of a section's own file, as in Zola.
 pub const SECTION_FILE: &str = "_index.md";
@@ -718,9 +718,10 @@ pub fn read_image_fields(r: &mut Reader<'_>, map: &Map<'_>) -> Option<Image> {
 /// an `@/` path below `content/` or `static/`; `None` when there is none.
 pub fn locate_image(root: &Path, file: &Path, src: &str) -> Option<PathBuf> {
     match src.strip_prefix("@/") {
-        Some(path) => crate::render::markdown::linked_file(root, path)
-            .map(|dir| PathBuf::from(dir).join(path)),
-        None if crate::render::markdown::is_plain_path(src) => {
+        Some(path) => {
+            crate::permalink::linked_file(root, path).map(|dir| PathBuf::from(dir).join(path))
+        }
+        None if crate::permalink::is_plain_path(src) => {
             let beside = file.parent().unwrap_or(root).join(src);
             beside
                 .is_file()
@@ -917,7 +918,7 @@ pub fn validate(
     };
     for (s, section) in library.sections.iter().enumerate() {
         let top = section.dir.split('/').next().unwrap_or_default();
-        if crate::render::browse::reserved_slug(top) {
+        if crate::permalink::reserved_slug(top) {
             diagnostics.push(
                 Diagnostic::error(
                     &section.path,
@@ -953,7 +954,7 @@ pub fn validate(
         );
     }
     for page in &library.pages {
-        if crate::render::browse::reserved_slug(&page.slug) {
+        if crate::permalink::reserved_slug(&page.slug) {
             diagnostics.push(
                 Diagnostic::error(
                     &page.path,

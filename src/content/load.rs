@@ -13,8 +13,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::walk::{self, Hidden, Links};
 
-/// The content folder's name inside a site.
-pub const CONTENT_DIR: &str = "content";
+pub use crate::permalink::CONTENT_DIR;
 
 /// Every guide that loaded, and every diagnostic found while loading.
 pub struct Loaded {
@@ -264,7 +263,8 @@ mod tests {
             format!("---\ntitle: A\nsummary: What an A does.\nduties: [Work]\n---\n{body}"),
         )
         .expect("write guide");
-        let config = crate::render::test_guides::config();
+        let config = crate::config::parse("title: T\nbase_url: https://example.org/\n")
+            .expect("test config is valid");
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid date");
 
         let loaded = load(site.path(), &config, false, today);

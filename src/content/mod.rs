@@ -2,7 +2,6 @@
 //! validated [`guide::Guide`]s.
 
 pub mod bundle;
-pub mod education;
 pub mod front_matter;
 pub mod guide;
 pub mod index;
@@ -13,4 +12,3 @@ pub mod parse;
 pub mod text;
 pub mod translations;
 pub mod validate;
-pub mod yaml;

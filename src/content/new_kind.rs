@@ -74,7 +74,7 @@ pub fn new_file(
     let quoted = serde_json::to_string(title).unwrap_or_default();
     let (file, text) = match kind {
         NewKind::Page => {
-            if crate::render::browse::reserved_slug(&slug) {
+            if crate::permalink::reserved_slug(&slug) {
                 bail!(
                     "the slug {slug:?} is taken by the site's own pages; give another with --slug"
                 );

@@ -11,9 +11,9 @@ use serde_yaml::Value;
 use super::front_matter;
 use super::guide::*;
 use super::text::{Text, TextSource};
-use super::yaml::{self, Map, Reader, YamlText, control_character};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Position, kinds, suggest};
+use crate::yaml::{self, Map, Reader, YamlText, control_character};
 
 /// Every top-level key of a guide's front matter.
 pub const GUIDE_KEYS: &[&str] = &[
@@ -1450,7 +1450,7 @@ mod tests {
         let keys: String = (0..300).map(|i| format!("key{i}: 1\n")).collect();
         let text = format!("---\ntitle: A\nsummary: S.\nduties: [d]\n{keys}---\n");
         let parsed = parse_bounded(text.into_bytes());
-        let limit = crate::content::yaml::MAX_DIAGNOSTICS;
+        let limit = crate::yaml::MAX_DIAGNOSTICS;
         assert_eq!(parsed.diagnostics.len(), limit + 1);
         let last = parsed.diagnostics.last().expect("diagnostics");
         assert!(last.is_error());

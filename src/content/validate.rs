@@ -17,7 +17,7 @@ pub fn validate(
     let mut diagnostics = Vec::new();
     for guide in guides {
         // The site's own pages (all-careers/, search/, …) own these paths.
-        if crate::render::browse::reserved_slug(&guide.slug) {
+        if crate::permalink::reserved_slug(&guide.slug) {
             let mut diagnostic = Diagnostic::error(
                 &guide.path,
                 format!(
@@ -81,7 +81,7 @@ pub fn validate(
         }
     }
     unlinked(guides, index, &mut diagnostics);
-    diagnostics.extend(crate::render::browse::spelling_collisions(guides));
+    diagnostics.extend(spelling_collisions(guides));
     diagnostics
 }
 
@@ -173,6 +173,68 @@ fn duplicates(
             }
         }
     }
+}
+
+/// Warns where two spellings of an industry make one browse page
+/// (`Food & drink` and `Food drink` are both `industries/food-drink/`),
+/// which would merge them under one name with no word, and where a name
+/// makes no page at all (`&`). Spellings that differ only in case are one
+/// name and stay silent. One warning per extra spelling, at the first guide
+/// writing it, naming the guide of the first spelling.
+pub fn spelling_collisions(guides: &[Guide]) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    // Slug → (spelling, lowercased, guide) of the first seen.
+    let mut first: HashMap<String, (&str, String, &Guide)> = HashMap::new();
+    let mut reported: HashSet<(String, String)> = HashSet::new();
+    for guide in guides {
+        for (i, industry) in guide.industries.iter().enumerate() {
+            let field = format!("industries[{i}]");
+            let name = industry.trim();
+            let key = crate::permalink::slugify(name);
+            if key.is_empty() {
+                let mut diagnostic = Diagnostic::warning(
+                    &guide.path,
+                    format!(
+                        "expected an industry name with a letter or digit, found {name:?}, which gets no browse page"
+                    ),
+                )
+                .with_field(field.as_str())
+                .with_kind(kinds::SPELLING);
+                if let Some(position) = guide.anchor(&field) {
+                    diagnostic = diagnostic.at_position(position);
+                }
+                diagnostics.push(diagnostic);
+                continue;
+            }
+            let lower = name.to_lowercase();
+            match first.get(&key) {
+                None => {
+                    first.insert(key, (name, lower, guide));
+                }
+                Some((spelling, first_lower, first_guide)) => {
+                    if *first_lower == lower || !reported.insert((key.clone(), lower)) {
+                        continue;
+                    }
+                    let mut diagnostic = Diagnostic::warning(
+                        &guide.path,
+                        format!(
+                            "expected one spelling per industry, found {name:?} here and {spelling:?} in `{}`, which share the page {}/{key}/",
+                            first_guide.path.display(),
+                            crate::permalink::INDUSTRIES_SEGMENT
+                        ),
+                    )
+                    .with_field(field.as_str())
+                    .with_help("write the industry the same way in both guides, or name two industries so that they differ in a letter or digit")
+                    .with_kind(kinds::SPELLING);
+                    if let Some(position) = guide.anchor(&field) {
+                        diagnostic = diagnostic.at_position(position);
+                    }
+                    diagnostics.push(diagnostic);
+                }
+            }
+        }
+    }
+    diagnostics
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use serde::Serialize;
 use serde_yaml::Value;
 
 use crate::content::guide::{ProjectionPeriod, YearMonth};
-use crate::content::yaml::{self, Reader};
+use crate::yaml::{self, Reader};
 
 /// The kinds of dataset a site can configure, by their key under `data:`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

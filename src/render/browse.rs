@@ -14,35 +14,18 @@
 //! | search results | `search/` |
 //!
 //! Guides live at `<slug>/`, so a guide may not take one of these first
-//! segments as its slug: [`reserved_slug`] says which.
+//! segments as its slug: [`crate::permalink::reserved_slug`] says which.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use crate::config::SiteConfig;
 use crate::content::guide::Guide;
-use crate::diagnostics::{Diagnostic, kinds};
-use crate::render::markdown::slugify;
+use crate::permalink::slugify;
 
 /// Paths of the site's own pages, below the site root.
 pub const ALL_CAREERS_PATH: &str = "all-careers/";
 pub const COMPARE_PATH: &str = "compare/";
 pub const SEARCH_PATH: &str = "search/";
-
-/// First path segments the site's own pages and files use.
-pub const RESERVED_SLUGS: &[&str] = &[
-    "all-careers",
-    "categories",
-    "compare",
-    "education",
-    "industries",
-    "search",
-    "static",
-];
-
-/// Whether a guide with `slug` would collide with one of the site's pages.
-pub fn reserved_slug(slug: &str) -> bool {
-    RESERVED_SLUGS.contains(&slug)
-}
 
 /// A way of grouping guides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -59,7 +42,7 @@ impl Grouping {
     pub fn key(self) -> &'static str {
         match self {
             Grouping::Category => "categories",
-            Grouping::Industry => "industries",
+            Grouping::Industry => crate::permalink::INDUSTRIES_SEGMENT,
             Grouping::Education => "education",
         }
     }
@@ -186,68 +169,6 @@ pub fn groups(
         .collect()
 }
 
-/// Warns where two spellings of an industry make one browse page
-/// (`Food & drink` and `Food drink` are both `industries/food-drink/`),
-/// which would merge them under one name with no word, and where a name
-/// makes no page at all (`&`). Spellings that differ only in case are one
-/// name and stay silent. One warning per extra spelling, at the first guide
-/// writing it, naming the guide of the first spelling.
-pub fn spelling_collisions(guides: &[Guide]) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
-    // Slug → (spelling, lowercased, guide) of the first seen.
-    let mut first: HashMap<String, (&str, String, &Guide)> = HashMap::new();
-    let mut reported: HashSet<(String, String)> = HashSet::new();
-    for guide in guides {
-        for (i, industry) in guide.industries.iter().enumerate() {
-            let field = format!("industries[{i}]");
-            let name = industry.trim();
-            let key = slugify(name);
-            if key.is_empty() {
-                let mut diagnostic = Diagnostic::warning(
-                    &guide.path,
-                    format!(
-                        "expected an industry name with a letter or digit, found {name:?}, which gets no browse page"
-                    ),
-                )
-                .with_field(field.as_str())
-                .with_kind(kinds::SPELLING);
-                if let Some(position) = guide.anchor(&field) {
-                    diagnostic = diagnostic.at_position(position);
-                }
-                diagnostics.push(diagnostic);
-                continue;
-            }
-            let lower = name.to_lowercase();
-            match first.get(&key) {
-                None => {
-                    first.insert(key, (name, lower, guide));
-                }
-                Some((spelling, first_lower, first_guide)) => {
-                    if *first_lower == lower || !reported.insert((key.clone(), lower)) {
-                        continue;
-                    }
-                    let mut diagnostic = Diagnostic::warning(
-                        &guide.path,
-                        format!(
-                            "expected one spelling per industry, found {name:?} here and {spelling:?} in `{}`, which share the page {}{key}/",
-                            first_guide.path.display(),
-                            Grouping::Industry.path()
-                        ),
-                    )
-                    .with_field(field.as_str())
-                    .with_help("write the industry the same way in both guides, or name two industries so that they differ in a letter or digit")
-                    .with_kind(kinds::SPELLING);
-                    if let Some(position) = guide.anchor(&field) {
-                        diagnostic = diagnostic.at_position(position);
-                    }
-                    diagnostics.push(diagnostic);
-                }
-            }
-        }
-    }
-    diagnostics
-}
-
 /// One step of a breadcrumb.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Crumb {
@@ -304,6 +225,7 @@ pub fn group_breadcrumb(group: &Group, messages: &crate::i18n::Messages) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::permalink::reserved_slug;
     use crate::render::test_guides::{config, minimal};
 
     fn guides() -> Vec<Guide> {
@@ -376,7 +298,7 @@ mod tests {
             minimal("b", "B", "industries: [Food drink, finance]"),
             minimal("c", "C", "industries: [food DRINK, '&']"),
         ];
-        let warnings: Vec<String> = spelling_collisions(&guides)
+        let warnings: Vec<String> = crate::content::validate::spelling_collisions(&guides)
             .iter()
             .map(|d| d.headline())
             .collect();

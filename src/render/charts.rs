@@ -39,8 +39,8 @@
 
 use std::fmt::Write as _;
 
-use super::context::PayView;
 use super::format::NumberStyle;
+use super::pay::PayView;
 use super::site_files::escape_xml;
 use crate::config::SiteConfig;
 use crate::content::guide::{Guide, PayPeriod};
@@ -433,82 +433,7 @@ fn num(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::context::Formatter;
     use crate::render::test_guides::{config, minimal};
-
-    fn pay_chart(salary: &str) -> String {
-        let config = config();
-        let guide = minimal("account-manager", "Account manager", salary);
-        let formatter = Formatter::new(&config);
-        let index = crate::content::index::GuideIndex::new(std::slice::from_ref(&guide));
-        let markdown = crate::render::context::RenderedMarkdown {
-            content_html: String::new(),
-            environment_summary_html: None,
-            requirements_notes_html: None,
-            faq_answers_html: Vec::new(),
-        };
-        let guides = std::slice::from_ref(&guide);
-        let view = formatter.guide_view(&guides[0], guides, &index, markdown);
-        pay_range(
-            &guide.title,
-            view.pay.as_ref().expect("pay"),
-            "pay-chart",
-            &formatter.messages,
-        )
-        .expect("chart")
-    }
-
-    #[test]
-    fn pay_chart_labels_every_known_figure() {
-        let svg = pay_chart("salary: { entry: 40000, median: 75500, top: 160500 }");
-        for text in [
-            "Entry level",
-            "$40,000",
-            "Median",
-            "$75,500",
-            "Top earners",
-            "$160,500",
-        ] {
-            assert!(svg.contains(text), "missing {text}: {svg}");
-        }
-        assert!(!svg.contains("25th percentile"));
-        assert_eq!(svg.matches("<rect").count(), 3);
-        assert!(!svg.contains("cg-chart__more"));
-    }
-
-    #[test]
-    fn pay_chart_is_an_accessible_image() {
-        let svg = pay_chart("salary: { median: 75500 }");
-        assert!(svg.starts_with("<svg "));
-        assert!(svg.contains(" role=\"img\""));
-        assert!(svg.contains("aria-labelledby=\"pay-chart-title pay-chart-desc\""));
-        assert!(svg.contains(
-            "<title id=\"pay-chart-title\">Pay range for Account manager, per year</title>"
-        ));
-        assert!(svg.contains("<desc id=\"pay-chart-desc\">Median: $75,500.</desc>"));
-        assert!(svg.ends_with("</svg>"));
-    }
-
-    #[test]
-    fn top_coded_pay_is_drawn_as_or_more() {
-        let svg = pay_chart(
-            "salary: { entry: 60000, p25: 80000, median: 100000, p75: 150000, top: 239200, top_coded: true, basis: percentile }",
-        );
-        assert!(svg.contains("90th percentile"));
-        assert!(svg.contains("$239,200 or more"));
-        assert!(svg.contains("cg-chart__more"));
-        assert!(svg.contains("the 10th and 90th percentiles"));
-        // The median is the highlighted bar.
-        assert_eq!(svg.matches("cg-chart__bar--highlight").count(), 1);
-    }
-
-    #[test]
-    fn charts_use_current_color_and_classes_only() {
-        let svg = pay_chart("salary: { entry: 1, median: 2, top: 3 }");
-        assert!(svg.contains("fill=\"currentColor\""));
-        assert!(!svg.contains('#'), "no hard-coded colours: {svg}");
-        assert!(!svg.contains("rgb"));
-    }
 
     #[test]
     fn outlook_chart_sets_growth_beside_the_average() {

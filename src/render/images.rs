@@ -22,6 +22,7 @@ use image::{DynamicImage, ImageEncoder as _, ImageFormat};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::config::ImageSettings;
 use crate::diagnostics::Diagnostic;
 
 /// The cache folder below the site folder: safe to delete at any time.
@@ -34,37 +35,12 @@ const ENCODING_VERSION: u32 = 1;
 /// JPEG copies' quality (0–100).
 const JPEG_QUALITY: u8 = 82;
 
-/// The widths of the copies when `images.widths` does not say, in pixels.
-pub const DEFAULT_WIDTHS: [u32; 3] = [480, 800, 1200];
-
-/// The source size over which an image is a warning, in KiB, when
-/// `images.max_kb` does not say.
-pub const DEFAULT_MAX_KB: u64 = 500;
-
 /// The help of the warning for an image over `images.max_kb`.
 pub const BUDGET_HELP: &str = "make the file smaller (a photo rarely needs more than 2000 px across), or raise `images.max_kb` in config.yaml";
 
 /// How wide an image shows in the default theme's text column, for the
 /// browser to pick a copy before it knows the layout.
 pub const SIZES: &str = "(min-width: 48rem) 46rem, 100vw";
-
-/// The `images:` settings of `config.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Settings {
-    /// The widths of the copies, ascending, in pixels.
-    pub widths: Vec<u32>,
-    /// A source file over this many KiB is a warning.
-    pub max_kb: u64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            widths: DEFAULT_WIDTHS.to_vec(),
-            max_kb: DEFAULT_MAX_KB,
-        }
-    }
-}
 
 /// A raster format careergen makes copies of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,14 +215,14 @@ pub struct Written {
 #[derive(Debug)]
 pub struct Images {
     root: PathBuf,
-    settings: Settings,
+    settings: ImageSettings,
     /// By the output path of the original file (`nurse/photo.png`).
     jobs: Mutex<BTreeMap<String, Result<Job, String>>>,
 }
 
 impl Images {
     /// Images of the site in `root`, made with `settings`.
-    pub fn new(root: &Path, settings: Settings) -> Self {
+    pub fn new(root: &Path, settings: ImageSettings) -> Self {
         Images {
             root: root.to_path_buf(),
             settings,

@@ -2,6 +2,7 @@
 //! options, gives headings and footnotes ids unique on their page and
 //! resolves `@/` links to guides and to files under `content/` or `static/`.
 
+pub use crate::permalink::{LINKABLE_DIRS, is_plain_path, linked_file, slugify};
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::path::Path;
 
@@ -9,7 +10,6 @@ use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd, htm
 
 use crate::content::guide::Guide;
 use crate::content::index::{GuideIndex, Reason};
-use crate::content::load::CONTENT_DIR;
 use crate::diagnostics::{Diagnostic, Position, suggest};
 
 /// Ids the default theme gives its own sections; Markdown never takes them.
@@ -115,32 +115,6 @@ pub struct Links<'a> {
     pub bundle: Option<&'a Path>,
     /// Where images get their responsive copies; `None` shows them as written.
     pub images: Option<&'a super::images::Images>,
-}
-
-/// The folders an `@/` link to a file other than a guide may name, in the
-/// order they are tried. A file there is written at the same path below the
-/// output folder.
-pub const LINKABLE_DIRS: [&str; 2] = [CONTENT_DIR, "static"];
-
-/// Whether `path` (an `@/` target without its `@/`) stays inside the folder
-/// it is looked up in: no empty, `.` or `..` parts, no `\`.
-pub fn is_plain_path(path: &str) -> bool {
-    !path.is_empty()
-        && !path.contains('\\')
-        && path
-            .split('/')
-            .all(|part| !part.is_empty() && part != "." && part != "..")
-}
-
-/// The file under `content/` or `static/` of `site_root` that an `@/` link
-/// to `path` names, as the folder's name.
-pub fn linked_file(site_root: &Path, path: &str) -> Option<&'static str> {
-    if !is_plain_path(path) {
-        return None;
-    }
-    LINKABLE_DIRS
-        .into_iter()
-        .find(|dir| site_root.join(dir).join(path).is_file())
 }
 
 impl Links<'_> {
@@ -620,24 +594,6 @@ fn assign_heading_id(events: &mut [Event<'_>], start: usize, ids: &mut PageIds) 
         }
         *id = Some(CowStr::from(ids.claim(base)));
     }
-}
-
-/// Lowercase words joined by dashes, keeping letters of any script.
-pub fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut dash = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c);
-        } else {
-            dash = true;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod languages;
 pub mod markdown;
 pub mod menu;
 pub mod paginate;
+pub mod pay;
 pub mod provenance;
 pub mod search;
 pub mod shortcodes;

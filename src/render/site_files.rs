@@ -15,8 +15,7 @@ use crate::config::SiteConfig;
 
 /// The sitemaps.org limit on URLs in one sitemap file.
 pub const SITEMAP_MAX_URLS: usize = 50_000;
-/// The feed's file name below the site root.
-pub const FEED_FILE: &str = "feed.xml";
+pub use crate::permalink::FEED_FILE;
 /// The sitemap's file name below the site root (an index when split).
 pub const SITEMAP_FILE: &str = "sitemap.xml";
 

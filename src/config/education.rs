@@ -15,9 +15,9 @@
 use serde::Serialize;
 use serde_yaml::Value;
 
-use super::guide::Education;
-use super::yaml::{self, Reader, Slot};
 use crate::diagnostics::{Diagnostic, suggest};
+use crate::vocabulary::Education;
+use crate::yaml::{self, Reader, Slot};
 
 /// A level of the site's list, by its place in it (0 = least schooling).
 /// Only meaningful with the [`EducationLevels`] it came from.
@@ -368,13 +368,10 @@ mod tests {
         assert!(levels.find("bachelors").is_none());
         let degree = levels.find("degree").expect("defined");
         assert_eq!(
-            levels.from_bls(crate::content::guide::Education::Associates),
+            levels.from_bls(crate::vocabulary::Education::Associates),
             Some(degree)
         );
-        assert_eq!(
-            levels.from_bls(crate::content::guide::Education::Masters),
-            None
-        );
+        assert_eq!(levels.from_bls(crate::vocabulary::Education::Masters), None);
         assert_eq!(levels.credential_category(degree), Some("bachelor degree"));
         assert_eq!(levels.credential_category(a_levels), None);
     }
