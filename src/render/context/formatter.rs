@@ -1,0 +1,136 @@
+//! The [`Formatter`]: one build's number style and messages, turning the
+//! model's vocabulary keys and amounts into the reader's wording.
+
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::config::education::EducationLevel;
+use crate::content::guide::{Experience, GrowthLabel, Guide, PayPeriod, Salary, Training};
+use crate::i18n::{Args, Messages};
+use crate::render::format::NumberStyle;
+
+/// A name with its display wording (`bachelors` / `Bachelor's degree`),
+/// the wording from the messages (`education-bachelors`).
+#[derive(Serialize)]
+pub struct Named {
+    pub key: &'static str,
+    pub label: String,
+}
+
+/// An education level of the site's list (`a-levels` / `A levels`).
+#[derive(Serialize)]
+pub struct LevelView<'a> {
+    pub key: &'a str,
+    pub label: String,
+}
+
+/// A category reference.
+#[derive(Serialize)]
+pub struct CategoryRef<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+}
+
+/// Shared formatting state for one build.
+pub struct Formatter<'a> {
+    pub config: &'a SiteConfig,
+    pub style: NumberStyle,
+    /// Whether the site has browse pages (its theme has `browse.html`), so
+    /// that a guide page links its category, industries and education
+    /// level to them.
+    pub browse_pages: bool,
+    /// The reader-facing text of the pages being formatted.
+    pub messages: Messages,
+}
+
+impl<'a> Formatter<'a> {
+    pub fn new(config: &'a SiteConfig) -> Self {
+        Formatter {
+            config,
+            style: NumberStyle::for_language(&config.language),
+            browse_pages: false,
+            messages: crate::i18n::builtin_messages(&config.language),
+        }
+    }
+
+    /// The same formatter with the site's own messages (its `i18n/` files).
+    pub fn with_messages(mut self, messages: &Messages) -> Self {
+        self.messages = messages.clone();
+        self
+    }
+
+    /// A growth label as readers see it.
+    pub fn growth(&self, label: GrowthLabel) -> Named {
+        self.named("growth", label.name())
+    }
+
+    /// Work experience as readers see it.
+    pub fn experience(&self, experience: Experience) -> Named {
+        self.named("experience", experience.name())
+    }
+
+    /// On-the-job training as readers see it.
+    pub fn training(&self, training: Training) -> Named {
+        self.named("training", training.name())
+    }
+
+    /// The message `key` with `args`.
+    pub fn text(&self, key: &str, args: &Args) -> String {
+        self.messages.text(key, args)
+    }
+
+    /// The reader's wording of a vocabulary key: `education-bachelors` →
+    /// `Bachelor's degree`.
+    pub fn label(&self, vocabulary: &str, key: &str) -> String {
+        self.messages.plain(&format!("{vocabulary}-{key}"))
+    }
+
+    /// A vocabulary key with its wording.
+    pub fn named(&self, vocabulary: &str, key: &'static str) -> Named {
+        Named {
+            key,
+            label: self.label(vocabulary, key),
+        }
+    }
+
+    /// `per year`, `per hour`.
+    pub fn period_label(&self, period: PayPeriod) -> String {
+        self.label("pay-per", period.name())
+    }
+
+    /// The link from a guide page (at depth 1) to the browse page at
+    /// `path` below the site root, when the site has browse pages.
+    pub(super) fn browse_href(&self, path: String) -> Option<String> {
+        self.browse_pages
+            .then(|| crate::permalink::from_guide(&path))
+    }
+
+    pub(super) fn money(&self, salary: &Salary, amount: Option<f64>) -> Option<String> {
+        amount.map(|a| self.style.money(a, &salary.currency, salary.period))
+    }
+
+    /// An education level as readers see it: a built-in level labelled
+    /// by the messages (`education-high_school`), a site's own by
+    /// config.yaml in the messages' language.
+    pub fn education(&self, level: EducationLevel) -> LevelView<'a> {
+        let levels = &self.config.education_levels;
+        let label = if levels.site_defined() {
+            levels.label(level, self.messages.language()).to_string()
+        } else {
+            self.messages.plain(&levels.message_key(level))
+        };
+        LevelView {
+            key: levels.key(level),
+            label,
+        }
+    }
+
+    pub(super) fn category(&self, guide: &'a Guide) -> Option<CategoryRef<'a>> {
+        let key = guide.category.as_deref()?;
+        let category = self.config.category(key)?;
+        Some(CategoryRef {
+            key: &category.key,
+            name: &category.name,
+        })
+    }
+}
