@@ -110,8 +110,9 @@ fn scripts_below_a_language_folder_carry_that_language_s_messages() {
         for english in [
             "No careers found",
             "Add a career",
-            "Remove ",
-            "Comparing ",
+            // As a string of the script, not in its comments.
+            "\"Remove",
+            "\"Comparing",
             "Loading every career",
             "Did you mean",
             "Search is not available",
