@@ -194,10 +194,8 @@ fn inline_variables<'a>(
     selectors: &mut Vec<&'a str>,
 ) {
     match inline {
-        ast::InlineExpression::VariableReference { id } => {
-            if !variables.contains(&id.name) {
-                variables.push(id.name);
-            }
+        ast::InlineExpression::VariableReference { id } if !variables.contains(&id.name) => {
+            variables.push(id.name);
         }
         ast::InlineExpression::FunctionReference { arguments, .. } => {
             for argument in &arguments.positional {
