@@ -833,15 +833,15 @@ fn site_files(site: &Site, groups: &[(Grouping, Vec<browse::Group>)]) -> Vec<(St
         (site_files::FEED_FILE.into(), feed.into_bytes()),
         (
             search::SCRIPT_FILE.into(),
-            search::SCRIPT.as_bytes().to_vec(),
+            search::script(site.language_messages()).into_bytes(),
         ),
         (
             all_careers::SCRIPT_FILE.into(),
-            all_careers::SCRIPT.as_bytes().to_vec(),
+            all_careers::script(site.language_messages()).into_bytes(),
         ),
         (
             compare::COMPARE_SCRIPT_FILE.into(),
-            compare::COMPARE_SCRIPT.as_bytes().to_vec(),
+            compare::script(site.language_messages()).into_bytes(),
         ),
         (
             compare::SORT_SCRIPT_FILE.into(),
@@ -1080,7 +1080,7 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
             context.insert("advice", &crate::render::kinds::advice_for(site, i));
             context.insert(
                 "advice_heading",
-                &crate::render::kinds::advice_heading(&guide.title),
+                &crate::render::kinds::advice_heading(&guide.title, site.language_messages()),
             );
             let written = write_page(site, sink, "guide.html", &context, &output, &mut found);
             for d in found {
@@ -1463,6 +1463,7 @@ fn median_pay_chart(site: &Site, formatter: &Formatter<'_>) -> Option<String> {
         &site.config.currency,
         site.config.salary_period,
         "cg-median-pay-chart",
+        &formatter.messages,
     )
 }
 
@@ -1856,6 +1857,7 @@ impl Listings {
         tera::Value::from_serializable(&crate::render::provenance::of_listing(
             &guides,
             &site.config,
+            site.language_messages(),
         ))
     }
 

@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod menu;
 pub mod paginate;
 pub mod provenance;
+pub mod script_messages;
 pub mod search;
 pub mod shortcodes;
 pub mod similar;
