@@ -451,3 +451,36 @@ fn serve_with_output_rewrites_only_the_spanish_files_an_edit_changes() {
     );
     assert!(tree(&output) == tree(&cold), "differs from a cold build");
 }
+
+#[test]
+fn editing_a_spanish_guide_of_the_example_site_matches_a_cold_build() {
+    // The example site has page bundles with images in English only.
+    let site = TestSite::example();
+    let mut workspace = Workspace::new(options(site.root()));
+    rebuild(&mut workspace, &Changes::default());
+    assert_cold_build(&workspace, site.root());
+    // A language publishes the copies of the images its own pages show.
+    assert!(
+        workspace
+            .served()
+            .contains_key("customer-service-representative/support-desk-480w.webp")
+    );
+    assert!(
+        !workspace
+            .served()
+            .keys()
+            .any(|path| path.starts_with("es/customer-service-representative/"))
+    );
+    let done = rebuild(
+        &mut workspace,
+        &edit(
+            &site,
+            "content/account-manager.es.md",
+            "title: Gerente de cuentas",
+            "title: Gestor de cuentas",
+        ),
+    );
+    assert_eq!(done.english(), BTreeSet::new());
+    assert!(done.updated.contains("es/gerente-de-cuentas/index.html"));
+    assert_cold_build(&workspace, site.root());
+}

@@ -22,6 +22,13 @@
 //! [`Workspace::finish`], naming the files it left as stale meanwhile.
 //! `pending` is cleared only once that second phase is published, so a
 //! rebuild that comes before it works out the unfinished part again.
+//!
+//! A site in several languages is rebuilt by [`super::languages`]: the
+//! whole site is read again, and only the languages an edit touches are
+//! rendered (a translation or a language's message file: that language;
+//! a default-language file, the config, a template: every one), plus, in
+//! the others, the pages whose translations came, went or moved, and the
+//! sitemap that lists them all.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
