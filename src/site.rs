@@ -616,6 +616,9 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
         for language in 0..=site.languages.others.len() {
             site.use_language(language);
             prepare(site);
+            // Each language publishes the copies of the images its own
+            // pages show, not those of the languages before it.
+            site.images.forget();
             let prefix = site.config.lang_prefix.clone();
             let below = crate::render::languages::PrefixSink {
                 prefix: &prefix,
@@ -639,7 +642,7 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
 
 /// Renders the pages and site files of the language the site holds (after
 /// [`prepare`]) into `sink`.
-fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
+pub fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
     let guides: Vec<usize> = (0..site.guides.len()).collect();
     // The search index reads only the guides and the library, not the
     // pages: it is made while they render, on the other core, instead of
@@ -683,7 +686,7 @@ fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
 /// The versions of every page in every language, and the sitemap of all
 /// of them. A fallback guide (the default language's text in another
 /// language) is no version of its original.
-fn alternates(site: &mut Site) -> crate::render::languages::Alternates {
+pub fn alternates(site: &mut Site) -> crate::render::languages::Alternates {
     use crate::render::languages::{Alternates, LanguageLink};
     let links = site
         .config
