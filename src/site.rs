@@ -616,6 +616,9 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
         for language in 0..=site.languages.others.len() {
             site.use_language(language);
             prepare(site);
+            // Each language publishes the copies of the images its own
+            // pages show, not those of the languages before it.
+            site.images.forget();
             let prefix = site.config.lang_prefix.clone();
             let below = crate::render::languages::PrefixSink {
                 prefix: &prefix,
@@ -639,29 +642,38 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
 
 /// Renders the pages and site files of the language the site holds (after
 /// [`prepare`]) into `sink`.
-fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
+pub fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
     let guides: Vec<usize> = (0..site.guides.len()).collect();
-    let (mut rendered, listings) = crate::timings::stage("render pages", || {
-        let mut rendered = render_guide_pages(site, &guides, sink);
-        let listings = crate::timings::work("render listing pages", || {
-            let listings = Listings::new(site);
-            // Never asked to stop, it renders every page.
-            let others = listings.other_pages(site);
-            let more = render_listing_pages(site, &listings, &others, sink, &|| false);
-            rendered.add(more.unwrap_or_default());
-            listings
-        });
-        rendered.add(crate::timings::work(
-            "render article and page pages",
-            || render_kind_pages(site, sink),
-        ));
-        (rendered, listings)
-    });
+    // The search index reads only the guides and the library, not the
+    // pages: it is made while they render, on the other core, instead of
+    // after them (it is the longest single piece of a big build).
+    let ((mut rendered, listings), search_index) = rayon::join(
+        || {
+            crate::timings::stage("render pages", || {
+                let mut rendered = render_guide_pages(site, &guides, sink);
+                let listings = crate::timings::work("render listing pages", || {
+                    let listings = Listings::new(site);
+                    // Never asked to stop, it renders every page.
+                    let others = listings.other_pages(site);
+                    let more = render_listing_pages(site, &listings, &others, sink, &|| false);
+                    rendered.add(more.unwrap_or_default());
+                    listings
+                });
+                rendered.add(crate::timings::work(
+                    "render article and page pages",
+                    || render_kind_pages(site, sink),
+                ));
+                (rendered, listings)
+            })
+        },
+        || search_index_files(site),
+    );
     // The cards of every guide are done with: let them go before the
     // whole-site files are made, the other large piece of a build's memory.
     let groups = listings.into_browse_groups();
     let site_files = crate::timings::stage("write site files", || {
-        render_site_files(site, &groups, sink)
+        let files = site_files(site, &groups);
+        write_site_files(files, search_index, sink)
     });
     rendered.diagnostics.extend(site_files.diagnostics);
     let bundled = crate::timings::stage("publish bundles and images", || {
@@ -674,7 +686,7 @@ fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
 /// The versions of every page in every language, and the sitemap of all
 /// of them. A fallback guide (the default language's text in another
 /// language) is no version of its original.
-fn alternates(site: &mut Site) -> crate::render::languages::Alternates {
+pub fn alternates(site: &mut Site) -> crate::render::languages::Alternates {
     use crate::render::languages::{Alternates, LanguageLink};
     let links = site
         .config
@@ -745,9 +757,25 @@ pub fn render_site_files(
     groups: &[(Grouping, Vec<browse::Group>)],
     sink: &dyn Sink,
 ) -> Rendered {
+    let (files, search_index) =
+        rayon::join(|| site_files(site, groups), || search_index_files(site));
+    write_site_files(files, search_index, sink)
+}
+
+/// The search index of the language the site holds: Pagefind's files, or
+/// its error as text.
+fn search_index_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>, String> {
+    crate::timings::work("make the search index", || {
+        search::index_files(&site.guides, &site.library, &site.config)
+    })
+}
+
+/// The whole-site files besides the search index, as output paths and
+/// bytes.
+fn site_files(site: &Site, groups: &[(Grouping, Vec<browse::Group>)]) -> Vec<(String, Vec<u8>)> {
     let config = &site.config;
     // The files are independent of each other: make them in parallel.
-    let ((sitemaps, feed), (search_index, (compare_data, list_data))) = rayon::join(
+    let ((sitemaps, feed), (compare_data, list_data)) = rayon::join(
         || {
             rayon::join(
                 || {
@@ -769,34 +797,22 @@ pub fn render_site_files(
         || {
             rayon::join(
                 || {
-                    crate::timings::work("make the search index", || {
-                        search::index_files(&site.guides, &site.library, config)
+                    crate::timings::work("make the compare data", || {
+                        let mut files =
+                            compare::data_files(&site.guides, config, site.language_messages());
+                        files.extend(compare::suggestion_files(&site.guides));
+                        files
                     })
                 },
                 || {
-                    rayon::join(
-                        || {
-                            crate::timings::work("make the compare data", || {
-                                let mut files = compare::data_files(
-                                    &site.guides,
-                                    config,
-                                    site.language_messages(),
-                                );
-                                files.extend(compare::suggestion_files(&site.guides));
-                                files
-                            })
-                        },
-                        || {
-                            crate::timings::work("make the All careers data", || {
-                                all_careers::data_files(
-                                    &site.guides,
-                                    &guides_by_title(&site.guides),
-                                    config,
-                                    site.language_messages(),
-                                )
-                            })
-                        },
-                    )
+                    crate::timings::work("make the All careers data", || {
+                        all_careers::data_files(
+                            &site.guides,
+                            &guides_by_title(&site.guides),
+                            config,
+                            site.language_messages(),
+                        )
+                    })
                 },
             )
         },
@@ -820,15 +836,15 @@ pub fn render_site_files(
         (site_files::FEED_FILE.into(), feed.into_bytes()),
         (
             search::SCRIPT_FILE.into(),
-            search::SCRIPT.as_bytes().to_vec(),
+            search::script(site.language_messages()).into_bytes(),
         ),
         (
             all_careers::SCRIPT_FILE.into(),
-            all_careers::SCRIPT.as_bytes().to_vec(),
+            all_careers::script(site.language_messages()).into_bytes(),
         ),
         (
             compare::COMPARE_SCRIPT_FILE.into(),
-            compare::COMPARE_SCRIPT.as_bytes().to_vec(),
+            compare::script(site.language_messages()).into_bytes(),
         ),
         (
             compare::SORT_SCRIPT_FILE.into(),
@@ -841,6 +857,16 @@ pub fn render_site_files(
             .chain(list_data)
             .map(|(path, json)| (path, json.into_bytes())),
     );
+    files
+}
+
+/// Writes the whole-site files and the search index's into `sink`; a
+/// search index that could not be made is an error of the build.
+fn write_site_files(
+    mut files: Vec<(String, Vec<u8>)>,
+    search_index: Result<Vec<(String, Vec<u8>)>, String>,
+    sink: &dyn Sink,
+) -> Rendered {
     let mut rendered = Rendered::default();
     match search_index {
         Ok(search_files) => files.extend(search_files),
@@ -1057,7 +1083,7 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
             context.insert("advice", &crate::render::kinds::advice_for(site, i));
             context.insert(
                 "advice_heading",
-                &crate::render::kinds::advice_heading(&guide.title),
+                &crate::render::kinds::advice_heading(&guide.title, site.language_messages()),
             );
             let written = write_page(site, sink, "guide.html", &context, &output, &mut found);
             for d in found {
@@ -1440,6 +1466,7 @@ fn median_pay_chart(site: &Site, formatter: &Formatter<'_>) -> Option<String> {
         &site.config.currency,
         site.config.salary_period,
         "cg-median-pay-chart",
+        &formatter.messages,
     )
 }
 
@@ -1833,6 +1860,7 @@ impl Listings {
         tera::Value::from_serializable(&crate::render::provenance::of_listing(
             &guides,
             &site.config,
+            site.language_messages(),
         ))
     }
 

@@ -77,6 +77,107 @@ fn each_language_has_its_own_pages_lists_feed_404_and_search_below_its_folder() 
     assert!(entry.contains("\"es\""), "{entry}");
 }
 
+/// The scripts below `es/` write Spanish: each carries the messages it
+/// needs, every plural form of a count with it; English stays at the root.
+#[test]
+fn scripts_below_a_language_folder_carry_that_language_s_messages() {
+    let site = built();
+    let search = site.read("public/es/search.js");
+    for spanish in [
+        r#""search-js-none":"No se encontraron carreras""#,
+        r#""search-js-careers":{"by":"count","#,
+        r#""one":"{count} carrera""#,
+        r#""other":"{count} carreras""#,
+        r#""search-js-did-you-mean":"¿Quiso decir {titles}?""#,
+        r#""search-label":"Buscar carreras""#,
+    ] {
+        assert!(
+            search.contains(spanish),
+            "`{spanish}` missing from es/search.js"
+        );
+    }
+    let compare = site.read("public/es/compare.js");
+    assert!(compare.contains(r#""compare-js-add":"Añadir una carrera""#));
+    assert!(compare.contains(r#""compare-js-remove-label":"Quitar {title}""#));
+    let all = site.read("public/es/all-careers.js");
+    assert!(all.contains(r#""all-careers-js-loading":"Cargando todas las carreras…""#));
+    assert!(all.contains(r#""all-careers-js-page":"Página {number} de {total}""#));
+    for (file, text) in [
+        ("search.js", &search),
+        ("compare.js", &compare),
+        ("all-careers.js", &all),
+    ] {
+        for english in [
+            "No careers found",
+            "Add a career",
+            // As a string of the script, not in its comments.
+            "\"Remove",
+            "\"Comparing",
+            "Loading every career",
+            "Did you mean",
+            "Search is not available",
+            " careers\"",
+        ] {
+            assert!(!text.contains(english), "English `{english}` in es/{file}");
+        }
+    }
+    let english = site.read("public/search.js");
+    assert!(english.contains(r#""search-js-none":"No careers found""#));
+    assert!(english.contains(
+        r#""search-js-careers":{"by":"count","one":"{count} career","other":"{count} careers"}"#
+    ));
+}
+
+/// Text careergen writes itself (compare data, the All careers chart,
+/// dates, source lines) is Spanish on Spanish pages.
+#[test]
+fn text_made_in_rust_is_in_the_page_language() {
+    let site = built();
+    let compare = site.read("public/es/compare/data/gerente-de-cuentas.json");
+    for spanish in ["Salario mediano", "al año", "Perspectivas laborales"] {
+        assert!(compare.contains(spanish), "`{spanish}` missing: {compare}");
+    }
+    for english in [
+        "Median pay",
+        "per year",
+        "Job outlook",
+        "Entry-level pay",
+        "\"Pay\"",
+    ] {
+        assert!(!compare.contains(english), "English `{english}`: {compare}");
+    }
+    let all = site.read("public/es/all-careers/index.html");
+    for english in [
+        "Careers by median pay",
+        " to under ",
+        "1 career<",
+        " careers<",
+        ">Growth:",
+        ">Pay:",
+    ] {
+        assert!(
+            !all.contains(english),
+            "English `{english}` on es/all-careers/: {all}"
+        );
+    }
+    assert!(
+        all.contains("Carreras por salario mediano, al año"),
+        "{all}"
+    );
+    assert!(all.contains("a menos de"), "{all}");
+    let guide = site.read("public/es/gerente-de-cuentas/index.html");
+    assert!(guide.contains("1 de noviembre de 2026"), "{guide}");
+    assert!(!guide.contains("November"), "{guide}");
+    let english_guide = site.read("public/account-manager/index.html");
+    assert!(
+        english_guide.contains("November 1, 2026"),
+        "{english_guide}"
+    );
+    let article = site.read("public/es/advice/negotiate/index.html");
+    assert!(article.contains("1 de octubre de 2026"), "{article}");
+    assert!(!article.contains("October"), "{article}");
+}
+
 #[test]
 fn an_untranslated_guide_is_left_out_by_default_and_check_names_it() {
     let site = built();

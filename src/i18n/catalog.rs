@@ -113,13 +113,7 @@ impl Catalog {
             .map(|(tag, bundle)| (tag.clone(), Arc::new(Layer { tag, bundle })))
             .collect();
         let chain = |lang: &str| {
-            let mut tags: Vec<&str> = Vec::new();
-            for tag in [lang, primary(lang), default, primary(default), LAST_RESORT] {
-                if !tags.contains(&tag) {
-                    tags.push(tag);
-                }
-            }
-            let found = tags
+            let found = fallback_tags(lang, default)
                 .iter()
                 .filter_map(|tag| layers.get(*tag).cloned())
                 .collect();
@@ -169,6 +163,19 @@ pub fn sources(root: &Path, theme_name: &str) -> BTreeMap<PathBuf, String> {
         .filter(|source| source.origin != Origin::Builtin)
         .map(|source| (source.path, source.text))
         .collect()
+}
+
+/// The message files' tags whose messages pages in `lang` show, first
+/// found first, on a site whose default language is `default`: `lang`,
+/// its primary tag, the default language's and English.
+pub fn fallback_tags<'a>(lang: &'a str, default: &'a str) -> Vec<&'a str> {
+    let mut tags: Vec<&str> = Vec::new();
+    for tag in [lang, primary(lang), default, primary(default), LAST_RESORT] {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags
 }
 
 /// `fr` for `fr-CA`; the tag itself when it has no subtags.

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
 
 /// One language's messages, its files merged (site over theme over the
 /// built-in theme): a link of the fallback chain.
@@ -92,6 +93,146 @@ impl Messages {
     }
 }
 
+impl Messages {
+    /// The messages `keys` for a script that writes text in the reader's
+    /// browser, as a JSON object by key. An argument becomes the
+    /// placeholder `{name}` for the script to fill in. A message that
+    /// chooses by the plural category of a number (`{ $count -> … }`) is
+    /// an object with the name of that argument under `"by"` and one text
+    /// per CLDR category the language has (`"one"`, `"other"`, …), for
+    /// the script to pick with `Intl.PluralRules`; any other is a string.
+    /// A key no language of the chain has is left out.
+    ///
+    /// The text is plain: a script writes it as text, not as markup.
+    pub fn for_script(&self, keys: &[&str]) -> serde_json::Map<String, serde_json::Value> {
+        let style = crate::render::format::NumberStyle::for_language(&self.lang);
+        let samples = style.plural_samples();
+        let mut out = serde_json::Map::new();
+        for key in keys {
+            let Some(layer) = self.layers.iter().find(|layer| layer.has(key)) else {
+                continue;
+            };
+            let Some(pattern) = layer.bundle.get_message(key).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut variables = Vec::new();
+            let mut selectors = Vec::new();
+            pattern_variables(pattern, &mut variables, &mut selectors);
+            let placeholders = |skip: Option<&str>| {
+                let mut args = Args::new();
+                for &name in &variables {
+                    if Some(name) != skip {
+                        args.set(name, Arg::Text(format!("{{{name}}}").into()));
+                    }
+                }
+                args
+            };
+            let value = match selectors.first() {
+                None => layer
+                    .format(key, &placeholders(None))
+                    .map(serde_json::Value::String),
+                Some(&by) => {
+                    let mut forms = serde_json::Map::new();
+                    forms.insert("by".into(), by.into());
+                    for (category, count) in &samples {
+                        let mut args = placeholders(Some(by));
+                        args.set(by, Arg::Number(*count as f64));
+                        if let Some(text) = layer.format(key, &args) {
+                            let text = replace_number(&text, *count, &format!("{{{by}}}"));
+                            forms.insert((*category).into(), text.into());
+                        }
+                    }
+                    Some(serde_json::Value::Object(forms))
+                }
+            };
+            if let Some(value) = value {
+                out.insert((*key).to_string(), value);
+            }
+        }
+        out
+    }
+}
+
+/// The names of the variables a pattern uses, in order of first use, and
+/// of those it selects on.
+fn pattern_variables<'a>(
+    pattern: &ast::Pattern<&'a str>,
+    variables: &mut Vec<&'a str>,
+    selectors: &mut Vec<&'a str>,
+) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, variables, selectors);
+        }
+    }
+}
+
+fn expression_variables<'a>(
+    expression: &ast::Expression<&'a str>,
+    variables: &mut Vec<&'a str>,
+    selectors: &mut Vec<&'a str>,
+) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            if let ast::InlineExpression::VariableReference { id } = selector
+                && !selectors.contains(&id.name)
+            {
+                selectors.push(id.name);
+            }
+            inline_variables(selector, variables, selectors);
+            for variant in variants {
+                pattern_variables(&variant.value, variables, selectors);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, variables, selectors),
+    }
+}
+
+fn inline_variables<'a>(
+    inline: &ast::InlineExpression<&'a str>,
+    variables: &mut Vec<&'a str>,
+    selectors: &mut Vec<&'a str>,
+) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } if !variables.contains(&id.name) => {
+            variables.push(id.name);
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, variables, selectors);
+            }
+            for argument in &arguments.named {
+                inline_variables(&argument.value, variables, selectors);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => {
+            expression_variables(expression, variables, selectors)
+        }
+        _ => {}
+    }
+}
+
+/// `text` with each appearance of `count` as a whole number (not part of
+/// a longer one) replaced by `placeholder`.
+fn replace_number(text: &str, count: u64, placeholder: &str) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&digits) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + digits.len()..].chars().next();
+        out.push_str(&rest[..at]);
+        if before.is_some_and(|c| c.is_ascii_digit()) || after.is_some_and(|c| c.is_ascii_digit()) {
+            out.push_str(&digits);
+        } else {
+            out.push_str(placeholder);
+        }
+        rest = &rest[at + digits.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A message's arguments, by name: text (already formatted, such as
 /// `$75,500` or `4%`) or a number (for plural selection, `{ $count -> … }`;
 /// shown as plain digits when the message prints it).
@@ -154,3 +295,15 @@ macro_rules! number_arg {
 }
 
 number_arg!(f64, f32, i64, i32, u64, u32, usize);
+
+#[cfg(test)]
+mod tests {
+    use super::replace_number;
+
+    #[test]
+    fn only_the_whole_number_becomes_the_placeholder() {
+        assert_eq!(replace_number("1 of 10, 1", 1, "{n}"), "{n} of 10, {n}");
+        assert_eq!(replace_number("21 and 121", 21, "{n}"), "{n} and 121");
+        assert_eq!(replace_number("none", 0, "{n}"), "none");
+    }
+}

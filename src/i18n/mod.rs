@@ -14,7 +14,7 @@ mod catalog;
 mod function;
 mod messages;
 
-pub use catalog::{Catalog, MESSAGES_DIR, sources};
+pub use catalog::{Catalog, MESSAGES_DIR, fallback_tags, sources};
 pub use function::register;
 pub use messages::{Arg, Args, Messages};
 

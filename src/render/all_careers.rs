@@ -52,6 +52,16 @@ pub const MANIFEST_FILE: &str = "all-careers/data/index.json";
 pub const SCRIPT_FILE: &str = "all-careers.js";
 /// The All-careers script (vanilla JavaScript, no dependencies).
 pub const SCRIPT: &str = include_str!("assets/all-careers.js");
+
+/// The All-careers script as written below a language's root, with the text it
+/// writes in `messages`' language (see [`crate::render::script_messages`]).
+pub fn script(messages: &crate::i18n::Messages) -> String {
+    crate::render::script_messages::localize(
+        SCRIPT,
+        messages,
+        crate::render::script_messages::ALL_CAREERS_KEYS,
+    )
+}
 /// The size a chunk stays under, in bytes of JSON.
 pub const CHUNK_BYTES: usize = 96 * 1024;
 

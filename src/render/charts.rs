@@ -283,14 +283,15 @@ fn band_width(lo: f64, hi: f64) -> f64 {
 }
 
 /// The All-careers chart: how many guides' median pay falls in each band,
-/// one bar per band labelled with its range and count. `None` without
-/// bands.
+/// one bar per band labelled with its range and count, in the words of
+/// `messages` (`chart-median-pay-*`). `None` without bands.
 pub fn median_pay_distribution(
     bands: &[PayBand],
     style: &NumberStyle,
     currency: &str,
     period: PayPeriod,
     id: &str,
+    messages: &Messages,
 ) -> Option<String> {
     let most = bands.iter().map(|b| b.count).max()?;
     let width = 400.0;
@@ -298,11 +299,17 @@ pub fn median_pay_distribution(
     let rows: Vec<Row> = bands
         .iter()
         .map(|band| Row {
-            label: format!("{} to under {}", money(band.from), money(band.to)),
-            value: format!(
-                "{} {}",
-                style.integer(band.count as i64),
-                if band.count == 1 { "career" } else { "careers" }
+            label: messages.text(
+                "chart-median-pay-band",
+                &Args::new()
+                    .with("from", money(band.from))
+                    .with("to", money(band.to)),
+            ),
+            value: messages.text(
+                "chart-median-pay-count",
+                &Args::new()
+                    .with("count", band.count)
+                    .with("shown", style.integer(band.count as i64)),
             ),
             from: 0.0,
             to: if most > 0 {
@@ -314,7 +321,11 @@ pub fn median_pay_distribution(
             open_end: false,
         })
         .collect();
-    let title = format!("Careers by median pay, {}", period.label());
+    let period_label = messages.plain(&format!("pay-per-{}", period.name()));
+    let title = messages.text(
+        "chart-median-pay-title",
+        &Args::new().with("period", period_label),
+    );
     let desc = format!("{}.", sentence_list(&rows));
     Some(draw("median-pay", id, width, &title, &desc, &rows, None))
 }
@@ -519,8 +530,8 @@ mod tests {
     fn median_pay_chart_gives_every_band_and_count_as_text() {
         let style = NumberStyle::for_language("en");
         let bands = pay_bands(&bars(&[31_000.0, 35_000.0, 90_000.0, 239_200.0]));
-        let svg =
-            median_pay_distribution(&bands, &style, "USD", PayPeriod::Year, "m").expect("chart");
+        let svg = median_pay_distribution(&bands, &style, "USD", PayPeriod::Year, "m", &english())
+            .expect("chart");
         assert!(svg.contains("<title id=\"m-title\">Careers by median pay, per year</title>"));
         assert!(svg.contains(">$20,000 to under $40,000<"), "{svg}");
         assert!(svg.contains(">2 careers<"));
@@ -530,7 +541,32 @@ mod tests {
             "<desc id=\"m-desc\">$20,000 to under $40,000: 2 careers; $40,000 to under $60,000: 0 careers;"
         ));
         assert_eq!(svg.matches("<rect").count(), bands.len());
-        assert!(median_pay_distribution(&[], &style, "USD", PayPeriod::Year, "x").is_none());
+        assert!(
+            median_pay_distribution(&[], &style, "USD", PayPeriod::Year, "x", &english()).is_none()
+        );
+        let spanish = median_pay_distribution(
+            &bands,
+            &NumberStyle::for_language("es"),
+            "USD",
+            PayPeriod::Year,
+            "m",
+            &crate::i18n::builtin_messages("es"),
+        )
+        .expect("chart");
+        assert!(spanish.contains(">1 carrera<"), "{spanish}");
+        assert!(spanish.contains(">2 carreras<"), "{spanish}");
+        assert!(
+            spanish.contains("Carreras por salario mediano, al año"),
+            "{spanish}"
+        );
+        assert!(
+            !spanish.contains("career") && !spanish.contains("under"),
+            "{spanish}"
+        );
+    }
+
+    fn english() -> Messages {
+        crate::i18n::builtin_messages("en")
     }
 
     #[test]
@@ -541,8 +577,8 @@ mod tests {
             .collect();
         let bands = pay_bands(&bars(&many));
         assert!(bands.len() <= MAX_BANDS);
-        let svg =
-            median_pay_distribution(&bands, &style, "USD", PayPeriod::Year, "m").expect("chart");
+        let svg = median_pay_distribution(&bands, &style, "USD", PayPeriod::Year, "m", &english())
+            .expect("chart");
         assert!(svg.len() < 8_000, "{} bytes", svg.len());
     }
 
@@ -559,6 +595,7 @@ mod tests {
             "<&>",
             PayPeriod::Year,
             "m",
+            &english(),
         )
         .expect("chart");
         assert!(svg.contains("&lt;&amp;&gt;"), "{svg}");

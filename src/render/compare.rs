@@ -84,23 +84,34 @@ pub const COMPARE_SCRIPT_FILE: &str = "compare.js";
 pub const SORT_SCRIPT_FILE: &str = "sort-table.js";
 /// The compare page's script (vanilla JavaScript, no dependencies).
 pub const COMPARE_SCRIPT: &str = include_str!("assets/compare.js");
+
+/// The compare script as written below a language's root, with the text it
+/// writes in `messages`' language (see [`crate::render::script_messages`]).
+pub fn script(messages: &crate::i18n::Messages) -> String {
+    crate::render::script_messages::localize(
+        COMPARE_SCRIPT,
+        messages,
+        crate::render::script_messages::COMPARE_KEYS,
+    )
+}
 /// The sortable-table script (vanilla JavaScript, no dependencies).
 pub const SORT_SCRIPT: &str = include_str!("assets/sort-table.js");
 /// The most careers one comparison shows.
 pub const MAX_COMPARED: usize = 4;
 
-/// The facts compared, in the order of the table's rows.
+/// The facts compared, in the order of the table's rows, with the
+/// message that names each.
 pub const FIELDS: &[(&str, &str)] = &[
-    ("median", "Median pay"),
-    ("entry", "Entry-level pay"),
-    ("top", "Top pay"),
-    ("growth", "Job outlook"),
-    ("employment", "Number of jobs"),
-    ("openings", "Openings each year"),
-    ("education", "Typical entry-level education"),
-    ("experience", "Work experience in a related occupation"),
-    ("training", "Typical on-the-job training"),
-    ("category", "Category"),
+    ("median", "similar-median-pay"),
+    ("entry", "list-entry-pay"),
+    ("top", "list-top-pay"),
+    ("growth", "guide-job-outlook"),
+    ("employment", "outlook-employment"),
+    ("openings", "compare-openings"),
+    ("education", "similar-education"),
+    ("experience", "guide-work-experience"),
+    ("training", "guide-training"),
+    ("category", "filters-category"),
 ];
 
 #[derive(Serialize)]
@@ -127,15 +138,16 @@ pub fn data_files(
     let formatter = super::context::Formatter::new(config).with_messages(messages);
     let mut owned: Vec<[String; 2]> = FIELDS
         .iter()
-        .map(|(k, l)| [k.to_string(), l.to_string()])
+        .map(|(k, key)| [k.to_string(), messages.plain(key)])
         .collect();
     if let Some(region) = config.region {
         // The home state's median follows the national one.
+        let args = crate::i18n::Args::new().with("state", region.name);
         owned.insert(
             1,
             [
                 HOME_FIELD.to_string(),
-                format!("Median pay in {}", region.name),
+                messages.text("states-home-median", &args),
             ],
         );
     }
@@ -156,7 +168,7 @@ pub fn data_files(
                 path: crate::permalink::guide(&guide.slug),
                 fields: &fields,
                 facts,
-                sources: sources(guide, config),
+                sources: sources(guide, config, messages),
             };
             let json = serde_json::to_string(&entry).unwrap_or_else(|_| "{}".into());
             (format!("{DATA_DIR}{}.json", guide.slug), json)
@@ -289,7 +301,11 @@ fn shard(
 pub const HOME_FIELD: &str = "home";
 
 /// Where each group of a guide's figures comes from, as its page cites it.
-fn sources(guide: &Guide, config: &SiteConfig) -> Vec<[String; 2]> {
+fn sources(
+    guide: &Guide,
+    config: &SiteConfig,
+    messages: &crate::i18n::Messages,
+) -> Vec<[String; 2]> {
     let name = |id: Option<&str>| {
         id.and_then(|id| guide.sources.iter().find(|s| s.id == id))
             .map(|s| s.name.clone())
@@ -297,11 +313,11 @@ fn sources(guide: &Guide, config: &SiteConfig) -> Vec<[String; 2]> {
     let state_id = crate::data::config::DatasetKind::StateWages.source_id();
     let groups = [
         (
-            "Pay",
+            "guide-pay",
             guide.salary.as_ref().and_then(|s| s.source.as_deref()),
         ),
         (
-            "Home-state pay",
+            "compare-source-home-pay",
             guide
                 .state_pay
                 .as_ref()
@@ -309,17 +325,17 @@ fn sources(guide: &Guide, config: &SiteConfig) -> Vec<[String; 2]> {
                 .map(|_| state_id),
         ),
         (
-            "Job outlook",
+            "guide-job-outlook",
             guide.outlook.as_ref().and_then(|o| o.source.as_deref()),
         ),
         (
-            "Education and training",
+            "compare-source-education",
             guide.requirements.source.as_deref(),
         ),
     ];
     groups
         .into_iter()
-        .filter_map(|(what, id)| Some([what.to_string(), name(id)?]))
+        .filter_map(|(what, id)| Some([messages.plain(what), name(id)?]))
         .collect()
 }
 
@@ -338,23 +354,25 @@ fn facts(
     };
     if let Some(salary) = &guide.salary {
         let percentile = salary.basis == SalaryBasis::Percentile;
-        put("median", pay(style, salary, salary.median, false, None));
+        let p10 = formatter.messages.plain("pay-p10");
+        let p90 = formatter.messages.plain("pay-p90");
+        put("median", pay(formatter, salary, salary.median, false, None));
         put(
             "entry",
             pay(
-                style,
+                formatter,
                 salary,
                 salary.entry,
                 false,
-                percentile.then_some("10th percentile"),
+                percentile.then_some(&p10),
             ),
         );
         let top = pay(
-            style,
+            formatter,
             salary,
             salary.top,
             salary.top_coded,
-            percentile.then_some("90th percentile"),
+            percentile.then_some(&p90),
         );
         put("top", top);
     }
@@ -362,7 +380,12 @@ fn facts(
         let growth = outlook.growth_percent.map(|g| {
             let text = style.percent(g);
             match outlook.label {
-                Some(label) => format!("{text} ({})", formatter.growth(label).label),
+                Some(label) => formatter.text(
+                    "facts-growth-with-label",
+                    &crate::i18n::Args::new()
+                        .with("growth", text)
+                        .with("label", formatter.growth(label).label),
+                ),
                 None => text,
             }
         });
@@ -407,20 +430,27 @@ fn facts(
 }
 
 /// `$75,500 per year`, `$239,200 or more per year` when top-coded, with a
-/// note such as `(10th percentile)`.
+/// note such as `(10th percentile)`, in the formatter's language.
 fn pay(
-    style: &NumberStyle,
+    formatter: &super::context::Formatter<'_>,
     salary: &Salary,
     amount: Option<f64>,
     or_more: bool,
     note: Option<&str>,
 ) -> Option<String> {
-    let mut text = style.money(amount?, &salary.currency, salary.period);
+    use crate::i18n::Args;
+    let mut amount = formatter
+        .style
+        .money(amount?, &salary.currency, salary.period);
     if or_more {
-        text.push_str(" or more");
+        amount = formatter.text("pay-or-more", &Args::new().with("amount", amount));
     }
-    text.push(' ');
-    text.push_str(salary.period.label());
+    let mut text = formatter.text(
+        "pay-amount-per",
+        &Args::new()
+            .with("amount", amount)
+            .with("period", formatter.period_label(salary.period)),
+    );
     if let Some(note) = note {
         text.push_str(&format!(" ({note})"));
     }

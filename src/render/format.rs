@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use fixed_decimal::{Decimal, Sign};
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::YMD;
+use icu_datetime::fieldsets::{YM, YMD};
 use icu_decimal::DecimalFormatter;
 use icu_experimental::dimension::currency::CurrencyType;
 use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
@@ -51,6 +51,7 @@ struct Formats {
     decimal: DecimalFormatter,
     percent: PercentFormatter<DecimalFormatter>,
     date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+    month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
     plurals: PluralRules,
     /// One formatter per currency code asked for (a site uses one or two),
     /// `None` for a code that is not three ASCII letters.
@@ -65,6 +66,8 @@ impl Formats {
             percent: PercentFormatter::try_new((&locale).into(), Default::default())?,
             date: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long())
                 .map_err(|_| DataError::custom("no date patterns"))?,
+            month: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::long())
+                .map_err(|_| DataError::custom("no month patterns"))?,
             plurals: PluralRules::try_new_cardinal((&locale).into())?,
             currencies: RwLock::new(Vec::new()),
             locale,
@@ -205,6 +208,20 @@ impl NumberStyle {
         }
     }
 
+    /// A month of a year as readers see it in running text: `May 2025`,
+    /// `mayo de 2025`, `mai 2025` (CLDR's long year-and-month, Gregorian
+    /// calendar); the year alone when `month` (1 to 12) is `None`. A month
+    /// outside 1 to 12 is written `YYYY-MM`.
+    pub fn year_month(&self, year: i32, month: Option<u32>) -> String {
+        let Some(month) = month else {
+            return year.to_string();
+        };
+        match u8::try_from(month).map(|m| Date::try_new_gregorian(year, m, 1)) {
+            Ok(Ok(gregorian)) => self.formats.month.format(&gregorian).to_string(),
+            _ => format!("{year}-{month:02}"),
+        }
+    }
+
     /// The language's CLDR plural category for a count, as Fluent and CLDR
     /// name it: `"one"` for 1 in English, French (`0` and `1`) and Spanish,
     /// `"other"` otherwise; Japanese has only `"other"`; other languages
@@ -218,6 +235,25 @@ impl NumberStyle {
             PluralCategory::Many => "many",
             PluralCategory::Other => "other",
         }
+    }
+
+    /// One count for each CLDR plural category the language has, as
+    /// `(category, count)` with the smallest such count (`("one", 1)`,
+    /// `("other", 0)` in English; French adds `("many", 1000000)`), in
+    /// the order of the smallest counts: for writing out each plural form
+    /// of a message whose count is known only in the reader's browser.
+    pub fn plural_samples(&self) -> Vec<(&'static str, u64)> {
+        let mut samples: Vec<(&'static str, u64)> = Vec::new();
+        // Every category of the CLDR rules careergen's languages use has
+        // a count below 200 or a power of a thousand.
+        let counts = (0..200u64).chain([1_000_000, 1_000_000_000]);
+        for count in counts {
+            let category = self.plural_category(count);
+            if !samples.iter().any(|(c, _)| *c == category) {
+                samples.push((category, count));
+            }
+        }
+        samples
     }
 
     /// The symbol the language uses for a currency (ISO 4217 code): `$`,
@@ -579,6 +615,33 @@ mod tests {
         assert_eq!(style.integer(1_066_670), "1,066,670");
         assert_eq!(style.date(date(2026, 3, 4)), "2026年3月4日");
         assert_eq!(style.plural_category(1), "other");
+    }
+
+    #[test]
+    fn months_of_a_year_in_each_language() {
+        let en = NumberStyle::for_language("en");
+        assert_eq!(en.year_month(2025, Some(5)), "May 2025");
+        assert_eq!(en.year_month(2025, None), "2025");
+        assert_eq!(en.year_month(2025, Some(13)), "2025-13");
+        assert_eq!(
+            NumberStyle::for_language("es").year_month(2025, Some(5)),
+            "mayo de 2025"
+        );
+        assert_eq!(
+            NumberStyle::for_language("fr").year_month(2025, Some(5)),
+            "mai 2025"
+        );
+    }
+
+    #[test]
+    fn plural_samples_give_a_count_of_each_category() {
+        assert_eq!(
+            NumberStyle::for_language("en").plural_samples(),
+            [("other", 0), ("one", 1)]
+        );
+        let french = NumberStyle::for_language("fr").plural_samples();
+        assert_eq!(&french[..2], [("one", 0), ("other", 2)]);
+        assert!(french.contains(&("many", 1_000_000)), "{french:?}");
     }
 
     #[test]

@@ -368,6 +368,12 @@ impl Images {
         })
     }
 
+    /// Forgets every image described so far: the next [`Images::write`]
+    /// writes the copies of the images described after this alone.
+    pub fn forget(&self) {
+        self.jobs.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
     /// Makes (or takes from the cache in `cache`, a folder) every copy the
     /// described images need and writes them to `sink`, in parallel.
     pub fn write(&self, sink: &dyn crate::output::Sink, cache: &Path) -> Written {

@@ -183,12 +183,14 @@ pub struct TopicLink {
     pub count: usize,
 }
 
-fn display_date(date: NaiveDate) -> String {
-    date.format("%B %-d, %Y").to_string()
+/// A date as the site's language writes it in running text.
+fn display_date(site: &Site, date: NaiveDate) -> String {
+    crate::render::format::NumberStyle::for_language(&site.config.language).date(date)
 }
 
-/// The card of `library.articles[i]`.
-pub fn card(library: &Library, i: usize) -> ArticleCard {
+/// The card of `site.library.articles[i]`.
+pub fn card(site: &Site, i: usize) -> ArticleCard {
+    let library = &site.library;
     let article = &library.articles[i];
     let dir = &library.sections[article.section].dir;
     ArticleCard {
@@ -197,7 +199,7 @@ pub fn card(library: &Library, i: usize) -> ArticleCard {
         summary: article.summary.clone(),
         author: article.author.clone(),
         date: article.date.to_string(),
-        date_display: display_date(article.date),
+        date_display: display_date(site, article.date),
         topics: article
             .topics
             .iter()
@@ -220,14 +222,16 @@ pub fn advice_for(site: &Site, guide: usize) -> Vec<ArticleCard> {
         .advice_for(guide, &site.index)
         .into_iter()
         .take(site.config.related_advice)
-        .map(|i| card(&site.library, i))
+        .map(|i| card(site, i))
         .collect()
 }
 
-/// The heading of a guide's related advice: "Advice for account
-/// managers" from "Account manager". A title starting with an acronym
-/// ("HR specialist") keeps its capitals.
-pub fn advice_heading(title: &str) -> String {
+/// The heading of a guide's related advice (`advice-for`): "Advice for
+/// account managers" from "Account manager", "Consejos: gerente de
+/// cuentas" in Spanish. The title is lowercased as it runs in a sentence,
+/// except one starting with an acronym ("HR specialist"); `$plural` is
+/// that with an "s", for English.
+pub fn advice_heading(title: &str, messages: &crate::i18n::Messages) -> String {
     let mut chars = title.chars();
     let first = chars.next();
     let second = chars.next();
@@ -236,7 +240,13 @@ pub fn advice_heading(title: &str) -> String {
         Some(first) if !keep => first.to_lowercase().chain(title.chars().skip(1)).collect(),
         _ => title.to_string(),
     };
-    format!("Advice for {title}s")
+    let plural = format!("{title}s");
+    messages.text(
+        "advice-for",
+        &crate::i18n::Args::new()
+            .with("title", title.as_str())
+            .with("plural", plural),
+    )
 }
 
 /// The newest articles for the home page (`home.latest_articles`).
@@ -245,7 +255,7 @@ pub fn latest(site: &Site) -> Vec<ArticleCard> {
         .newest_articles()
         .into_iter()
         .take(site.config.home.latest_articles)
-        .map(|i| card(&site.library, i))
+        .map(|i| card(site, i))
         .collect()
 }
 
@@ -642,9 +652,9 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
             let structured_data_html =
                 structured_data::script_elements(&[blog_posting(site, article, &path)]);
             let article_view = ArticleView {
-                card: card(library, i),
+                card: card(site, i),
                 updated: article.updated.map(|d| d.to_string()),
-                updated_display: article.updated.map(display_date),
+                updated_display: article.updated.map(|d| display_date(site, d)),
                 content_html,
                 related_careers,
                 image,
@@ -703,7 +713,7 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
             let cards: Vec<ArticleCard> = pages
                 .slice(&list, n)
                 .iter()
-                .map(|&i| card(library, i))
+                .map(|&i| card(site, i))
                 .collect();
             let topics = topics(library, s);
             let section_view = SectionView {
@@ -723,17 +733,16 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
         }
         KindPage::Topics(s) => {
             let section = &library.sections[s];
-            let title = format!("{}: topics", section.title);
-            let description = format!(
-                "Every topic of {}, with how many articles it has.",
-                section.title
-            );
+            let messages = site.language_messages();
+            let args = crate::i18n::Args::new().with("section", section.title.as_str());
+            let title = messages.text("advice-topics-title", &args);
+            let description = messages.text("advice-topics-description", &args);
             let mut view = PageView::new(config, "topics", &title, &description, path.clone());
             view.breadcrumb = CrumbView::list(
                 vec![
                     home_crumb(),
                     crumb(&section.title, Some(permalink::section(&section.dir))),
-                    crumb("Topics", None),
+                    crumb(&messages.plain("advice-topics"), None),
                 ],
                 &view.root,
             );
@@ -763,21 +772,29 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
             let paginator = pages.view(n);
             let title = crate::site::numbered(name, &paginator);
             let description = crate::site::numbered_description(
-                &format!("Articles of {} on {name}, newest first.", section.title),
+                &site.language_messages().text(
+                    "advice-topic-description",
+                    &crate::i18n::Args::new()
+                        .with("section", section.title.as_str())
+                        .with("topic", name.as_str()),
+                ),
                 &paginator,
             );
             let mut view = PageView::new(config, "topic", &title, &description, path.clone());
             let mut crumbs = vec![
                 home_crumb(),
                 crumb(&section.title, Some(permalink::section(&section.dir))),
-                crumb("Topics", Some(permalink::topics(&section.dir))),
+                crumb(
+                    &site.language_messages().plain("advice-topics"),
+                    Some(permalink::topics(&section.dir)),
+                ),
             ];
             crumbs.extend(crate::site::list_crumbs(name, &paginator));
             view.breadcrumb = CrumbView::list(crumbs, &view.root);
             let cards: Vec<ArticleCard> = pages
                 .slice(list, n)
                 .iter()
-                .map(|&i| card(library, i))
+                .map(|&i| card(site, i))
                 .collect();
             context.insert("page", &view);
             context.insert(

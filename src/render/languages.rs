@@ -106,6 +106,14 @@ impl Alternates {
         }
     }
 
+    /// The paths (below its folder) of the pages `language` publishes.
+    pub fn paths(&self, language: usize) -> impl Iterator<Item = &str> {
+        self.keys
+            .keys()
+            .filter(move |(l, _)| *l == language)
+            .map(|(_, path)| path.as_str())
+    }
+
     /// The absolute URL of `path` in `language`.
     pub fn url(&self, language: usize, path: &str) -> String {
         format!("{}{}{path}", self.base_url, self.languages[language].prefix)

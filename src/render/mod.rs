@@ -17,6 +17,7 @@ pub mod menu;
 pub mod paginate;
 pub mod pay;
 pub mod provenance;
+pub mod script_messages;
 pub mod search;
 pub mod shortcodes;
 pub mod similar;

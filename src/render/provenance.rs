@@ -12,11 +12,12 @@ use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::content::guide::{Guide, Source};
+use crate::i18n::{Args, Messages};
 
 /// One figure's source across a listing's guides.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct FiguresSource<'a> {
-    /// `Pay`, `Pay in California`, `Growth`.
+    /// `Pay`, `Pay in California`, `Growth`, in the page's language.
     pub figure: String,
     /// The source's name as the guides' Sources sections cite it; `None`
     /// for figures a guide gives without naming a source.
@@ -62,13 +63,18 @@ enum Figure {
 }
 
 /// The sources of the pay and growth figures of `guides`, pay first, each
-/// figure's most used source first.
-pub fn of_listing<'a>(guides: &[&'a Guide], config: &SiteConfig) -> Vec<FiguresSource<'a>> {
-    let mut figures = vec![(Figure::Pay, "Pay".to_string())];
+/// figure's most used source first; figures named in `messages`' language.
+pub fn of_listing<'a>(
+    guides: &[&'a Guide],
+    config: &SiteConfig,
+    messages: &Messages,
+) -> Vec<FiguresSource<'a>> {
+    let mut figures = vec![(Figure::Pay, messages.plain("guide-pay"))];
     if let Some(region) = config.region {
-        figures.push((Figure::HomePay, format!("Pay in {}", region.name)));
+        let args = Args::new().with("region", region.name);
+        figures.push((Figure::HomePay, messages.text("figures-pay-in", &args)));
     }
-    figures.push((Figure::Growth, "Growth".to_string()));
+    figures.push((Figure::Growth, messages.plain("list-growth")));
     let mut lines = Vec::new();
     for (figure, label) in figures {
         // (source, guides) in order of first appearance.
@@ -139,7 +145,7 @@ mod tests {
             minimal("poet", "Poet", ""),
         ];
         let refs: Vec<&Guide> = guides.iter().collect();
-        let lines = of_listing(&refs, &config());
+        let lines = of_listing(&refs, &config(), &crate::i18n::builtin_messages("en"));
         type Line<'a> = (&'a str, Option<&'a str>, usize, usize, Vec<&'a str>);
         let summary: Vec<Line<'_>> = lines
             .iter()
@@ -153,5 +159,7 @@ mod tests {
                 ("Pay", None, 1, 4, vec!["Writer"]),
             ]
         );
+        let spanish = of_listing(&refs, &config(), &crate::i18n::builtin_messages("es"));
+        assert_eq!(spanish[0].figure, "Salario");
     }
 }

@@ -93,6 +93,16 @@ pub const WORDS_FILE: &str = "search-words.json";
 pub const SCRIPT_FILE: &str = "search.js";
 /// The search script (vanilla JavaScript; it loads Pagefind's runtime).
 pub const SCRIPT: &str = include_str!("assets/search.js");
+
+/// The search script as written below a language's root, with the text it
+/// writes in `messages`' language (see [`crate::render::script_messages`]).
+pub fn script(messages: &crate::i18n::Messages) -> String {
+    crate::render::script_messages::localize(
+        SCRIPT,
+        messages,
+        crate::render::script_messages::SEARCH_KEYS,
+    )
+}
 /// How much of a summary the index keeps.
 pub const SUMMARY_CHARS: usize = 160;
 /// How many results the results page shows before "Show more".

@@ -19,6 +19,7 @@ use super::context::Formatter;
 use super::site_files::escape_xml;
 use crate::content::guide::{Guide, PayPeriod, Source};
 use crate::data::oews::{Percentiles, Wage};
+use crate::i18n::Args;
 
 /// One state's row.
 #[derive(Debug, Serialize)]
@@ -44,8 +45,8 @@ pub struct StateRowView {
 /// The pay-by-state section of a guide.
 #[derive(Debug, Serialize)]
 pub struct StatePayView<'a> {
-    /// `per year` or `per hour`.
-    pub period_label: &'static str,
+    /// `per year` or `per hour`, in the page's language.
+    pub period_label: String,
     /// `May 2025`.
     pub as_of: Option<String>,
     pub rows: Vec<StateRowView>,
@@ -106,13 +107,14 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
         .salary
         .as_ref()
         .and_then(|s| s.as_of)
-        .map(|a| a.display());
+        .map(|a| formatter.style.year_month(a.year, a.month));
     let unpublished =
         crate::data::states::STATES.len() - views.iter().filter(|r| r.median.is_some()).count();
-    let map_html = map(&guide.title, &views, period.label(), &guide.slug);
-    let rows_html = rows_html(&views);
+    let period_label = formatter.period_label(period);
+    let map_html = map(&guide.title, &views, &period_label, &guide.slug, formatter);
+    let rows_html = rows_html(&views, &formatter.messages.plain("states-not-published"));
     Some(StatePayView {
-        period_label: period.label(),
+        period_label,
         as_of,
         rows: views,
         unpublished,
@@ -125,8 +127,7 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
 /// The state table's rows as HTML. Written here rather than by a template
 /// loop: 54 rows of 13 values each made the template most of a guide
 /// page's rendering time.
-fn rows_html(rows: &[StateRowView]) -> String {
-    const NOT_PUBLISHED: &str = "Not published";
+fn rows_html(rows: &[StateRowView], not_published: &str) -> String {
     let mut html = String::with_capacity(rows.len() * 200);
     for row in rows {
         html.push_str(if row.home {
@@ -137,7 +138,7 @@ fn rows_html(rows: &[StateRowView]) -> String {
         let _ = write!(html, "<th scope=\"row\">{}</th>", escape_xml(row.name));
         let cells = [&row.median, &row.entry, &row.top, &row.employment];
         for (value, key) in cells.into_iter().zip(&row.sort) {
-            let text = value.as_deref().unwrap_or(NOT_PUBLISHED);
+            let text = value.as_deref().unwrap_or(not_published);
             let _ = write!(html, "<td data-sort=\"{key}\">{}</td>", escape_xml(text));
         }
         html.push_str("</tr>");
@@ -157,11 +158,11 @@ fn period_of(rows: &crate::data::oews::StateRows) -> (PayPeriod, Pick) {
     }
 }
 
-/// `$140,270`, `$239,200 or more`.
+/// `$140,270`, `$239,200 or more` (`pay-or-more`).
 fn money(formatter: &Formatter<'_>, wage: Wage, period: PayPeriod) -> String {
     let text = formatter.style.money(wage.value, "USD", period);
     if wage.top_coded {
-        format!("{text} or more")
+        formatter.text("pay-or-more", &Args::new().with("amount", text))
     } else {
         text
     }
@@ -179,25 +180,41 @@ pub fn home_median(guide: &Guide, formatter: &Formatter<'_>) -> Option<String> {
         .find(|(s, _)| s.postal == home.postal)
         .and_then(|(_, r)| pick(r).median);
     Some(match median {
-        Some(w) => format!("{} {}", money(formatter, w, period), period.label()),
-        None => "Not published".to_string(),
+        Some(w) => formatter.text(
+            "pay-amount-per",
+            &Args::new()
+                .with("amount", money(formatter, w, period))
+                .with("period", formatter.period_label(period)),
+        ),
+        None => formatter.messages.plain("states-not-published"),
     })
 }
 
 /// The Quick facts row for the site's home state (`region:`), shown
 /// beside the national median.
-pub fn home_fact(view: &super::context::GuideView<'_>) -> Option<super::context::Fact> {
+pub fn home_fact(
+    view: &super::context::GuideView<'_>,
+    formatter: &Formatter<'_>,
+) -> Option<super::context::Fact> {
     let state_pay = view.state_pay.as_ref()?;
     let home = state_pay.rows.iter().find(|r| r.home)?;
-    let as_of = state_pay
-        .as_of
-        .as_ref()
-        .map_or(String::new(), |a| format!(" ({a})"));
+    let label = match &state_pay.as_of {
+        Some(date) => formatter.text(
+            "states-home-median-as-of",
+            &Args::new().with("state", home.name).with("date", date),
+        ),
+        None => formatter.text("states-home-median", &Args::new().with("state", home.name)),
+    };
     Some(super::context::Fact {
-        label: format!("Median pay in {}{as_of}", home.name),
+        label,
         value: match &home.median {
-            Some(median) => format!("{median} {}", state_pay.period_label),
-            None => "Not published".to_string(),
+            Some(median) => formatter.text(
+                "pay-amount-per",
+                &Args::new()
+                    .with("amount", median)
+                    .with("period", &state_pay.period_label),
+            ),
+            None => formatter.messages.plain("states-not-published"),
         },
         source: None,
     })
@@ -214,7 +231,21 @@ const GAP: f64 = 4.0;
 /// shape reused by `<use>`, and the attributes every tile shares are set
 /// once on the `<svg>`. The accessible name stays short; the figures are
 /// in the table beside the map, not repeated in the name.
-fn map(title: &str, rows: &[StateRowView], period: &str, id: &str) -> String {
+fn map(
+    title: &str,
+    rows: &[StateRowView],
+    period: &str,
+    id: &str,
+    formatter: &Formatter<'_>,
+) -> String {
+    let not_published = formatter.messages.plain("states-tile-not-published");
+    let map_title = formatter.text(
+        "states-map-title",
+        &Args::new()
+            .with("period", period)
+            .with("title", title)
+            .with("table", formatter.messages.plain("states-every-state")),
+    );
     use crate::data::states::STATES;
     let max = rows
         .iter()
@@ -247,7 +278,7 @@ fn map(title: &str, rows: &[StateRowView], period: &str, id: &str) -> String {
             "<g><title>{}: {}</title><use href=\"#{id}-t\"{class}{outline} x=\"{x}\" y=\"{y}\"/>\
              <text x=\"{}\" y=\"{}\">{}</text>",
             escape_xml(state.name),
-            escape_xml(median.unwrap_or("not published")),
+            escape_xml(median.unwrap_or(&not_published)),
             x + TILE / 2.0,
             y + 22.0,
             state.postal,
@@ -277,8 +308,8 @@ fn map(title: &str, rows: &[StateRowView], period: &str, id: &str) -> String {
     format!(
         "<svg class=\"cg-chart cg-chart--states\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
          fill=\"currentColor\" font-size=\"17\" font-weight=\"600\" text-anchor=\"middle\" xmlns=\"http://www.w3.org/2000/svg\">\
-         <title id=\"{id}-title\">Median pay {period} by state for {}: the bar in each state grows with its median; dashed states have no published figure. Every figure is in the table “Pay in every state”.</title>\
+         <title id=\"{id}-title\">{}</title>\
          <defs><rect id=\"{id}-t\" width=\"{TILE}\" height=\"{TILE}\" rx=\"3\" fill=\"none\" stroke=\"currentColor\" pointer-events=\"all\"/></defs>{tiles}</svg>",
-        escape_xml(title),
+        escape_xml(&map_title),
     )
 }

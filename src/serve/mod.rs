@@ -10,6 +10,7 @@
 //! ([`livereload`]). The library reports what happens through a callback and
 //! never prints.
 
+pub mod languages;
 pub mod livereload;
 pub mod rebuild;
 pub mod server;

@@ -22,6 +22,13 @@
 //! [`Workspace::finish`], naming the files it left as stale meanwhile.
 //! `pending` is cleared only once that second phase is published, so a
 //! rebuild that comes before it works out the unfinished part again.
+//!
+//! A site in several languages is rebuilt by [`super::languages`]: the
+//! whole site is read again, and only the languages an edit touches are
+//! rendered (a translation or a language's message file: that language;
+//! a default-language file, the config, a template: every one), plus, in
+//! the others, the pages whose translations came, went or moved, and the
+//! sitemap that lists them all.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -337,6 +344,8 @@ pub struct Workspace {
     unreported: BTreeSet<String>,
     /// The slug of each guide page published, by content path.
     page_slugs: HashMap<String, String>,
+    /// What the last build of a site in several languages wrote.
+    languages: super::languages::Languages,
 }
 
 /// Pages and files a rebuild (or one of its phases) renders.
@@ -428,6 +437,7 @@ impl Workspace {
             deferred: None,
             unreported: BTreeSet::new(),
             page_slugs: HashMap::new(),
+            languages: Default::default(),
         }
     }
 
@@ -459,8 +469,10 @@ impl Workspace {
             self.pending.full = true;
         }
         if crate::config::load(&self.options.root).is_ok_and(|c| c.is_multilingual()) {
-            return self.rebuild_languages(started);
+            return self.rebuild_languages(changes, started);
         }
+        // Back in one language: a later multilingual build starts afresh.
+        self.languages = Default::default();
         let library = match self.library_change(changes) {
             LibraryChange::None => BTreeSet::new(),
             LibraryChange::Files(files) => files,
@@ -514,54 +526,19 @@ impl Workspace {
         outcome
     }
 
-    /// A rebuild of a site in several languages: a whole build, as cold,
-    /// whose changed files are published. A translation changes pages of
-    /// two languages and their lists; working those out is left to a
-    /// later version.
-    fn rebuild_languages(&mut self, started: Instant) -> Outcome {
-        let sink = MemorySink::default();
-        let report = site::build(&self.options, &sink);
-        if report.has_errors() {
-            return Outcome::Failed(report.diagnostics);
-        }
-        let files: HashMap<String, Bytes> = sink
-            .into_files()
-            .into_iter()
-            .map(|(path, bytes)| (path, Bytes::from(bytes)))
-            .collect();
-        let mut updates: Vec<(String, Option<Bytes>)> = self
-            .served
-            .keys()
-            .filter(|path| !files.contains_key(*path))
-            .map(|path| (path.clone(), None))
-            .collect();
-        for (path, bytes) in &files {
-            if self.served.get(path) != Some(bytes) {
-                updates.push((path.clone(), Some(bytes.clone())));
-            }
-        }
-        updates.sort_by(|a, b| a.0.cmp(&b.0));
-        // A whole build renders every output.
-        let mut rendered: Vec<String> = files.keys().cloned().collect();
-        rendered.sort();
-        self.served = files;
+    /// A rebuild of a site in several languages: only the languages the
+    /// changes touch are rendered (see [`super::languages`]).
+    fn rebuild_languages(&mut self, changes: &Changes, started: Instant) -> Outcome {
+        let outcome = self
+            .languages
+            .rebuild(&self.options, changes, &mut self.served, started);
         // Back to one language, the next rebuild starts from scratch.
         self.config = None;
         self.pending = Pending {
             full: true,
             ..Pending::default()
         };
-        Outcome::Built(Built {
-            updates,
-            pages: report.pages,
-            static_files: report.files.saturating_sub(report.pages),
-            guides: report.guides,
-            full: true,
-            warnings: report.diagnostics,
-            duration: started.elapsed(),
-            stale: Stale::default(),
-            rendered,
-        })
+        outcome
     }
 
     /// How `changes` touch the library: the article and page files among
@@ -733,7 +710,7 @@ impl Workspace {
         if !changes.content_dirs.is_empty() {
             self.rescan_content(&changes.content_dirs);
         }
-        if changes.templates {
+        if changes.templates || !changes.messages.is_empty() {
             self.reload_templates();
         }
         if !changes.statics.is_empty() {

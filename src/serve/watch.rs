@@ -39,6 +39,9 @@ pub struct Changes {
     pub data: bool,
     /// A template of the site or of its theme changed.
     pub templates: bool,
+    /// Message files (`i18n/*.ftl`) of the site or of its theme that
+    /// changed, came or went: read again with the templates.
+    pub messages: BTreeSet<PathBuf>,
     /// Static files (or folders) of the site or of its theme that changed.
     pub statics: BTreeSet<PathBuf>,
     /// One of the watched folders itself came or went.
@@ -52,6 +55,7 @@ impl Changes {
             && self.guides.is_empty()
             && self.content_dirs.is_empty()
             && !self.templates
+            && self.messages.is_empty()
             && self.statics.is_empty()
     }
 
@@ -62,6 +66,7 @@ impl Changes {
         self.guides.extend(other.guides.iter().cloned());
         self.content_dirs.extend(other.content_dirs.iter().cloned());
         self.templates |= other.templates;
+        self.messages.extend(other.messages.iter().cloned());
         self.statics.extend(other.statics.iter().cloned());
         self.rewatch |= other.rewatch;
     }
@@ -79,6 +84,7 @@ impl Changes {
             .guides
             .iter()
             .chain(&self.content_dirs)
+            .chain(&self.messages)
             .chain(&self.statics)
         {
             names.push(
@@ -167,7 +173,9 @@ impl Changes {
             }
             ["templates", ..] => self.templates = true,
             // Message files: read again with the templates.
-            [crate::i18n::MESSAGES_DIR, ..] => self.templates = true,
+            [crate::i18n::MESSAGES_DIR, ..] => {
+                self.messages.insert(path.to_path_buf());
+            }
             ["static", ..] => {
                 self.statics.insert(path.to_path_buf());
             }
@@ -176,7 +184,10 @@ impl Changes {
                     self.templates = true;
                     self.statics.insert(path.to_path_buf());
                 }
-                ["templates", ..] | [crate::i18n::MESSAGES_DIR, ..] => self.templates = true,
+                ["templates", ..] => self.templates = true,
+                [crate::i18n::MESSAGES_DIR, ..] => {
+                    self.messages.insert(path.to_path_buf());
+                }
                 ["static", ..] => {
                     self.statics.insert(path.to_path_buf());
                 }
@@ -294,6 +305,10 @@ mod tests {
             templates: true,
             ..Changes::default()
         };
+        let messages = |p: &str| Changes {
+            messages: [PathBuf::from("/site").join(p)].into(),
+            ..Changes::default()
+        };
         let none = Changes::default();
         let cases: Vec<(&str, Changes)> = vec![
             (
@@ -331,6 +346,12 @@ mod tests {
             ("templates/guide.html", templates.clone()),
             ("themes/default/templates/base.html", templates.clone()),
             ("themes/other/templates/base.html", none.clone()),
+            ("i18n/es.ftl", messages("i18n/es.ftl")),
+            (
+                "themes/default/i18n/es.ftl",
+                messages("themes/default/i18n/es.ftl"),
+            ),
+            ("themes/other/i18n/es.ftl", none.clone()),
             (
                 "themes/default/static/style.css",
                 statics("themes/default/static/style.css"),

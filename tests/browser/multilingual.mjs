@@ -4,7 +4,9 @@
 // 1366 px, follows the language switcher from the English account manager
 // to the Spanish one and back, checks what each page says of its language
 // (`<html lang>`, hreflang links, the current language marked) and that the
-// switcher fits the header. Writes a screenshot of both pages at both widths
+// switcher fits the header; on the Spanish search, compare and All careers
+// pages, uses each script and checks that what it writes, aria-labels
+// included, is Spanish. Writes screenshots of these pages at both widths
 // under target/browser-screenshots/.
 //
 // Usage: node multilingual.mjs <path to the careergen binary>
@@ -14,7 +16,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, equal, launch, repo, serve, shots, SOURCE_DATE_EPOCH, tally } from './harness.mjs';
+import { assert, build, equal, launch, repo, serve, shots, SOURCE_DATE_EPOCH, tally } from './harness.mjs';
 
 const TIMEOUT = 10_000;
 const WIDTHS = [390, 1366];
@@ -105,6 +107,88 @@ try {
       equal(outside, [], 'every link of the Spanish home stays in Spanish');
       await page.click('.language-switcher a[hreflang=en]');
       await page.waitForURL(url);
+    });
+
+    /* What the scripts write on Spanish pages: visible text and the
+       names screen readers announce, with no English among them. */
+    const ENGLISH = /\b(career|careers|found|Search|Show|more of|Add|Remove|Comparing|Chosen|Loading|matches|match|Sorted|ascending|Did you mean|Suggested|Page \d+ of)\b/;
+    const noEnglish = (text, where) => assert(!ENGLISH.test(text), `English in ${where}: ${text}`);
+
+    await check(`${width}px: Spanish search says what it found, and what it did not, in Spanish`, async () => {
+      await page.goto(`${url}es/search/?q=gerente`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('[data-cg-search-heading]').textContent.includes('«'));
+      const found = await page.textContent('[data-cg-search-heading]');
+      assert(/^Resultados: \d+ carreras?( y \d+ artículos?)? para «gerente»$/.test(found), `heading: ${found}`);
+      await page.screenshot({ path: join(shots, `i18n-search-es-${width}.png`), fullPage: true });
+      await page.goto(`${url}es/search/?q=zzqxwv`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('[data-cg-search-heading]').textContent.includes('«'));
+      const none = await page.textContent('[data-cg-search-heading]');
+      equal(none, 'No se encontraron carreras para «zzqxwv»', 'heading with no result');
+      const help = await page.textContent('[data-cg-search-results]');
+      assert(help.includes('Revise la ortografía') && help.includes('todas las carreras'), `help: ${help}`);
+      noEnglish(help, 'the help');
+      // The drop-down of the header's search box counts in Spanish too.
+      await page.goto(`${url}es/`, { waitUntil: 'load' });
+      if (width < 640) await page.click('.site-menu__button');
+      await page.fill('#cg-site-search-q', 'cuentas');
+      await page.waitForFunction(() => document.querySelector('#cg-site-search .cg-search__status')?.textContent);
+      const status = await page.textContent('#cg-site-search .cg-search__status');
+      assert(/^Resultados: \d+ carreras?( y \d+ artículos?)?$/.test(status), `suggestions status: ${status}`);
+    });
+
+    await check(`${width}px: Spanish compare speaks Spanish as careers are added and removed`, async () => {
+      await page.goto(`${url}es/compare/`, { waitUntil: 'load' });
+      await page.waitForSelector('#cg-compare-input');
+      equal(await page.textContent('label[for=cg-compare-input]'), 'Añadir una carrera', 'the label');
+      equal(await page.getAttribute('form.cg-compare__chooser', 'aria-label'), 'Elija las carreras que desea comparar', 'the form');
+      equal(await page.getAttribute('#cg-compare-listbox', 'aria-label'), 'Carreras sugeridas', 'the listbox');
+      const pick = async (typed, count) => {
+        await page.fill('#cg-compare-input', typed);
+        await page.waitForFunction((n) => document.querySelectorAll('#cg-compare-listbox:not([hidden]) [role=option]').length >= 1
+          && document.querySelectorAll('.cg-compare__pick').length === n, count - 1);
+        const status = await page.textContent('#cg-compare-status');
+        assert(/^\d+ carreras? coinciden?\.$/.test(status), `status: ${status}`);
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((n) => document.querySelectorAll('.cg-compare__pick').length === n, count);
+      };
+      await pick('gerente', 1);
+      equal(await page.textContent('.cg-compare__hint'), 'Añada al menos una carrera más para comparar.', 'the hint');
+      await pick('represent', 2);
+      await page.waitForSelector('.cg-compare__table');
+      equal(await page.textContent('.cg-compare__caption'), 'Comparación de Gerente de cuentas y Representante de ventas', 'the caption');
+      const labels = await page.$$eval('.cg-compare__remove', (bs) => bs.map((b) => b.getAttribute('aria-label')));
+      equal(labels, ['Quitar Gerente de cuentas', 'Quitar Representante de ventas'], 'remove buttons');
+      const text = await page.textContent('[data-cg-compare]');
+      noEnglish(text, 'the compare page');
+      const rows = await page.$$eval('.cg-compare__table tbody th', (ths) => ths.map((th) => th.textContent));
+      assert(rows.includes('Salario mediano'), `rows: ${rows}`);
+      await page.screenshot({ path: join(shots, `i18n-compare-es-${width}.png`), fullPage: true });
+      await page.click('.cg-compare__remove');
+      await page.waitForFunction(() => document.querySelectorAll('.cg-compare__pick').length === 1);
+      equal(await page.textContent('#cg-compare-status'), 'Se quitó Gerente de cuentas.', 'the status after removing');
+    });
+
+    await check(`${width}px: Spanish All careers filters and sorts in Spanish`, async () => {
+      await page.goto(`${url}es/all-careers/`, { waitUntil: 'load' });
+      await page.fill('form[data-cg-career-filters] input[name=q]', 'gerente');
+      await page.waitForFunction(() => /coincide/.test(document.querySelector('[data-cg-career-count]').textContent));
+      equal(await page.textContent('[data-cg-career-count]'), '1 carrera coincide.', 'the announcement');
+      equal(await page.textContent('table.careers-table caption .count'), '(1 de 3 carreras)', 'the caption count');
+      await page.fill('form[data-cg-career-filters] input[name=q]', 'zzqxwv');
+      await page.waitForFunction(() => document.querySelector('.cg-results-none'));
+      equal(await page.textContent('.cg-results-none'), 'Ninguna carrera coincide con estos filtros.', 'no rows');
+      await page.fill('form[data-cg-career-filters] input[name=q]', '');
+      await page.waitForFunction(() => /\(3 carreras\)/.test(document.querySelector('table.careers-table caption .count').textContent));
+      // A phone shows the table as stacked cards, without sort buttons.
+      if (width >= 640) {
+        await page.click('table.careers-table thead th:nth-child(2) button');
+        await page.waitForFunction(() => /Ordenadas/.test(document.querySelector('[data-cg-career-count]').textContent));
+        const sorted = await page.textContent('[data-cg-career-count]');
+        assert(/^3 carreras\. Ordenadas por Salario mediano, de forma ascendente\.$/.test(sorted), `announcement: ${sorted}`);
+      }
+      noEnglish(await page.textContent('main'), 'the All careers page');
+      await page.screenshot({ path: join(shots, `i18n-all-careers-es-${width}.png`), fullPage: true });
     });
 
     await check(`${width}px: no script errors`, async () => {

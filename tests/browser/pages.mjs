@@ -261,8 +261,8 @@ try {
     if (articles) parts.push(count(articles, 'article'));
     if (pages) parts.push(count(pages, 'page'));
     if (!parts.length) return 'No careers found';
-    const last = parts.pop();
-    return `${parts.length ? `${parts.join(', ')} and ${last}` : last} found`;
+    // The kinds are listed as the language lists things (CLDR, via Intl).
+    return `${new Intl.ListFormat('en', { type: 'conjunction' }).format(parts)} found`;
   }
 
   const queries = [

@@ -6,7 +6,8 @@
 # a French site's guide page in the theme's French (messages.mjs),
 # switching the example between English and Spanish (multilingual.mjs),
 # responsive images (images.mjs), `careergen serve`'s live reload
-# (live-reload.mjs), and search on a
+# (live-reload.mjs) and on a site in two languages
+# (live-reload-languages.mjs), and search on a
 # 10,000-guide site: bytes per query and time to first results
 # (search-scale.mjs). Installs playwright-core (scripts off, no browser
 # download), builds careergen, runs them all and prints the total as
@@ -20,7 +21,7 @@ source "$(dirname "$0")/setup.sh"
 
 total_passed=0
 total_failed=0
-for suite in pages messages multilingual rtl figure-sources images lists live-reload search-scale; do
+for suite in pages messages multilingual rtl figure-sources images lists live-reload live-reload-languages search-scale; do
   echo "== $suite"
   out=$(node "$here/$suite.mjs" "$binary" 2>&1)
   status=$?

@@ -16,6 +16,10 @@
   var script = document.currentScript;
   var root = new URL(".", script && script.src ? script.src : document.baseURI);
   var loading = null;
+  /* The messages of the pages' language and the functions that write
+     them (message, write, listOf, number: assets/messages.js), put here
+     by careergen when it writes this script. */
+  /* careergen: messages */
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -81,7 +85,6 @@
   function enhance(table) {
     var body = table.tBodies[0];
     if (!body) return;
-    var lang = document.documentElement.lang || undefined;
     var form = document.querySelector("form[data-cg-career-filters]");
     var status = document.querySelector("[data-cg-career-count]");
     var countNode = table.querySelector("caption .count");
@@ -98,14 +101,10 @@
     // Where the focus goes when a page button it was on goes away.
     table.tabIndex = -1;
     var pager = el("nav", "pagination cg-results-pages");
-    pager.setAttribute("aria-label", "Pages of matching careers");
+    pager.setAttribute("aria-label", message("all-careers-js-pages"));
     pager.hidden = true;
     var scroller = table.closest(".table-scroll") || table;
     scroller.parentNode.insertBefore(pager, scroller.nextSibling);
-
-    function careers(n) {
-      return n.toLocaleString(lang) + (n === 1 ? " career" : " careers");
-    }
 
     function say(text) { if (status) status.textContent = text; }
 
@@ -151,14 +150,14 @@
           if (x == null && y == null) return a.order - b.order;
           return x == null ? 1 : -1;
         }
-        var c = typeof x === "string" ? x.localeCompare(y) : x - y;
+        var c = typeof x === "string" ? x.localeCompare(y, lang()) : x - y;
         return sign * c || a.order - b.order;
       });
     }
 
     function missing() {
       var span = el("span", "missing", "—");
-      span.appendChild(el("span", "visually-hidden", " not available"));
+      span.appendChild(el("span", "visually-hidden", " " + message("all-careers-js-not-available")));
       return span;
     }
 
@@ -222,9 +221,9 @@
       pager.textContent = "";
       pager.hidden = pages < 2;
       if (pages < 2) return;
-      pager.appendChild(button("Previous", state.page - 1, state.page === 0));
-      pager.appendChild(el("span", "cg-results-pages__where", "Page " + (state.page + 1) + " of " + pages));
-      pager.appendChild(button("Next", state.page + 1, state.page >= pages - 1));
+      pager.appendChild(button(message("all-careers-js-previous"), state.page - 1, state.page === 0));
+      pager.appendChild(el("span", "cg-results-pages__where", message("all-careers-js-page", { number: state.page + 1, total: pages })));
+      pager.appendChild(button(message("all-careers-js-next"), state.page + 1, state.page >= pages - 1));
     }
 
     function remember(f) {
@@ -243,7 +242,7 @@
     function show(announce) {
       var f = filters();
       var filtered = Object.keys(f).length > 0;
-      if (announce) say("Loading every career…");
+      if (announce) say(message("all-careers-js-loading"));
       return load().then(function (data) {
         var rows = sorted(matches(data, f));
         var pages = Math.max(1, Math.ceil(rows.length / PAGE));
@@ -255,7 +254,7 @@
         body.appendChild(fresh);
         if (!rows.length) {
           var tr = el("tr", "cg-results-none");
-          var td = el("td", null, "No career matches these filters.");
+          var td = el("td", null, message("all-careers-js-none"));
           td.colSpan = headers.length;
           tr.appendChild(td);
           body.appendChild(tr);
@@ -263,19 +262,22 @@
         document.querySelectorAll("[data-cg-server-pages]").forEach(function (node) { node.hidden = true; });
         drawPager(rows.length);
         if (countNode) {
-          countNode.textContent = "(" + (filtered ? rows.length.toLocaleString(lang) + " of " + careers(data.rows.length) : careers(data.rows.length)) + ")";
+          countNode.textContent = "(" + (filtered
+            ? message("all-careers-js-count-of", { count: rows.length, total: data.rows.length })
+            : message("list-careers", { count: data.rows.length })) + ")";
         }
         remember(f);
         if (announce) {
-          var text = filtered ? careers(rows.length) + (rows.length === 1 ? " matches." : " match.") : careers(rows.length) + ".";
+          var text = message(filtered ? "all-careers-js-matches" : "all-careers-js-total", { count: rows.length });
           if (state.sort) {
             var i = keys.indexOf(state.sort);
-            text += " Sorted by " + headers[i].textContent.trim() + ", " + (state.ascending ? "ascending." : "descending.");
+            text += " " + message(state.ascending ? "all-careers-js-sorted-ascending" : "all-careers-js-sorted-descending",
+              { column: headers[i].textContent.trim() });
           }
           say(text);
         }
       }, function () {
-        say("The list of every career could not be loaded: the table shows this page only.");
+        say(message("all-careers-js-load-failed"));
       });
     }
 

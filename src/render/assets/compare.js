@@ -12,6 +12,10 @@
   var script = document.currentScript;
   var root = new URL(".", script && script.src ? script.src : document.baseURI);
   var cache = {};
+  /* The messages of the pages' language and the functions that write
+     them (message, write, listOf, number: assets/messages.js), put here
+     by careergen when it writes this script. */
+  /* careergen: messages */
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -86,10 +90,8 @@
     }).slice(0, MAX);
   }
 
-  function careers(n) { return n + (n === 1 ? " career" : " careers"); }
-
   function sentence(titles) {
-    return titles.length < 2 ? titles.join("") : titles.slice(0, -1).join(", ") + " and " + titles[titles.length - 1];
+    return listOf(titles, "conjunction");
   }
 
   /* The combobox (ARIA 1.2): a text input that owns a listbox of
@@ -97,8 +99,8 @@
   function combobox(state) {
     var form = el("form", "cg-compare__chooser");
     form.setAttribute("role", "search");
-    form.setAttribute("aria-label", "Choose careers to compare");
-    var label = el("label", "cg-compare__label", "Add a career");
+    form.setAttribute("aria-label", message("compare-js-chooser"));
+    var label = el("label", "cg-compare__label", message("compare-js-add"));
     label.htmlFor = "cg-compare-input";
     var box = el("div", "cg-combobox");
     var input = el("input", "cg-combobox__input");
@@ -114,11 +116,11 @@
     var listbox = el("ul", "cg-combobox__listbox");
     listbox.id = "cg-compare-listbox";
     listbox.setAttribute("role", "listbox");
-    listbox.setAttribute("aria-label", "Suggested careers");
+    listbox.setAttribute("aria-label", message("compare-js-suggestions"));
     listbox.hidden = true;
     box.appendChild(input);
     box.appendChild(listbox);
-    var help = el("p", "cg-compare__help", "Type part of a career’s title, then choose it with the arrow keys and Enter, or select it. Two to four careers.");
+    var help = el("p", "cg-compare__help", message("compare-js-help"));
     help.id = "cg-compare-help";
     var status = el("p", "visually-hidden");
     status.setAttribute("role", "status");
@@ -164,12 +166,12 @@
         listbox.appendChild(li);
         options.push({ node: li, title: entry[0], slug: entry[1] });
       });
-      var message;
-      if (!result.count) message = "No career matches.";
-      else if (result.partial) message = result.count.toLocaleString("en") + " careers match; the first " + options.length + " are listed. Type more to narrow them.";
-      else message = careers(result.count) + " " + (result.count === 1 ? "matches" : "match") + ".";
-      if (result.count && !options.length) message = "Every matching career is already chosen.";
-      status.textContent = message;
+      var said;
+      if (!result.count) said = message("compare-js-no-match");
+      else if (result.partial) said = message("compare-js-partial", { count: result.count, shown: options.length });
+      else said = message("compare-js-matches", { count: result.count });
+      if (result.count && !options.length) said = message("compare-js-all-chosen");
+      status.textContent = said;
       active = -1;
       input.removeAttribute("aria-activedescendant");
       listbox.hidden = !options.length;
@@ -193,7 +195,7 @@
       }, function () {
         if (ask !== asked) return;
         listbox.removeAttribute("aria-busy");
-        status.textContent = "Suggestions could not be loaded.";
+        status.textContent = message("compare-js-suggestions-failed");
       });
     }
 
@@ -203,10 +205,10 @@
       close();
       input.value = "";
       if (state.picks.length >= MAX) {
-        status.textContent = "Four careers is the most one comparison shows: remove one first.";
+        status.textContent = message("compare-js-at-most");
         return;
       }
-      status.textContent = option.title + " added.";
+      status.textContent = message("compare-js-added", { title: option.title });
       state.add(option.slug);
     }
 
@@ -249,7 +251,7 @@
   function chosenList(state) {
     var wrap = el("div", "cg-compare__chosen");
     if (!state.picks.length) return wrap;
-    wrap.appendChild(el("h2", "cg-compare__chosen-title", "Chosen careers"));
+    wrap.appendChild(el("h2", "cg-compare__chosen-title", message("compare-js-chosen")));
     var list = el("ul", "cg-compare__chosen-list");
     state.picks.forEach(function (slug, i) {
       var data = state.data[slug];
@@ -257,9 +259,9 @@
       var link = el("a", null, data.title);
       link.href = new URL(data.path, root).href;
       li.appendChild(link);
-      var remove = el("button", "cg-compare__remove", "Remove");
+      var remove = el("button", "cg-compare__remove", message("compare-js-remove"));
       remove.type = "button";
-      remove.setAttribute("aria-label", "Remove " + data.title);
+      remove.setAttribute("aria-label", message("compare-js-remove-label", { title: data.title }));
       remove.addEventListener("click", function () { state.remove(slug, i); });
       li.appendChild(document.createTextNode(" "));
       li.appendChild(remove);
@@ -276,10 +278,10 @@
     var guides = picks.map(function (slug) { return state.data[slug]; });
     var fields = guides[0].fields;
     var box = el("div", "cg-compare__result");
-    var caption = el("h2", "cg-compare__caption", "Comparing " + sentence(guides.map(function (g) { return g.title; })));
+    var caption = el("h2", "cg-compare__caption", message("compare-js-caption", { titles: sentence(guides.map(function (g) { return g.title; })) }));
     caption.id = "cg-compare-caption";
     box.appendChild(caption);
-    var cue = el("p", "cg-compare__cue", "The table is wider than the screen: scroll it sideways to see every career.");
+    var cue = el("p", "cg-compare__cue", message("compare-js-wide"));
     cue.hidden = true;
     box.appendChild(cue);
     var wrap = el("div", "cg-compare__scroll");
@@ -292,7 +294,7 @@
     t.setAttribute("aria-labelledby", caption.id);
     var head = el("thead");
     var row = el("tr");
-    var corner = el("th", null, "Fact");
+    var corner = el("th", null, message("compare-js-fact"));
     corner.scope = "col";
     row.appendChild(corner);
     guides.forEach(function (guide) {
@@ -316,7 +318,7 @@
       guides.forEach(function (guide) {
         var value = guide.facts[field[0]];
         var td = el("td", null, value || "—");
-        if (!value) td.setAttribute("aria-label", "Not known");
+        if (!value) td.setAttribute("aria-label", message("compare-js-not-known"));
         tr.appendChild(td);
       });
       body.appendChild(tr);
@@ -347,7 +349,7 @@
       });
     });
     if (!lines.length) return null;
-    var p = el("p", "cg-compare__sources source-line", "Sources: ");
+    var p = el("p", "cg-compare__sources source-line", message("compare-js-sources") + " ");
     lines.forEach(function (line, i) {
       var all = line.titles.length === guides.length;
       p.appendChild(document.createTextNode(line.what + (all ? "" : " (" + sentence(line.titles) + ")") + ": "));
@@ -376,8 +378,8 @@
         t.cueIfWide();
       } else {
         result.appendChild(el("p", "cg-compare__hint", state.picks.length
-          ? "Add at least one more career to compare."
-          : "Add two to four careers to see them side by side."));
+          ? message("compare-js-one-more")
+          : message("compare-js-two-to-four")));
       }
     }
 
@@ -396,7 +398,7 @@
         remember();
         render();
       }, function () {
-        notice.textContent = "That career’s facts could not be loaded.";
+        notice.textContent = message("compare-js-load-failed");
         notice.hidden = false;
       });
     };
@@ -407,7 +409,7 @@
       // Keep the focus on the list: the next Remove button, else the input.
       var buttons = container.querySelectorAll(".cg-compare__remove");
       (buttons[Math.min(i, buttons.length - 1)] || form.input).focus();
-      form.querySelector("[role=status]").textContent = state.data[slug].title + " removed.";
+      form.querySelector("[role=status]").textContent = message("compare-js-removed", { title: state.data[slug].title });
     };
 
     var wanted = chosenSlugs();
@@ -429,7 +431,7 @@
       container.appendChild(chosen);
       container.appendChild(result);
       if (missing.length) {
-        notice.textContent = "No career is at " + missing.map(function (s) { return "“" + s + "”"; }).join(", ") + ": the link may be out of date.";
+        notice.textContent = message("compare-js-missing", { count: missing.length, slugs: listOf(missing, "conjunction") });
         notice.hidden = false;
         remember();
       }

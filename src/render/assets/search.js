@@ -21,6 +21,10 @@
   /* The `kind` filter values of records that are not guides, in the order
      results list them after guides (see search.rs). */
   var KINDS = ["article", "page"];
+  /* The messages of the pages' language and the functions that write
+     them (message, write, listOf, number: assets/messages.js), put here
+     by careergen when it writes this script. */
+  /* careergen: messages */
 
   /* ---- words and typos ----------------------------------------------- */
 
@@ -342,23 +346,18 @@
     return node;
   }
 
-  function count(n, one, many) {
-    return n === 1 ? "1 " + one : n + " " + many;
-  }
-
   /* "3 careers and 1 article found", from a result's counts by kind. */
   function plural(counts) {
     var parts = [];
-    if (counts.guide) parts.push(count(counts.guide, "career", "careers"));
-    if (counts.article) parts.push(count(counts.article, "article", "articles"));
-    if (counts.page) parts.push(count(counts.page, "page", "pages"));
-    if (!parts.length) return "No careers found";
-    var last = parts.pop();
-    return (parts.length ? parts.join(", ") + " and " + last : last) + " found";
+    if (counts.guide) parts.push(message("search-js-careers", { count: counts.guide }));
+    if (counts.article) parts.push(message("search-js-articles", { count: counts.article }));
+    if (counts.page) parts.push(message("search-js-pages", { count: counts.page }));
+    if (!parts.length) return message("search-js-none");
+    return message("search-js-found", { list: listOf(parts, "conjunction") });
   }
 
   function heading(counts, query) {
-    return plural(counts) + " for \u201c" + query.trim() + "\u201d";
+    return message("search-js-heading", { found: plural(counts), query: query.trim() });
   }
 
   function link(text, href) {
@@ -396,26 +395,21 @@
   /* What a reader can do when a search found nothing. */
   function noResults(query) {
     var box = el("div", "cg-search__none");
-    var tips = el("p", null, "Check the spelling or try fewer words, or browse ");
-    tips.appendChild(link("all careers", "all-careers/"));
-    tips.appendChild(document.createTextNode(" or careers by "));
-    tips.appendChild(link("category", "categories/"));
-    tips.appendChild(document.createTextNode(", "));
-    tips.appendChild(link("industry", "industries/"));
-    tips.appendChild(document.createTextNode(" or "));
-    tips.appendChild(link("education", "education/"));
-    tips.appendChild(document.createTextNode("."));
+    var tips = write(el("p"), message("search-js-tips", {
+      all: link(message("search-js-tips-all"), "all-careers/"),
+      category: link(message("search-js-tips-category"), "categories/"),
+      industry: link(message("search-js-tips-industry"), "industries/"),
+      education: link(message("search-js-tips-education"), "education/")
+    }));
     box.appendChild(tips);
     return closest(query, 3).then(function (near) {
       if (near.length) {
-        var p = el("p", null, "Did you mean ");
-        near.forEach(function (record, i) {
-          if (i) p.appendChild(document.createTextNode(i === near.length - 1 ? " or " : ", "));
+        var titles = near.map(function (record) {
           var a = el("a", null, record.meta.title);
           a.href = href(record);
-          p.appendChild(a);
+          return a;
         });
-        p.appendChild(document.createTextNode("?"));
+        var p = write(el("p"), message("search-js-did-you-mean", { titles: listOf(titles, "disjunction") }));
         box.insertBefore(p, tips);
       }
       return box;
@@ -538,7 +532,7 @@
         list.hidden = list.children.length === 0;
         var left = current.length - list.children.length;
         more.hidden = left <= 0;
-        more.textContent = "Show " + Math.min(left, PAGE) + " more of " + left;
+        more.textContent = message("search-js-more", { shown: Math.min(left, PAGE), left: left });
       });
     }
     more.addEventListener("click", function () {
@@ -558,7 +552,7 @@
         window.history.replaceState(null, "", url.href);
       }
       if (!query.trim()) {
-        if (headingEl) headingEl.textContent = "Search careers";
+        if (headingEl) headingEl.textContent = message("search-label");
         list.textContent = "";
         list.hidden = true;
         more.hidden = true;
@@ -578,7 +572,7 @@
           list.hidden = shown.length === 0;
           var left = current.length - shown.length;
           more.hidden = left <= 0;
-          more.textContent = "Show " + Math.min(left, PAGE) + " more of " + left;
+          more.textContent = message("search-js-more", { shown: Math.min(left, PAGE), left: left });
           if (current.length) return null;
           return noResults(query).then(function (box) {
             if (asked === latest) help.appendChild(box);
@@ -602,10 +596,10 @@
   }
 
   function unavailable(status, form) {
-    status.textContent = "Search is not available here. ";
-    var a = el("a", null, "Browse all careers");
+    var a = el("a", null, message("search-js-browse-all"));
     a.href = form.action;
-    status.appendChild(a);
+    status.textContent = "";
+    write(status, message("search-js-unavailable", { browse: a }));
   }
 
   if (typeof document !== "undefined" && script) {

@@ -17,7 +17,8 @@
     if (a.number !== undefined && b.number !== undefined) return a.number - b.number;
     var x = a.text !== undefined ? a.text : String(a.number);
     var y = b.text !== undefined ? b.text : String(b.number);
-    return x.localeCompare(y);
+    // Words sort as the page's language sorts them.
+    return x.localeCompare(y, document.documentElement.lang || undefined);
   }
 
   function enhance(table) {

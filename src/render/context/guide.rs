@@ -359,7 +359,7 @@ impl<'a> Formatter<'a> {
                     name: &s.name,
                     url: s.url.as_deref(),
                     accessed: s.accessed.map(|d| d.format("%Y-%m-%d").to_string()),
-                    accessed_display: s.accessed.map(|d| d.format("%B %-d, %Y").to_string()),
+                    accessed_display: s.accessed.map(|d| self.style.date(d)),
                     license: s.license.as_deref(),
                 })
                 .collect(),
@@ -367,9 +367,7 @@ impl<'a> Formatter<'a> {
             last_reviewed: guide
                 .last_reviewed
                 .map(|d| d.format("%Y-%m-%d").to_string()),
-            last_reviewed_display: guide
-                .last_reviewed
-                .map(|d| d.format("%B %-d, %Y").to_string()),
+            last_reviewed_display: guide.last_reviewed.map(|d| self.style.date(d)),
             content_html: markdown.content_html,
             extra: &guide.extra,
             charts: GuideCharts::default(),
@@ -466,7 +464,7 @@ impl<'a> Formatter<'a> {
             figures,
             percentile_basis: percentile,
             top_coded: salary.top_coded,
-            as_of: salary.as_of.map(|a| a.display()),
+            as_of: salary.as_of.map(|a| self.style.year_month(a.year, a.month)),
             source,
         }
     }
@@ -519,7 +517,10 @@ impl<'a> Formatter<'a> {
             }
             let args = Args::new().with("occupation", b.label.as_str());
             let label = match b.as_of {
-                Some(a) => self.text("facts-median-pay-of-as-of", &args.with("date", a.display())),
+                Some(a) => self.text(
+                    "facts-median-pay-of-as-of",
+                    &args.with("date", self.style.year_month(a.year, a.month)),
+                ),
                 None => self.text("facts-median-pay-of", &args),
             };
             facts.push((
@@ -527,7 +528,7 @@ impl<'a> Formatter<'a> {
                 cited(&b.pay_source),
             ));
         }
-        if let Some(home) = crate::render::state_pay::home_fact(view) {
+        if let Some(home) = crate::render::state_pay::home_fact(view, self) {
             facts.push((home, view.state_pay.as_ref().and_then(|s| s.source)));
         }
         let requirements = &view.requirements;

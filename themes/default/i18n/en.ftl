@@ -126,6 +126,7 @@ filters-from = From
 filters-to = To
 filters-submit = Show careers
 filters-reset = Clear filters
+figures-pay-in = Pay in { $region }
 figures-sources = Sources:
 figures-unnamed = as given in the guide, without a named source
 figures-count = { $count } of { $of } careers
@@ -148,6 +149,9 @@ error404-search = Search for a career
 compare-title = Compare careers
 compare-lead = Put two to four careers side by side: pay, job outlook, number of jobs and the education and training they take.
 compare-no-script = Comparing careers side by side here needs JavaScript. Without it, the <a href="{ $href }">All careers table</a> shows every career’s pay, job outlook and education, and each career’s own page gives all its facts.
+compare-openings = Openings each year
+compare-source-home-pay = Home-state pay
+compare-source-education = Education and training
 search-page-label = Search by title, skill, field of study, industry or occupation code
 search-no-script = Search needs JavaScript. Browse <a href="{ $root }all-careers/">all careers</a> or by <a href="{ $root }categories/">category</a>, <a href="{ $root }industries/">industry</a> or <a href="{ $root }education/">education</a> instead.
 advice-browse-by-topic = Browse by topic
@@ -157,6 +161,10 @@ advice-topics-label = Topics:
 advice-byline = By { $author } · <time datetime="{ $datetime }">{ $date }</time>
 advice-updated = Updated <time datetime="{ $datetime }">{ $date }</time>
 advice-related-careers = Careers this advice is for
+advice-for = Advice for { $plural }
+advice-topics-title = { $section }: topics
+advice-topics-description = Every topic of { $section }, with how many articles it has.
+advice-topic-description = Articles of { $section } on { $topic }, newest first.
 pagination-articles = articles
 list-articles = { $count ->
     [one] { $count } article
@@ -176,6 +184,11 @@ states-median = Median
 states-p10 = 10th percentile
 states-p90 = 90th percentile
 states-employment = Employment
+states-not-published = Not published
+states-tile-not-published = not published
+states-home-median = Median pay in { $state }
+states-home-median-as-of = Median pay in { $state } ({ $date })
+states-map-title = Median pay { $period } by state for { $title }: the bar in each state grows with its median; dashed states have no published figure. Every figure is in the table “{ $table }”.
 
 ## Vocabularies and figures written by careergen
 
@@ -254,6 +267,13 @@ outlook-no-change-period = Employment of { $who } is projected to show little or
 chart-pay-title = Pay range for { $occupation }, { $period }
 chart-pay-percentiles = Entry and top figures are the 10th and 90th percentiles
 chart-all-occupations = All occupations
+chart-median-pay-title = Careers by median pay, { $period }
+chart-median-pay-band = { $from } to under { $to }
+# $shown is $count as the language writes it.
+chart-median-pay-count = { $count ->
+    [one] { $shown } career
+   *[other] { $shown } careers
+}
 chart-outlook-title = Projected employment growth
 chart-outlook-title-in = Projected employment growth, { $period }
 
@@ -276,3 +296,86 @@ list-description-page = { $description }. Page { $number } of { $total }.
 
 # The language switcher's label, for screen readers.
 nav-languages = Language
+
+## Text the site's scripts write in the reader's browser. Plain text, no
+## markup; `{ $count }` and the other numbers are formatted there.
+
+search-js-careers = { $count ->
+    [one] { $count } career
+   *[other] { $count } careers
+}
+search-js-articles = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
+search-js-pages = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+search-js-found = { $list } found
+search-js-none = No careers found
+search-js-heading = { $found } for “{ $query }”
+search-js-more = Show { $shown } more of { $left }
+search-js-tips = Check the spelling or try fewer words, or browse { $all } or careers by { $category }, { $industry } or { $education }.
+search-js-tips-all = all careers
+search-js-tips-category = category
+search-js-tips-industry = industry
+search-js-tips-education = education
+search-js-did-you-mean = Did you mean { $titles }?
+search-js-unavailable = Search is not available here. { $browse }
+search-js-browse-all = Browse all careers
+compare-js-chooser = Choose careers to compare
+compare-js-add = Add a career
+compare-js-suggestions = Suggested careers
+compare-js-help = Type part of a career’s title, then choose it with the arrow keys and Enter, or select it. Two to four careers.
+compare-js-no-match = No career matches.
+compare-js-matches = { $count ->
+    [one] { $count } career matches.
+   *[other] { $count } careers match.
+}
+compare-js-partial = { $count ->
+    [one] { $count } career matches; the first { $shown } are listed. Type more to narrow them.
+   *[other] { $count } careers match; the first { $shown } are listed. Type more to narrow them.
+}
+compare-js-all-chosen = Every matching career is already chosen.
+compare-js-suggestions-failed = Suggestions could not be loaded.
+compare-js-at-most = Four careers is the most one comparison shows: remove one first.
+compare-js-added = { $title } added.
+compare-js-removed = { $title } removed.
+compare-js-chosen = Chosen careers
+compare-js-remove = Remove
+compare-js-remove-label = Remove { $title }
+compare-js-caption = Comparing { $titles }
+compare-js-wide = The table is wider than the screen: scroll it sideways to see every career.
+compare-js-fact = Fact
+compare-js-not-known = Not known
+compare-js-sources = Sources:
+compare-js-one-more = Add at least one more career to compare.
+compare-js-two-to-four = Add two to four careers to see them side by side.
+compare-js-load-failed = That career’s facts could not be loaded.
+compare-js-missing = { $count ->
+    [one] No career is at { $slugs }: the link may be out of date.
+   *[other] No careers are at { $slugs }: the links may be out of date.
+}
+all-careers-js-pages = Pages of matching careers
+all-careers-js-previous = Previous
+all-careers-js-next = Next
+all-careers-js-page = Page { $number } of { $total }
+all-careers-js-loading = Loading every career…
+all-careers-js-none = No career matches these filters.
+all-careers-js-count-of = { $total ->
+    [one] { $count } of { $total } career
+   *[other] { $count } of { $total } careers
+}
+all-careers-js-total = { $count ->
+    [one] { $count } career.
+   *[other] { $count } careers.
+}
+all-careers-js-matches = { $count ->
+    [one] { $count } career matches.
+   *[other] { $count } careers match.
+}
+all-careers-js-sorted-ascending = Sorted by { $column }, ascending.
+all-careers-js-sorted-descending = Sorted by { $column }, descending.
+all-careers-js-load-failed = The list of every career could not be loaded: the table shows this page only.
+all-careers-js-not-available = not available

@@ -125,6 +125,7 @@ filters-from = Desde
 filters-to = Hasta
 filters-submit = Mostrar carreras
 filters-reset = Borrar filtros
+figures-pay-in = Salario en { $region }
 figures-sources = Fuentes:
 figures-unnamed = según la guía, sin una fuente indicada
 figures-count = { $count } de { $of } carreras
@@ -147,6 +148,9 @@ error404-search = Buscar una carrera
 compare-title = Comparar carreras
 compare-lead = Ponga de dos a cuatro carreras lado a lado: salario, perspectivas laborales, número de empleos y la formación y capacitación que requieren.
 compare-no-script = Para comparar carreras aquí se necesita JavaScript. Sin él, la <a href="{ $href }">tabla de todas las carreras</a> muestra el salario, las perspectivas y la formación de cada carrera, y la página de cada carrera reúne todos sus datos.
+compare-openings = Vacantes al año
+compare-source-home-pay = Salario en el estado propio
+compare-source-education = Formación y capacitación
 search-page-label = Busque por título, competencia, campo de estudio, sector o código de ocupación
 search-no-script = La búsqueda necesita JavaScript. Explore <a href="{ $root }all-careers/">todas las carreras</a> o por <a href="{ $root }categories/">categoría</a>, <a href="{ $root }industries/">sector</a> o <a href="{ $root }education/">formación</a>.
 advice-browse-by-topic = Explorar por tema
@@ -156,6 +160,10 @@ advice-topics-label = Temas:
 advice-byline = Por { $author } · <time datetime="{ $datetime }">{ $date }</time>
 advice-updated = Actualizado el <time datetime="{ $datetime }">{ $date }</time>
 advice-related-careers = Carreras a las que se aplica este consejo
+advice-for = Consejos: { $title }
+advice-topics-title = { $section }: temas
+advice-topics-description = Todos los temas de { $section }, con cuántos artículos tiene cada uno.
+advice-topic-description = Artículos de { $section } sobre { $topic }, del más reciente al más antiguo.
 pagination-articles = artículos
 list-articles = { $count ->
     [one] { $count } artículo
@@ -175,6 +183,11 @@ states-median = Mediana
 states-p10 = Percentil 10
 states-p90 = Percentil 90
 states-employment = Empleo
+states-not-published = No publicado
+states-tile-not-published = no publicado
+states-home-median = Salario mediano en { $state }
+states-home-median-as-of = Salario mediano en { $state } ({ $date })
+states-map-title = Salario mediano { $period } por estado para { $title }: la barra de cada estado crece con su mediana; los estados con borde discontinuo no tienen cifra publicada. Todas las cifras están en la tabla «{ $table }».
 
 ## Vocabularios y cifras que escribe careergen
 
@@ -253,6 +266,13 @@ outlook-no-change-period = Se prevé que el empleo en esta ocupación se manteng
 chart-pay-title = Rango salarial de { $occupation }, { $period }
 chart-pay-percentiles = Las cifras inicial y máxima son los percentiles 10 y 90
 chart-all-occupations = Todas las ocupaciones
+chart-median-pay-title = Carreras por salario mediano, { $period }
+chart-median-pay-band = De { $from } a menos de { $to }
+# $shown es $count tal como lo escribe el idioma.
+chart-median-pay-count = { $count ->
+    [one] { $shown } carrera
+   *[other] { $shown } carreras
+}
 chart-outlook-title = Crecimiento previsto del empleo
 chart-outlook-title-in = Crecimiento previsto del empleo, { $period }
 
@@ -274,3 +294,86 @@ list-description-page = { $description }. Página { $number } de { $total }.
 ## Idiomas
 
 nav-languages = Idioma
+
+## Texto que escriben los scripts del sitio en el navegador del lector.
+## Texto sin marcas; `{ $count }` y las demás cifras se formatean allí.
+
+search-js-careers = { $count ->
+    [one] { $count } carrera
+   *[other] { $count } carreras
+}
+search-js-articles = { $count ->
+    [one] { $count } artículo
+   *[other] { $count } artículos
+}
+search-js-pages = { $count ->
+    [one] { $count } página
+   *[other] { $count } páginas
+}
+search-js-found = Resultados: { $list }
+search-js-none = No se encontraron carreras
+search-js-heading = { $found } para «{ $query }»
+search-js-more = Mostrar { $shown } más (quedan { $left })
+search-js-tips = Revise la ortografía o pruebe con menos palabras, o explore { $all } o las carreras por { $category }, { $industry } o { $education }.
+search-js-tips-all = todas las carreras
+search-js-tips-category = categoría
+search-js-tips-industry = sector
+search-js-tips-education = formación
+search-js-did-you-mean = ¿Quiso decir { $titles }?
+search-js-unavailable = La búsqueda no está disponible aquí. { $browse }
+search-js-browse-all = Ver todas las carreras
+compare-js-chooser = Elija las carreras que desea comparar
+compare-js-add = Añadir una carrera
+compare-js-suggestions = Carreras sugeridas
+compare-js-help = Escriba parte del título de una carrera y elíjala con las flechas y la tecla Intro, o selecciónela. De dos a cuatro carreras.
+compare-js-no-match = Ninguna carrera coincide.
+compare-js-matches = { $count ->
+    [one] { $count } carrera coincide.
+   *[other] { $count } carreras coinciden.
+}
+compare-js-partial = { $count ->
+    [one] { $count } carrera coincide; se muestran las { $shown } primeras. Escriba más para acotar la búsqueda.
+   *[other] { $count } carreras coinciden; se muestran las { $shown } primeras. Escriba más para acotar la búsqueda.
+}
+compare-js-all-chosen = Todas las carreras que coinciden ya están elegidas.
+compare-js-suggestions-failed = No se pudieron cargar las sugerencias.
+compare-js-at-most = Una comparación muestra como máximo cuatro carreras: quite una primero.
+compare-js-added = Se añadió { $title }.
+compare-js-removed = Se quitó { $title }.
+compare-js-chosen = Carreras elegidas
+compare-js-remove = Quitar
+compare-js-remove-label = Quitar { $title }
+compare-js-caption = Comparación de { $titles }
+compare-js-wide = La tabla es más ancha que la pantalla: desplácela hacia los lados para ver todas las carreras.
+compare-js-fact = Dato
+compare-js-not-known = Sin datos
+compare-js-sources = Fuentes:
+compare-js-one-more = Añada al menos una carrera más para comparar.
+compare-js-two-to-four = Añada de dos a cuatro carreras para verlas lado a lado.
+compare-js-load-failed = No se pudieron cargar los datos de esa carrera.
+compare-js-missing = { $count ->
+    [one] No hay ninguna carrera en { $slugs }: puede que el enlace esté desactualizado.
+   *[other] No hay carreras en { $slugs }: puede que los enlaces estén desactualizados.
+}
+all-careers-js-pages = Páginas de carreras que coinciden
+all-careers-js-previous = Anterior
+all-careers-js-next = Siguiente
+all-careers-js-page = Página { $number } de { $total }
+all-careers-js-loading = Cargando todas las carreras…
+all-careers-js-none = Ninguna carrera coincide con estos filtros.
+all-careers-js-count-of = { $total ->
+    [one] { $count } de { $total } carrera
+   *[other] { $count } de { $total } carreras
+}
+all-careers-js-total = { $count ->
+    [one] { $count } carrera.
+   *[other] { $count } carreras.
+}
+all-careers-js-matches = { $count ->
+    [one] { $count } carrera coincide.
+   *[other] { $count } carreras coinciden.
+}
+all-careers-js-sorted-ascending = Ordenadas por { $column }, de forma ascendente.
+all-careers-js-sorted-descending = Ordenadas por { $column }, de forma descendente.
+all-careers-js-load-failed = No se pudo cargar la lista de todas las carreras: la tabla muestra solo esta página.
+all-careers-js-not-available = no disponible

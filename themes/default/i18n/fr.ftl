@@ -125,6 +125,7 @@ filters-from = De
 filters-to = À
 filters-submit = Afficher les métiers
 filters-reset = Effacer les filtres
+figures-pay-in = Rémunération en { $region }
 figures-sources = Sources :
 figures-unnamed = d’après la fiche, sans source citée
 figures-count = { $count } métiers sur { $of }
@@ -147,6 +148,9 @@ error404-search = Rechercher un métier
 compare-title = Comparer des métiers
 compare-lead = Placez deux à quatre métiers côte à côte : rémunération, perspectives d’emploi, nombre d’emplois, formation et apprentissage nécessaires.
 compare-no-script = La comparaison de métiers nécessite JavaScript. Sans lui, le <a href="{ $href }">tableau de tous les métiers</a> indique la rémunération, les perspectives et la formation de chacun, et la fiche de chaque métier en donne tous les détails.
+compare-openings = Postes à pourvoir par an
+compare-source-home-pay = Rémunération dans l’État de référence
+compare-source-education = Formation et apprentissage
 search-page-label = Rechercher par intitulé, compétence, filière, secteur ou code métier
 search-no-script = La recherche nécessite JavaScript. Parcourez plutôt <a href="{ $root }all-careers/">tous les métiers</a> ou par <a href="{ $root }categories/">catégorie</a>, <a href="{ $root }industries/">secteur</a> ou <a href="{ $root }education/">formation</a>.
 advice-browse-by-topic = Parcourir par thème
@@ -156,6 +160,10 @@ advice-topics-label = Thèmes :
 advice-byline = Par { $author } · <time datetime="{ $datetime }">{ $date }</time>
 advice-updated = Mis à jour le <time datetime="{ $datetime }">{ $date }</time>
 advice-related-careers = Métiers concernés par ce conseil
+advice-for = Conseils : { $title }
+advice-topics-title = { $section } : thèmes
+advice-topics-description = Tous les thèmes de { $section }, avec le nombre d’articles de chacun.
+advice-topic-description = Articles de { $section } sur le thème { $topic }, du plus récent au plus ancien.
 pagination-articles = articles
 list-articles = { $count ->
     [one] { $count } article
@@ -175,6 +183,11 @@ states-median = Médiane
 states-p10 = 1er décile
 states-p90 = 9e décile
 states-employment = Emploi
+states-not-published = Non publié
+states-tile-not-published = non publié
+states-home-median = Salaire médian en { $state }
+states-home-median-as-of = Salaire médian en { $state } ({ $date })
+states-map-title = Salaire médian { $period } par État pour { $title } : la barre de chaque État croît avec sa médiane ; les États en pointillés n’ont pas de chiffre publié. Tous les chiffres figurent dans le tableau « { $table } ».
 
 ## Vocabulaires et chiffres rédigés par careergen
 
@@ -253,6 +266,13 @@ outlook-no-change-period = L’emploi dans ce métier devrait rester à peu prè
 chart-pay-title = Fourchette de salaires : { $occupation }, { $period }
 chart-pay-percentiles = Les montants de début et le plus élevé sont le 1er et le 9e décile
 chart-all-occupations = Ensemble des métiers
+chart-median-pay-title = Métiers par salaire médian, { $period }
+chart-median-pay-band = De { $from } à moins de { $to }
+# $shown est $count tel que la langue l’écrit.
+chart-median-pay-count = { $count ->
+    [one] { $shown } métier
+   *[other] { $shown } métiers
+}
 chart-outlook-title = Évolution prévue de l’emploi
 chart-outlook-title-in = Évolution prévue de l’emploi, { $period }
 
@@ -274,3 +294,86 @@ list-description-page = { $description }. Page { $number } sur { $total }.
 ## Langues
 
 nav-languages = Langue
+
+## Texte écrit par les scripts du site dans le navigateur du lecteur.
+## Texte brut, sans balises ; `{ $count }` et les autres nombres y sont mis en forme.
+
+search-js-careers = { $count ->
+    [one] { $count } métier
+   *[other] { $count } métiers
+}
+search-js-articles = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
+search-js-pages = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+search-js-found = Résultats : { $list }
+search-js-none = Aucun métier trouvé
+search-js-heading = { $found } pour « { $query } »
+search-js-more = Afficher { $shown } de plus (encore { $left })
+search-js-tips = Vérifiez l’orthographe ou essayez avec moins de mots, ou parcourez { $all } ou les métiers par { $category }, { $industry } ou { $education }.
+search-js-tips-all = tous les métiers
+search-js-tips-category = catégorie
+search-js-tips-industry = secteur
+search-js-tips-education = formation
+search-js-did-you-mean = Vouliez-vous dire { $titles } ?
+search-js-unavailable = La recherche n’est pas disponible ici. { $browse }
+search-js-browse-all = Parcourir tous les métiers
+compare-js-chooser = Choisir les métiers à comparer
+compare-js-add = Ajouter un métier
+compare-js-suggestions = Métiers suggérés
+compare-js-help = Tapez une partie de l’intitulé d’un métier, puis choisissez-le avec les flèches et la touche Entrée, ou sélectionnez-le. De deux à quatre métiers.
+compare-js-no-match = Aucun métier ne correspond.
+compare-js-matches = { $count ->
+    [one] { $count } métier correspond.
+   *[other] { $count } métiers correspondent.
+}
+compare-js-partial = { $count ->
+    [one] { $count } métier correspond ; les { $shown } premiers sont affichés. Précisez votre saisie pour affiner.
+   *[other] { $count } métiers correspondent ; les { $shown } premiers sont affichés. Précisez votre saisie pour affiner.
+}
+compare-js-all-chosen = Tous les métiers correspondants sont déjà choisis.
+compare-js-suggestions-failed = Les suggestions n’ont pas pu être chargées.
+compare-js-at-most = Une comparaison montre au plus quatre métiers : retirez-en un d’abord.
+compare-js-added = { $title } ajouté.
+compare-js-removed = { $title } retiré.
+compare-js-chosen = Métiers choisis
+compare-js-remove = Retirer
+compare-js-remove-label = Retirer { $title }
+compare-js-caption = Comparaison : { $titles }
+compare-js-wide = Le tableau est plus large que l’écran : faites-le défiler latéralement pour voir tous les métiers.
+compare-js-fact = Donnée
+compare-js-not-known = Non connu
+compare-js-sources = Sources :
+compare-js-one-more = Ajoutez au moins un autre métier pour comparer.
+compare-js-two-to-four = Ajoutez de deux à quatre métiers pour les voir côte à côte.
+compare-js-load-failed = Les données de ce métier n’ont pas pu être chargées.
+compare-js-missing = { $count ->
+    [one] Aucun métier à l’adresse { $slugs } : le lien est peut-être périmé.
+   *[other] Aucun métier aux adresses { $slugs } : les liens sont peut-être périmés.
+}
+all-careers-js-pages = Pages des métiers correspondants
+all-careers-js-previous = Précédente
+all-careers-js-next = Suivante
+all-careers-js-page = Page { $number } sur { $total }
+all-careers-js-loading = Chargement de tous les métiers…
+all-careers-js-none = Aucun métier ne correspond à ces filtres.
+all-careers-js-count-of = { $total ->
+    [one] { $count } sur { $total } métier
+   *[other] { $count } sur { $total } métiers
+}
+all-careers-js-total = { $count ->
+    [one] { $count } métier.
+   *[other] { $count } métiers.
+}
+all-careers-js-matches = { $count ->
+    [one] { $count } métier correspond.
+   *[other] { $count } métiers correspondent.
+}
+all-careers-js-sorted-ascending = Triés par { $column }, par ordre croissant.
+all-careers-js-sorted-descending = Triés par { $column }, par ordre décroissant.
+all-careers-js-load-failed = La liste de tous les métiers n’a pas pu être chargée : le tableau ne montre que cette page.
+all-careers-js-not-available = non disponible
