@@ -450,6 +450,27 @@ try {
     }
   }
 
+  /* Pages that put themselves in the footer menu (`menu:` in their front
+     matter: the example's About and Accessibility statement). */
+  for (const width of [390, 1366]) {
+    await check(`menu: at ${width} px a page's own footer entry is in order, marked on its page and in view`, async () => {
+      const context = await contextFor(width, 'light');
+      const page = await open(context, ex.url + 'accessibility/');
+      const links = await page.$$eval('.footer-nav a', (as) => as.map((a) => a.textContent));
+      const current = await page.$$eval('.footer-nav [aria-current="page"]', (as) => as.map((a) => a.textContent));
+      const inView = await page.$$eval('.footer-nav a', (as) => as.every((a) => {
+        const r = a.getBoundingClientRect();
+        return a.checkVisibility() && r.left >= 0 && r.right <= window.innerWidth + 1;
+      }));
+      await page.locator('.site-footer').screenshot({ path: join(shots, `footer-menu-${width}.png`) });
+      await page.close();
+      await context.close();
+      equal(links.slice(0, 3), ['About', 'Accessibility', 'All careers'], 'footer order by weight');
+      equal(current, ['Accessibility'], 'aria-current');
+      assert(inView, 'a footer link is hidden or runs off the screen');
+    });
+  }
+
   await check('menu: at 1366 px the keyboard reaches an entry\'s children with Tab, no script', async () => {
     const context = await contextFor(1366, 'light', { javaScriptEnabled: false });
     const page = await open(context, ex.url);
