@@ -699,16 +699,20 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
             } else {
                 String::new()
             };
-            let title = crate::site::numbered(&section.title, &paginator);
+            let title = crate::render::listings::numbered(&section.title, &paginator);
             let description = if section.description.is_empty() {
                 format!("{}: every article, newest first.", section.title)
             } else {
                 section.description.clone()
             };
-            let description = crate::site::numbered_description(&description, &paginator);
+            let description =
+                crate::render::listings::numbered_description(&description, &paginator);
             let mut view = PageView::new(config, "section", &title, &description, path.clone());
             let mut crumbs = vec![home_crumb()];
-            crumbs.extend(crate::site::list_crumbs(&section.title, &paginator));
+            crumbs.extend(crate::render::listings::list_crumbs(
+                &section.title,
+                &paginator,
+            ));
             view.breadcrumb = CrumbView::list(crumbs, &view.root);
             let cards: Vec<ArticleCard> = pages
                 .slice(&list, n)
@@ -770,8 +774,8 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
             let (name, list) = topics.get(t)?;
             let pages = topic_pages(library, s, t, config);
             let paginator = pages.view(n);
-            let title = crate::site::numbered(name, &paginator);
-            let description = crate::site::numbered_description(
+            let title = crate::render::listings::numbered(name, &paginator);
+            let description = crate::render::listings::numbered_description(
                 &site.language_messages().text(
                     "advice-topic-description",
                     &crate::i18n::Args::new()
@@ -789,7 +793,7 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
                     Some(permalink::topics(&section.dir)),
                 ),
             ];
-            crumbs.extend(crate::site::list_crumbs(name, &paginator));
+            crumbs.extend(crate::render::listings::list_crumbs(name, &paginator));
             view.breadcrumb = CrumbView::list(crumbs, &view.root);
             let cards: Vec<ArticleCard> = pages
                 .slice(list, n)

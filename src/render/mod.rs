@@ -12,6 +12,7 @@ pub mod format;
 pub mod images;
 pub mod kinds;
 pub mod languages;
+pub mod listings;
 pub mod markdown;
 pub mod menu;
 pub mod paginate;

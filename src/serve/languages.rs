@@ -39,8 +39,9 @@ use crate::content::translations;
 use crate::diagnostics::{self, Diagnostic};
 use crate::output::{MemorySink, NullSink, Sink};
 use crate::render::languages::{Alternates, PrefixSink};
+use crate::render::listings::Listings;
 use crate::render::site_files;
-use crate::site::{self, BuildOptions, Listings, Rendered, Site};
+use crate::site::{self, BuildOptions, Rendered, Site};
 
 /// What the last good build of a site in several languages wrote, by
 /// language, kept to render only what a change touches.
@@ -355,7 +356,10 @@ fn render_pages(site: &Site, paths: &BTreeSet<String>, sink: &dyn Sink) -> Optio
     }
     if !others.is_empty() {
         // Never asked to stop, it renders every page.
-        let more = site::render_listing_pages(site, &listings, &others, sink, &|| false);
+        let more =
+            crate::render::listings::render_listing_pages(site, &listings, &others, sink, &|| {
+                false
+            });
         rendered.add(more.unwrap_or_default());
     }
     Some(rendered)

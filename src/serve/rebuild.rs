@@ -53,10 +53,11 @@ use crate::output::MemorySink;
 use crate::render::browse;
 use crate::render::context::Formatter;
 use crate::render::kinds::{LibraryFacts, Signatures};
+use crate::render::listings::Listings;
 use crate::render::similar::SimilarIndex;
 use crate::render::templates::Templates;
 use crate::render::theme;
-use crate::site::{self, BuildOptions, GuideDependencies, Listings, Page, Site};
+use crate::site::{self, BuildOptions, GuideDependencies, Page, Site};
 
 /// What a successful rebuild changed.
 #[derive(Debug, Default)]
@@ -1271,7 +1272,7 @@ impl Workspace {
                     crate::render::kinds::render_changed(site, &pages, &sink, previous_kinds);
                 rendered.add(kind_pages);
                 if let Some(listings) = listings.as_ref().filter(|_| !others.is_empty()) {
-                    rendered.add(site::render_listing_pages(
+                    rendered.add(crate::render::listings::render_listing_pages(
                         site, listings, &others, &sink, stop,
                     )?);
                 }
@@ -1288,7 +1289,7 @@ impl Workspace {
                     let groups = match &listings {
                         Some(listings) => listings.browse_groups(),
                         None => {
-                            worked_out = site::browse_groups(site);
+                            worked_out = crate::render::listings::browse_groups(site);
                             &worked_out
                         }
                     };
