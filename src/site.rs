@@ -26,14 +26,16 @@ use crate::render::context::{
     CrumbView, Formatter, GuideView, PageView, RenderedMarkdown, SiteView,
 };
 use crate::render::listings::{
-    Listings, all_careers_pages, browse_groups, group_pages, groups_of, guides_by_title,
-    other_pages, render_listing_pages,
+    Listings, all_careers_pages, browse_groups, group_pages, other_pages, render_listing_pages,
 };
 use crate::render::markdown::{self, Links, Origin, PageIds};
 use crate::render::shortcodes::Shortcodes;
 use crate::render::similar::SimilarIndex;
+use crate::render::site_files;
+use crate::render::site_files::{
+    search_index_files, sitemap_urls, whole_site_files, write_site_files,
+};
 use crate::render::templates::Templates;
-use crate::render::{all_careers, compare, search, site_files};
 use crate::statics;
 
 /// What a build reads.
@@ -619,7 +621,7 @@ pub fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
     // whole-site files are made, the other large piece of a build's memory.
     let groups = listings.into_browse_groups();
     let site_files = crate::timings::stage("write site files", || {
-        let files = site_files(site, &groups);
+        let files = whole_site_files(site, &groups);
         write_site_files(files, search_index, sink)
     });
     rendered.diagnostics.extend(site_files.diagnostics);
@@ -692,224 +694,6 @@ pub fn publish_images(site: &Site, sink: &dyn Sink, found: &mut Vec<Diagnostic>)
 pub fn render_kind_pages(site: &Site, sink: &dyn Sink) -> Rendered {
     let pages = crate::render::kinds::pages(site);
     crate::render::kinds::render(site, &pages, sink)
-}
-
-/// Writes the files made from the whole site rather than from one page's
-/// template (a sitemap, feeds, search, All careers or compare data).
-/// `serve` writes them again after every change to guides, templates or
-/// config, so anything that reads many guides and is not a [`Page`]
-/// belongs here.
-pub fn render_site_files(
-    site: &Site,
-    groups: &[(Grouping, Vec<browse::Group>)],
-    sink: &dyn Sink,
-) -> Rendered {
-    let (files, search_index) =
-        rayon::join(|| site_files(site, groups), || search_index_files(site));
-    write_site_files(files, search_index, sink)
-}
-
-/// The search index of the language the site holds: Pagefind's files, or
-/// its error as text.
-fn search_index_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>, String> {
-    crate::timings::work("make the search index", || {
-        search::index_files(&site.guides, &site.library, &site.config)
-    })
-}
-
-/// The whole-site files besides the search index, as output paths and
-/// bytes.
-fn site_files(site: &Site, groups: &[(Grouping, Vec<browse::Group>)]) -> Vec<(String, Vec<u8>)> {
-    let config = &site.config;
-    // The files are independent of each other: make them in parallel.
-    let ((sitemaps, feed), (compare_data, list_data)) = rayon::join(
-        || {
-            rayon::join(
-                || {
-                    crate::timings::work("make the sitemap", || {
-                        match &site.languages.alternates {
-                            // One sitemap lists every language's pages.
-                            Some(_) if site.languages.current > 0 => Vec::new(),
-                            Some(alternates) => {
-                                let (urls, links) = alternates.sitemap();
-                                site_files::multilingual_sitemaps(config, urls, links)
-                            }
-                            None => site_files::sitemaps(config, &sitemap_urls(site, groups)),
-                        }
-                    })
-                },
-                || crate::timings::work("make the feed", || atom_feed(site)),
-            )
-        },
-        || {
-            rayon::join(
-                || {
-                    crate::timings::work("make the compare data", || {
-                        let mut files =
-                            compare::data_files(&site.guides, config, site.language_messages());
-                        files.extend(compare::suggestion_files(&site.guides));
-                        files
-                    })
-                },
-                || {
-                    crate::timings::work("make the All careers data", || {
-                        all_careers::data_files(
-                            &site.guides,
-                            &guides_by_title(&site.guides),
-                            config,
-                            site.language_messages(),
-                        )
-                    })
-                },
-            )
-        },
-    );
-    let mut files: Vec<(String, Vec<u8>)> = sitemaps
-        .into_iter()
-        .map(|file| (file.path, file.text.into_bytes()))
-        .collect();
-    files.extend(
-        crate::render::kinds::feeds(site)
-            .into_iter()
-            .map(|(path, feed)| (path, feed.into_bytes())),
-    );
-    if site.languages.current == 0 {
-        files.push((
-            "robots.txt".into(),
-            site_files::robots_txt(config).into_bytes(),
-        ));
-    }
-    files.extend([
-        (site_files::FEED_FILE.into(), feed.into_bytes()),
-        (
-            search::SCRIPT_FILE.into(),
-            search::script(site.language_messages()).into_bytes(),
-        ),
-        (
-            all_careers::SCRIPT_FILE.into(),
-            all_careers::script(site.language_messages()).into_bytes(),
-        ),
-        (
-            compare::COMPARE_SCRIPT_FILE.into(),
-            compare::script(site.language_messages()).into_bytes(),
-        ),
-        (
-            compare::SORT_SCRIPT_FILE.into(),
-            compare::SORT_SCRIPT.as_bytes().to_vec(),
-        ),
-    ]);
-    files.extend(
-        compare_data
-            .into_iter()
-            .chain(list_data)
-            .map(|(path, json)| (path, json.into_bytes())),
-    );
-    files
-}
-
-/// Writes the whole-site files and the search index's into `sink`; a
-/// search index that could not be made is an error of the build.
-fn write_site_files(
-    mut files: Vec<(String, Vec<u8>)>,
-    search_index: Result<Vec<(String, Vec<u8>)>, String>,
-    sink: &dyn Sink,
-) -> Rendered {
-    let mut rendered = Rendered::default();
-    match search_index {
-        Ok(search_files) => files.extend(search_files),
-        Err(err) => rendered.diagnostics.push(Diagnostic::error(
-            search::PAGEFIND_DIR,
-            format!("cannot make the search index: {err}"),
-        )),
-    }
-    for (path, bytes) in files {
-        match sink.write(&path, &bytes) {
-            Ok(()) => rendered.files += 1,
-            Err(err) => rendered
-                .diagnostics
-                .push(Diagnostic::error(path, format!("cannot write file: {err}"))),
-        }
-    }
-    rendered
-}
-
-/// Every page's URL for the sitemap, with the date it last changed where known.
-fn sitemap_urls(
-    site: &Site,
-    groups: &[(Grouping, Vec<browse::Group>)],
-) -> Vec<site_files::SitemapUrl> {
-    let latest =
-        |guides: &mut dyn Iterator<Item = &Guide>| guides.filter_map(|g| g.last_reviewed).max();
-    let mut urls = vec![site_files::SitemapUrl {
-        path: String::new(),
-        lastmod: latest(&mut site.guides.iter()),
-    }];
-    for (i, guide) in site.guides.iter().enumerate() {
-        urls.push(site_files::SitemapUrl {
-            path: Page::Guide(i).path(site),
-            lastmod: guide.last_reviewed,
-        });
-    }
-    urls.extend(crate::render::kinds::sitemap_urls(site));
-    if site.templates.has(Page::AllCareers(1).template()) {
-        let pages = all_careers_pages(site);
-        let by_title = guides_by_title(&site.guides);
-        for n in pages.numbers() {
-            let on_page = pages.slice(&by_title, n);
-            urls.push(site_files::SitemapUrl {
-                path: pages.path(n),
-                lastmod: latest(&mut on_page.iter().map(|&i| &site.guides[i])),
-            });
-        }
-    }
-    for grouping in Grouping::ALL {
-        if !site.templates.has(Page::GroupIndex(grouping).template()) {
-            continue;
-        }
-        urls.push(site_files::SitemapUrl {
-            path: grouping.path(),
-            lastmod: None,
-        });
-        // Group pages exist only where the theme has their template.
-        if !site.templates.has(Page::Group(grouping, 0, 1).template()) {
-            continue;
-        }
-        for group in groups_of(groups, grouping) {
-            let pages = group_pages(&site.config, group);
-            for n in pages.numbers() {
-                let on_page = pages.slice(&group.guides, n);
-                urls.push(site_files::SitemapUrl {
-                    path: pages.path(n),
-                    lastmod: latest(&mut on_page.iter().map(|&i| &site.guides[i])),
-                });
-            }
-        }
-    }
-    urls
-}
-
-/// The Atom feed of the guides that carry a review date.
-fn atom_feed(site: &Site) -> String {
-    let config = &site.config;
-    let entries: Vec<site_files::FeedEntry<'_>> = site
-        .guides
-        .iter()
-        .filter_map(|guide| {
-            Some(site_files::FeedEntry {
-                title: &guide.title,
-                path: crate::permalink::guide(&guide.slug),
-                summary: &guide.summary,
-                updated: guide.last_reviewed?,
-                category: guide
-                    .category
-                    .as_deref()
-                    .and_then(|key| config.category(key))
-                    .map(|c| (c.key.as_str(), c.name.as_str())),
-            })
-        })
-        .collect();
-    let fallback = crate::clock::today_or_machine();
-    site_files::atom_feed(config, &entries, config.feed_limit, fallback)
 }
 
 /// Makes the site's settings visible to every template as `site`. Call it

@@ -316,7 +316,7 @@ pub struct Workspace {
     /// Static files by output path, as last published.
     static_map: BTreeMap<String, StaticSource>,
     pages_out: HashMap<String, Bytes>,
-    /// Files of [`site::render_site_files`].
+    /// Files of [`crate::render::site_files::render_site_files`].
     site_out: HashMap<String, Bytes>,
     static_out: HashMap<String, Bytes>,
     /// What is served: static files over whole-site files over pages.
@@ -1293,7 +1293,7 @@ impl Workspace {
                             &worked_out
                         }
                     };
-                    site::render_site_files(site, groups, &site_sink)
+                    crate::render::site_files::render_site_files(site, groups, &site_sink)
                 } else {
                     site::Rendered::default()
                 }
