@@ -310,7 +310,7 @@ fn broken_in_markdown<'b>(
     (base_url, base_path): (&str, &str),
 ) -> Vec<(Diagnostic, &'b str)> {
     let mut unreadable = Vec::new();
-    let (guide, text) = site::whole_guide(site, guide, &mut unreadable);
+    let (guide, text) = crate::render::guides::whole_guide(site, guide, &mut unreadable);
     if !unreadable.is_empty() {
         return Vec::new();
     }

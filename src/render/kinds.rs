@@ -291,7 +291,7 @@ fn render_markdown(
     let mut ids = PageIds::with_theme_ids(site.templates.ids());
     // Articles and pages quote guides' figures as guide pages do; a guide
     // edit re-renders every page of these kinds (`serve`).
-    crate::site::with_markdown_links(site, page_path, path, |links| {
+    crate::render::guides::with_markdown_links(site, page_path, path, |links| {
         markdown::render_block(&text.text, links, origin, &mut ids, diagnostics)
     })
 }

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod context;
 pub mod direction;
 pub mod format;
+pub mod guides;
 pub mod images;
 pub mod kinds;
 pub mod languages;

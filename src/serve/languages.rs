@@ -349,7 +349,9 @@ fn render_pages(site: &Site, paths: &BTreeSet<String>, sink: &dyn Sink) -> Optio
     }
     let mut rendered = Rendered::default();
     if !guides.is_empty() {
-        rendered.add(site::render_guide_pages(site, &guides, sink));
+        rendered.add(crate::render::guides::render_guide_pages(
+            site, &guides, sink,
+        ));
     }
     if !kind_pages.is_empty() {
         rendered.add(crate::render::kinds::render(site, &kind_pages, sink));

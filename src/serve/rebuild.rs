@@ -8,7 +8,7 @@
 //! slug, runs the cross-guide rules again when a guide changed what they
 //! read (`rules_key`), and is partial where the work is: parsing guides,
 //! rendering pages and reading static files. Which pages an edit touches
-//! comes from [`site::guide_dependencies`], [`site::listing_entry`] and the
+//! comes from [`crate::render::guides::guide_dependencies`], [`crate::render::guides::listing_entry`] and the
 //! templates' `extends`/`include` names; for articles and pages, from what
 //! [`crate::render::kinds`] declares: each of its pages' signature and the
 //! [`LibraryFacts`] the other outputs read of the library. An edit of an
@@ -52,12 +52,13 @@ use crate::i18n::Catalog;
 use crate::output::MemorySink;
 use crate::render::browse;
 use crate::render::context::Formatter;
+use crate::render::guides::GuideDependencies;
 use crate::render::kinds::{LibraryFacts, Signatures};
 use crate::render::listings::Listings;
 use crate::render::similar::SimilarIndex;
 use crate::render::templates::Templates;
 use crate::render::theme;
-use crate::site::{self, BuildOptions, GuideDependencies, Page, Site};
+use crate::site::{self, BuildOptions, Page, Site};
 
 /// What a successful rebuild changed.
 #[derive(Debug, Default)]
@@ -847,8 +848,10 @@ impl Workspace {
                 self.pending.guides.insert(content_path.clone());
                 self.unvalidated.insert(content_path.clone());
                 self.unreported.insert(content_path.clone());
-                self.dependencies
-                    .insert(content_path, site::guide_dependencies(&guide));
+                self.dependencies.insert(
+                    content_path,
+                    crate::render::guides::guide_dependencies(&guide),
+                );
                 if self.guides[at].slug != guide.slug {
                     self.index = None;
                 }
@@ -915,8 +918,10 @@ impl Workspace {
             if guide.draft && !self.options.drafts {
                 state.skipped_draft = Some(guide.slug);
             } else {
-                self.dependencies
-                    .insert(content_path, site::guide_dependencies(&guide));
+                self.dependencies.insert(
+                    content_path,
+                    crate::render::guides::guide_dependencies(&guide),
+                );
                 let at = self
                     .guides
                     .binary_search_by(|g| g.path.cmp(&guide.path))
@@ -1266,7 +1271,7 @@ impl Workspace {
         let previous_kinds = (!all_kinds).then_some(&self.kind_signatures);
         let (rendered, site_files) = rayon::join(
             || {
-                let mut rendered = site::render_guide_pages(site, &guides, &sink);
+                let mut rendered = crate::render::guides::render_guide_pages(site, &guides, &sink);
                 let pages = crate::render::kinds::pages(site);
                 let (kind_pages, signatures) =
                     crate::render::kinds::render_changed(site, &pages, &sink, previous_kinds);
@@ -1594,8 +1599,10 @@ impl Workspace {
             match (old, at) {
                 (Some(old), Some(i)) => {
                     let new = &site.guides[i];
-                    similarity |= old.similarity != site::similarity_key(new);
-                    if old.listing != site::listing_entry(&formatter, new) || old.slug != new.slug {
+                    similarity |= old.similarity != crate::render::guides::similarity_key(new);
+                    if old.listing != crate::render::guides::listing_entry(&formatter, new)
+                        || old.slug != new.slug
+                    {
                         slugs.insert(&old.slug);
                         slugs.insert(&new.slug);
                         if old.grouping == grouping_key(new) {
@@ -1768,9 +1775,9 @@ impl Workspace {
         let formatter = Formatter::new(&site.config).with_messages(site.language_messages());
         let shown = |guide: &Guide| Shown {
             slug: guide.slug.clone(),
-            listing: site::listing_entry(&formatter, guide),
+            listing: crate::render::guides::listing_entry(&formatter, guide),
             grouping: grouping_key(guide),
-            similarity: site::similarity_key(guide),
+            similarity: crate::render::guides::similarity_key(guide),
             key: guide_key(guide),
         };
         if full {
