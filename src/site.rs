@@ -589,29 +589,34 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
 pub fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
     let guides: Vec<usize> = (0..site.guides.len()).collect();
     // The search index reads only the guides and the library, not the
-    // pages: it is made while they render, on the other core, instead of
-    // after them (it is the longest single piece of a big build).
-    let ((mut rendered, listings), search_index) = rayon::join(
-        || {
-            crate::timings::stage("render pages", || {
-                let mut rendered = render_guide_pages(site, &guides, sink);
-                let listings = crate::timings::work("render listing pages", || {
-                    let listings = Listings::new(site);
-                    // Never asked to stop, it renders every page.
-                    let others = listings.other_pages(site);
-                    let more = render_listing_pages(site, &listings, &others, sink, &|| false);
-                    rendered.add(more.unwrap_or_default());
-                    listings
-                });
-                rendered.add(crate::timings::work(
-                    "render article and page pages",
-                    || render_kind_pages(site, sink),
-                ));
-                (rendered, listings)
-            })
-        },
-        || search_index_files(site),
-    );
+    // pages: it is made while they render instead of after them (it is the
+    // longest single piece of a big build). It gets a thread of its own
+    // rather than a rayon task: Pagefind's indexer blocks the thread it
+    // runs on while its own threads work, and a blocked rayon worker would
+    // leave the pages one core short.
+    let ((mut rendered, listings), search_index) = std::thread::scope(|scope| {
+        let search = scope.spawn(|| search_index_files(site));
+        let pages = crate::timings::stage("render pages", || {
+            let mut rendered = render_guide_pages(site, &guides, sink);
+            let listings = crate::timings::work("render listing pages", || {
+                let listings = Listings::new(site);
+                // Never asked to stop, it renders every page.
+                let others = listings.other_pages(site);
+                let more = render_listing_pages(site, &listings, &others, sink, &|| false);
+                rendered.add(more.unwrap_or_default());
+                listings
+            });
+            rendered.add(crate::timings::work(
+                "render article and page pages",
+                || render_kind_pages(site, sink),
+            ));
+            (rendered, listings)
+        });
+        let search = search
+            .join()
+            .unwrap_or_else(|_| Err("the search indexer stopped unexpectedly".into()));
+        (pages, search)
+    });
     // The cards of every guide are done with: let them go before the
     // whole-site files are made, the other large piece of a build's memory.
     let groups = listings.into_browse_groups();
@@ -719,6 +724,10 @@ pub fn prepare(site: &mut Site) {
     global.insert("site", &site_view);
     // Every page's language: the default one, or the one being rendered.
     global.insert("lang", &site.config.language);
+    global.insert_value(
+        crate::i18n::MESSAGE_MAP,
+        crate::i18n::message_map(site.language_messages()),
+    );
     let messages = Arc::clone(&site.messages);
     let tera = site.templates.tera_mut();
     tera.global_context().extend(global);

@@ -81,6 +81,7 @@ impl Catalog {
         // Keys each file defines, by tag and origin, for the warnings.
         let mut keys: BTreeMap<(String, Origin), BTreeSet<String>> = BTreeMap::new();
         let mut bundles: BTreeMap<String, FluentBundle<FluentResource>> = BTreeMap::new();
+        let mut ids: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for source in sources {
             let Ok(langid) = source.tag.parse::<LanguageIdentifier>() else {
                 diagnostics.push(Diagnostic::error(
@@ -94,9 +95,11 @@ impl Catalog {
             };
             let resource = parse(&source, diagnostics);
             let defined = keys.entry((source.tag.clone(), source.origin)).or_default();
+            let tag_ids = ids.entry(source.tag.clone()).or_default();
             for entry in resource.entries() {
                 if let fluent_syntax::ast::Entry::Message(message) = entry {
                     defined.insert(message.id.name.to_string());
+                    tag_ids.push(message.id.name.to_string());
                 }
             }
             let bundle = bundles.entry(source.tag.clone()).or_insert_with(|| {
@@ -110,7 +113,10 @@ impl Catalog {
         }
         let layers: BTreeMap<String, Arc<Layer>> = bundles
             .into_iter()
-            .map(|(tag, bundle)| (tag.clone(), Arc::new(Layer { tag, bundle })))
+            .map(|(tag, bundle)| {
+                let ids = ids.remove(&tag).unwrap_or_default();
+                (tag.clone(), Arc::new(Layer { tag, bundle, ids }))
+            })
             .collect();
         let chain = |lang: &str| {
             let found = fallback_tags(lang, default)

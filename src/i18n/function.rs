@@ -19,6 +19,24 @@ pub fn register(tera: &mut Tera, catalog: Arc<Catalog>) {
     tera.register_function("t", Translate { catalog });
 }
 
+/// The name under which pages find [`message_map`]:
+/// `{{ msg["quick-facts"] }}`.
+pub const MESSAGE_MAP: &str = "msg";
+
+/// Every message of `messages` that takes no argument, by key, as a map
+/// for the templates' context ([`MESSAGE_MAP`]). Its texts print as they
+/// stand, as `t`'s do; looking one up costs a map lookup, where a call of
+/// `t` costs a function call with its arguments (a guide page shows about
+/// 170 such texts).
+pub fn message_map(messages: &super::Messages) -> Value {
+    let map: std::collections::BTreeMap<String, Value> = messages
+        .plain_messages()
+        .into_iter()
+        .map(|(key, text)| (key, Value::safe_string(&text)))
+        .collect();
+    Value::from(map)
+}
+
 struct Translate {
     catalog: Arc<Catalog>,
 }
@@ -103,6 +121,28 @@ mod tests {
     fn t_escapes_text_arguments_but_not_the_message() {
         let html = render(r#"{{ t(key="list-careers", count="<b>") }}"#, None).expect("renders");
         assert!(html.contains("&lt;b&gt;"), "{html}");
+    }
+
+    #[test]
+    fn the_message_map_holds_plain_messages_in_the_language_and_prints_what_t_prints() {
+        let catalog = Catalog::builtin("en");
+        let mut tera = Tera::new();
+        register(&mut tera, Arc::new(catalog));
+        tera.add_raw_template(
+            "page.html",
+            r#"{{ msg["nav-home"] }}|{{ t(key="nav-home") }}|{{ msg["list-careers"] | default(value="none") }}"#,
+        )
+        .expect("template compiles");
+        let render = |lang: &str| {
+            let catalog = Catalog::builtin("en");
+            let mut context = tera::Context::new();
+            context.insert("lang", lang);
+            context.insert_value(MESSAGE_MAP, message_map(catalog.messages(lang)));
+            tera.render("page.html", &context).expect("renders")
+        };
+        // A message with an argument (`list-careers` counts) is left to `t`.
+        assert_eq!(render("es"), "Inicio|Inicio|none");
+        assert_eq!(render("en"), "Home|Home|none");
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub(crate) struct Layer {
     /// The BCP 47 tag the files are named after (`fr`, `fr-CA`).
     pub tag: String,
     pub bundle: FluentBundle<FluentResource>,
+    /// The ids of the messages its files define, in file order.
+    pub ids: Vec<String>,
 }
 
 impl Layer {
@@ -65,6 +67,38 @@ impl Messages {
     /// even from English is a theme or template bug, and shows as such).
     pub fn text(&self, key: &str, args: &Args) -> String {
         self.get(key, args).unwrap_or_else(|| key.to_string())
+    }
+
+    /// Every message that takes no argument, formatted, by key: the keys
+    /// of every language of the chain, each text from the first language
+    /// that has it. A message with a `{ $variable }` is left out (it needs
+    /// [`Messages::get`] with its arguments).
+    pub fn plain_messages(&self) -> Vec<(String, String)> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for layer in &self.layers {
+            for id in &layer.ids {
+                if !seen.insert(id.as_str()) {
+                    continue;
+                }
+                let Some(first) = self.layers.iter().find(|layer| layer.has(id)) else {
+                    continue;
+                };
+                let Some(pattern) = first.bundle.get_message(id).and_then(|m| m.value()) else {
+                    continue;
+                };
+                let mut variables = Vec::new();
+                let mut selectors = Vec::new();
+                pattern_variables(pattern, &mut variables, &mut selectors);
+                if variables.is_empty()
+                    && selectors.is_empty()
+                    && let Some(text) = first.format(id, &Args::new())
+                {
+                    out.push((id.clone(), text));
+                }
+            }
+        }
+        out
     }
 
     /// The message `key` without arguments ([`Messages::text`]).

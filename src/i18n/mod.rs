@@ -8,14 +8,16 @@
 //! its primary language), then English. Within one language, the site's
 //! file wins over the theme's, which wins over the built-in theme's.
 //! Templates reach the messages through the Tera function `t`
-//! ([`register`]); render code through [`Catalog::messages`].
+//! ([`register`]), and those without arguments also through the map
+//! `msg` in every page's context ([`message_map`]); render code through
+//! [`Catalog::messages`].
 
 mod catalog;
 mod function;
 mod messages;
 
 pub use catalog::{Catalog, MESSAGES_DIR, fallback_tags, sources};
-pub use function::register;
+pub use function::{MESSAGE_MAP, message_map, register};
 pub use messages::{Arg, Args, Messages};
 
 /// The built-in theme's messages with English as the default language,
