@@ -1,4 +1,5 @@
-//! The Tera function `t`: a message in the page's language.
+//! The Tera function `t`, a message in the page's language, and the map
+//! `msg` of the messages that take no argument.
 
 use std::sync::Arc;
 

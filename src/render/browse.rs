@@ -61,15 +61,6 @@ impl Grouping {
             Grouping::Education => "browse-by-education",
         })
     }
-
-    /// The name of one group, for sentences and breadcrumbs.
-    pub fn singular(self) -> &'static str {
-        match self {
-            Grouping::Category => "Category",
-            Grouping::Industry => "Industry",
-            Grouping::Education => "Typical entry-level education",
-        }
-    }
 }
 
 /// One group of guides: a category, an industry or an education level.
@@ -178,7 +169,12 @@ pub struct Crumb {
 }
 
 /// A guide's breadcrumb: Home › its category (or All careers) › the guide.
-pub fn guide_breadcrumb(guide: &Guide, config: &SiteConfig, browse_pages: bool) -> Vec<Crumb> {
+pub fn guide_breadcrumb(
+    guide: &Guide,
+    config: &SiteConfig,
+    browse_pages: bool,
+    messages: &crate::i18n::Messages,
+) -> Vec<Crumb> {
     let category = guide.category.as_deref().and_then(|k| config.category(k));
     // A theme without browse pages gets All careers in the middle.
     let middle = match category.filter(|_| browse_pages) {
@@ -187,15 +183,12 @@ pub fn guide_breadcrumb(guide: &Guide, config: &SiteConfig, browse_pages: bool) 
             path: Some(format!("{}/{}/", Grouping::Category.key(), category.key)),
         },
         None => Crumb {
-            name: "All careers".to_string(),
+            name: messages.plain("nav-all-careers"),
             path: Some(ALL_CAREERS_PATH.to_string()),
         },
     };
     vec![
-        Crumb {
-            name: "Home".to_string(),
-            path: Some(String::new()),
-        },
+        home_crumb(messages),
         middle,
         Crumb {
             name: guide.title.clone(),
@@ -204,13 +197,19 @@ pub fn guide_breadcrumb(guide: &Guide, config: &SiteConfig, browse_pages: bool) 
     ]
 }
 
+/// The first step of every breadcrumb: the home page, named in the
+/// language of `messages` (`nav-home`).
+pub fn home_crumb(messages: &crate::i18n::Messages) -> Crumb {
+    Crumb {
+        name: messages.plain("nav-home"),
+        path: Some(String::new()),
+    }
+}
+
 /// A group page's breadcrumb: Home › the grouping's index › the group.
 pub fn group_breadcrumb(group: &Group, messages: &crate::i18n::Messages) -> Vec<Crumb> {
     vec![
-        Crumb {
-            name: "Home".to_string(),
-            path: Some(String::new()),
-        },
+        home_crumb(messages),
         Crumb {
             name: group.grouping.title(messages),
             path: Some(group.grouping.path()),
@@ -246,6 +245,10 @@ mod tests {
                 "industries: [Retail trade]\nrequirements: { education: no_formal_credential }",
             ),
         ]
+    }
+
+    fn english() -> crate::i18n::Messages {
+        crate::i18n::Catalog::builtin("en").messages("en").clone()
     }
 
     fn names(guides: &[Guide], group: &Group) -> Vec<String> {
@@ -335,15 +338,21 @@ mod tests {
     fn breadcrumbs_lead_home_through_the_category() {
         let guides = guides();
         let config = config();
-        let crumbs = guide_breadcrumb(&guides[0], &config, true);
+        let crumbs = guide_breadcrumb(&guides[0], &config, true, &english());
         assert_eq!(crumbs[1].name, "Sales");
         assert_eq!(crumbs[1].path.as_deref(), Some("categories/sales/"));
         assert_eq!(crumbs[2].path, None);
-        let no_category = guide_breadcrumb(&guides[2], &config, true);
+        let no_category = guide_breadcrumb(&guides[2], &config, true, &english());
         assert_eq!(no_category[1].path.as_deref(), Some("all-careers/"));
         // A theme without browse pages: All careers stands in the middle.
-        let no_browse = guide_breadcrumb(&guides[0], &config, false);
+        let no_browse = guide_breadcrumb(&guides[0], &config, false, &english());
         assert_eq!(no_browse[1].path.as_deref(), Some("all-careers/"));
+        assert_eq!(no_browse[1].name, "All careers");
+        // In the page's language.
+        let spanish = crate::i18n::Catalog::builtin("es").messages("es").clone();
+        let crumbs_es = guide_breadcrumb(&guides[0], &config, false, &spanish);
+        assert_eq!(crumbs_es[0].name, "Inicio");
+        assert_eq!(crumbs_es[1].name, "Todas las carreras");
         let group = &groups(
             Grouping::Industry,
             &guides,

@@ -238,9 +238,9 @@ impl NumberStyle {
     }
 
     /// One count for each CLDR plural category the language has, as
-    /// `(category, count)` with the smallest such count (`("one", 1)`,
-    /// `("other", 0)` in English; French adds `("many", 1000000)`), in
-    /// the order of the smallest counts: for writing out each plural form
+    /// `(category, count)` with the smallest such count, in the order of
+    /// those counts (`("other", 0)`, `("one", 1)` in English; French adds
+    /// `("many", 1000000)`): for writing out each plural form
     /// of a message whose count is known only in the reader's browser.
     pub fn plural_samples(&self) -> Vec<(&'static str, u64)> {
         let mut samples: Vec<(&'static str, u64)> = Vec::new();

@@ -95,7 +95,12 @@ pub fn render_guide_pages(site: &Site, guides: &[usize], sink: &dyn Sink) -> Ren
                 view.image = Some(hero);
             }
             page.breadcrumb = CrumbView::list(
-                browse::guide_breadcrumb(guide, &site.config, formatter.browse_pages),
+                browse::guide_breadcrumb(
+                    guide,
+                    &site.config,
+                    formatter.browse_pages,
+                    site.language_messages(),
+                ),
                 &page.root,
             );
             let mut context = Context::new();

@@ -325,13 +325,6 @@ pub fn home_intro_html(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option
     (!html.trim().is_empty()).then_some(html)
 }
 
-fn home_crumb() -> Crumb {
-    Crumb {
-        name: "Home".to_string(),
-        path: Some(String::new()),
-    }
-}
-
 fn crumb(name: &str, path: Option<String>) -> Crumb {
     Crumb {
         name: name.to_string(),
@@ -531,7 +524,7 @@ impl LibraryFacts {
                 .map(|u| (&u.path, u.lastmod.map(|d| d.to_string())))
                 .collect::<Vec<_>>(),
             feeds(site),
-            crate::render::search::library_records(library),
+            crate::render::search::library_records(library, site.language_messages()),
         ))
         .unwrap_or_default();
         let menus = crate::render::menu::resolve(
@@ -618,7 +611,7 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
             );
             view.breadcrumb = CrumbView::list(
                 vec![
-                    home_crumb(),
+                    crate::render::browse::home_crumb(site.language_messages()),
                     crumb(&section.title, Some(permalink::section(&section.dir))),
                     crumb(&article.title, None),
                 ],
@@ -679,7 +672,10 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
                 path.clone(),
             );
             view.breadcrumb = CrumbView::list(
-                vec![home_crumb(), crumb(&standalone.title, None)],
+                vec![
+                    crate::render::browse::home_crumb(site.language_messages()),
+                    crumb(&standalone.title, None),
+                ],
                 &view.root,
             );
             context.insert("page", &view);
@@ -699,17 +695,22 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
             } else {
                 String::new()
             };
-            let title = crate::render::listings::numbered(&section.title, &paginator);
+            let messages = site.language_messages();
+            let title = crate::render::listings::numbered(messages, &section.title, &paginator);
             let description = if section.description.is_empty() {
-                format!("{}: every article, newest first.", section.title)
+                messages.text(
+                    "advice-section-description",
+                    &crate::i18n::Args::new().with("section", section.title.as_str()),
+                )
             } else {
                 section.description.clone()
             };
             let description =
-                crate::render::listings::numbered_description(&description, &paginator);
+                crate::render::listings::numbered_description(messages, &description, &paginator);
             let mut view = PageView::new(config, "section", &title, &description, path.clone());
-            let mut crumbs = vec![home_crumb()];
+            let mut crumbs = vec![crate::render::browse::home_crumb(site.language_messages())];
             crumbs.extend(crate::render::listings::list_crumbs(
+                messages,
                 &section.title,
                 &paginator,
             ));
@@ -744,7 +745,7 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
             let mut view = PageView::new(config, "topics", &title, &description, path.clone());
             view.breadcrumb = CrumbView::list(
                 vec![
-                    home_crumb(),
+                    crate::render::browse::home_crumb(site.language_messages()),
                     crumb(&section.title, Some(permalink::section(&section.dir))),
                     crumb(&messages.plain("advice-topics"), None),
                 ],
@@ -774,9 +775,11 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
             let (name, list) = topics.get(t)?;
             let pages = topic_pages(library, s, t, config);
             let paginator = pages.view(n);
-            let title = crate::render::listings::numbered(name, &paginator);
+            let messages = site.language_messages();
+            let title = crate::render::listings::numbered(messages, name, &paginator);
             let description = crate::render::listings::numbered_description(
-                &site.language_messages().text(
+                messages,
+                &messages.text(
                     "advice-topic-description",
                     &crate::i18n::Args::new()
                         .with("section", section.title.as_str())
@@ -786,14 +789,16 @@ fn context(site: &Site, page: KindPage, found: &mut Vec<Diagnostic>) -> Option<(
             );
             let mut view = PageView::new(config, "topic", &title, &description, path.clone());
             let mut crumbs = vec![
-                home_crumb(),
+                crate::render::browse::home_crumb(site.language_messages()),
                 crumb(&section.title, Some(permalink::section(&section.dir))),
                 crumb(
                     &site.language_messages().plain("advice-topics"),
                     Some(permalink::topics(&section.dir)),
                 ),
             ];
-            crumbs.extend(crate::render::listings::list_crumbs(name, &paginator));
+            crumbs.extend(crate::render::listings::list_crumbs(
+                messages, name, &paginator,
+            ));
             view.breadcrumb = CrumbView::list(crumbs, &view.root);
             let cards: Vec<ArticleCard> = pages
                 .slice(list, n)

@@ -409,8 +409,8 @@ fn render_listings(
                         return Some((0, Vec::new()));
                     };
                     let paginator = pages.view(n);
-                    let title = numbered_in(messages, &all_careers_title, &paginator);
-                    let description = numbered_description_in(
+                    let title = numbered(messages, &all_careers_title, &paginator);
+                    let description = numbered_description(
                         messages,
                         &messages.plain("all-careers-description"),
                         &paginator,
@@ -422,8 +422,8 @@ fn render_listings(
                         &description,
                         pages.path(n),
                     );
-                    let mut crumbs = vec![home_crumb()];
-                    crumbs.extend(list_crumbs(&all_careers_title, &paginator));
+                    let mut crumbs = vec![browse::home_crumb(site.language_messages())];
+                    crumbs.extend(list_crumbs(messages, &all_careers_title, &paginator));
                     view.breadcrumb = CrumbView::list(crumbs, &view.root);
                     let mut context = Context::new();
                     context.insert("page", &view);
@@ -455,8 +455,13 @@ fn render_listings(
                     };
                     let mut view =
                         PageView::new(&site.config, kind, &title, &description, page.path(site));
-                    view.breadcrumb =
-                        CrumbView::list(vec![home_crumb(), current_crumb(&title)], &view.root);
+                    view.breadcrumb = CrumbView::list(
+                        vec![
+                            browse::home_crumb(site.language_messages()),
+                            current_crumb(&title),
+                        ],
+                        &view.root,
+                    );
                     let mut context = Context::new();
                     context.insert("page", &view);
                     context
@@ -479,8 +484,13 @@ fn render_listings(
                         &description,
                         page.path(site),
                     );
-                    view.breadcrumb =
-                        CrumbView::list(vec![home_crumb(), current_crumb(&title)], &view.root);
+                    view.breadcrumb = CrumbView::list(
+                        vec![
+                            browse::home_crumb(site.language_messages()),
+                            current_crumb(&title),
+                        ],
+                        &view.root,
+                    );
                     let mut context = Context::new();
                     context.insert("page", &view);
                     context.insert("grouping", browse_view);
@@ -497,22 +507,25 @@ fn render_listings(
                         Grouping::Education => messages.text("list-group-education", &name),
                         _ => messages.text("list-group", &name),
                     };
-                    let title = numbered_in(messages, &heading, &paginator);
+                    let title = numbered(messages, &heading, &paginator);
                     let description = group.description.clone().unwrap_or_else(|| {
-                        format!(
-                            "{}: {}. Pay, job outlook and education for each.",
-                            grouping.singular(),
-                            group.name
+                        messages.text(
+                            match grouping {
+                                Grouping::Category => "list-group-description-category",
+                                Grouping::Industry => "list-group-description-industry",
+                                Grouping::Education => "list-group-description-education",
+                            },
+                            &name,
                         )
                     });
-                    let description = numbered_description_in(messages, &description, &paginator);
+                    let description = numbered_description(messages, &description, &paginator);
                     let mut view =
                         PageView::new(&site.config, "browse", &title, &description, pages.path(n));
                     let mut crumbs = browse::group_breadcrumb(group, site.language_messages());
                     if n > 1
                         && let Some(last) = crumbs.pop()
                     {
-                        crumbs.extend(list_crumbs(&last.name, &paginator));
+                        crumbs.extend(list_crumbs(messages, &last.name, &paginator));
                     }
                     view.breadcrumb = CrumbView::list(crumbs, &view.root);
                     let mut context = Context::new();
@@ -552,8 +565,10 @@ fn render_listings(
     Some(written)
 }
 
-/// [`numbered`] in the language of `messages` (`list-title-page`).
-pub fn numbered_in(messages: &Messages, title: &str, paginator: &PaginatorView) -> String {
+/// A list's title as it names page `n > 1` ("All careers, page 2 of
+/// 40", message `list-title-page`), so that no two pages share a title;
+/// page 1 keeps the list's own.
+pub fn numbered(messages: &Messages, title: &str, paginator: &PaginatorView) -> String {
     if paginator.number <= 1 {
         return title.to_string();
     }
@@ -566,9 +581,9 @@ pub fn numbered_in(messages: &Messages, title: &str, paginator: &PaginatorView) 
     )
 }
 
-/// [`numbered_description`] in the language of `messages`
-/// (`list-description-page`).
-pub fn numbered_description_in(
+/// A list's description as it describes page `n > 1`, for the same
+/// reason (message `list-description-page`).
+pub fn numbered_description(
     messages: &Messages,
     description: &str,
     paginator: &PaginatorView,
@@ -585,34 +600,13 @@ pub fn numbered_description_in(
     )
 }
 
-/// A list's title as it names page `n > 1` ("All careers, page 2 of
-/// 40"), so that no two pages share a title; page 1 keeps the list's own.
-pub fn numbered(title: &str, paginator: &PaginatorView) -> String {
-    if paginator.number <= 1 {
-        return title.to_string();
-    }
-    format!(
-        "{title}, page {} of {}",
-        paginator.number, paginator.total_pages
-    )
-}
-
-/// A list's description as it describes page `n > 1`, for the same reason.
-pub fn numbered_description(description: &str, paginator: &PaginatorView) -> String {
-    if paginator.number <= 1 {
-        return description.to_string();
-    }
-    format!(
-        "{}. Page {} of {}.",
-        description.trim_end_matches('.'),
-        paginator.number,
-        paginator.total_pages
-    )
-}
-
 /// The breadcrumb's last steps on a list page: the list itself, and on
 /// pages after the first, a step back to it and the page number.
-pub fn list_crumbs(name: &str, paginator: &PaginatorView) -> Vec<browse::Crumb> {
+pub fn list_crumbs(
+    messages: &Messages,
+    name: &str,
+    paginator: &PaginatorView,
+) -> Vec<browse::Crumb> {
     if paginator.number <= 1 {
         return vec![current_crumb(name)];
     }
@@ -621,7 +615,10 @@ pub fn list_crumbs(name: &str, paginator: &PaginatorView) -> Vec<browse::Crumb> 
             name: name.to_string(),
             path: Some(paginator.first.clone()),
         },
-        current_crumb(&format!("Page {}", paginator.number)),
+        current_crumb(&messages.text(
+            "list-crumb-page",
+            &crate::i18n::Args::new().with("number", paginator.number),
+        )),
     ]
 }
 
@@ -696,13 +693,6 @@ impl GroupingLink {
             path: view.path.clone(),
             count: view.groups.len(),
         }
-    }
-}
-
-fn home_crumb() -> browse::Crumb {
-    browse::Crumb {
-        name: "Home".to_string(),
-        path: Some(String::new()),
     }
 }
 

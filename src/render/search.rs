@@ -27,7 +27,8 @@
 //! title, summary (a page's description) and, for an article, its topics
 //! ([`library_records`]). Their records carry the filter `kind`
 //! ([`ARTICLE_KIND`] or [`PAGE_KIND`]) and the metadata `label`
-//! ([`ARTICLE_LABEL`] or [`PAGE_LABEL`]), which guides' records lack: the
+//! (the messages [`ARTICLE_LABEL`] or [`PAGE_LABEL`] in the index's
+//! language: "Advice", "Consejos"), which guides' records lack: the
 //! script asks the same query with each filter to tell them apart before
 //! loading any record, lists guides first, ranked as if nothing else were
 //! indexed, then articles and pages, each marked with its label.
@@ -77,6 +78,7 @@ use std::collections::{BTreeSet, HashSet};
 use crate::config::SiteConfig;
 use crate::content::guide::Guide;
 use crate::content::kinds::Library;
+use crate::i18n::Messages;
 
 /// The folder, below the site root, that holds Pagefind's runtime and index.
 pub const PAGEFIND_DIR: &str = "pagefind/";
@@ -121,10 +123,10 @@ pub const CATEGORY_WEIGHT: &str = "3";
 pub const ARTICLE_KIND: &str = "article";
 /// The `kind` filter value of a standalone page's record.
 pub const PAGE_KIND: &str = "page";
-/// The label of an article's record in the results.
-pub const ARTICLE_LABEL: &str = "Advice";
-/// The label of a standalone page's record in the results.
-pub const PAGE_LABEL: &str = "Page";
+/// The message that labels an article's record in the results.
+pub const ARTICLE_LABEL: &str = "search-label-article";
+/// The message that labels a standalone page's record in the results.
+pub const PAGE_LABEL: &str = "search-label-page";
 
 /// What Pagefind's runtime needs of what it writes: its script, the
 /// WebAssembly of the site's language, the entry file and the index,
@@ -153,8 +155,9 @@ pub fn index_files(
     guides: &[Guide],
     library: &Library,
     config: &SiteConfig,
+    messages: &Messages,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    index_files_in_shards(guides, library, config, shard_guides())
+    index_files_in_shards(guides, library, config, messages, shard_guides())
 }
 
 /// [`SHARD_GUIDES`], or the number in `CAREERGEN_SEARCH_SHARD_GUIDES`
@@ -173,6 +176,7 @@ pub fn index_files_in_shards(
     guides: &[Guide],
     library: &Library,
     config: &SiteConfig,
+    messages: &Messages,
     per_shard: usize,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let language = config
@@ -193,7 +197,7 @@ pub fn index_files_in_shards(
         };
         // Articles and pages, few beside the guides, go in the first shard.
         let extra = if n == 0 {
-            library_records(library)
+            library_records(library, messages)
         } else {
             Vec::new()
         };
@@ -381,13 +385,15 @@ fn record_html(guide: &Guide, config: &SiteConfig) -> String {
 }
 
 /// The records of every article and standalone page, as `(path, html)`.
-pub fn library_records(library: &Library) -> Vec<(String, String)> {
+pub fn library_records(library: &Library, messages: &Messages) -> Vec<(String, String)> {
+    let article_label = messages.plain(ARTICLE_LABEL);
+    let page_label = messages.plain(PAGE_LABEL);
     let articles = library.articles.iter().map(|article| {
         (
             crate::render::kinds::article_path(library, article),
             library_record_html(
                 ARTICLE_KIND,
-                ARTICLE_LABEL,
+                &article_label,
                 &article.title,
                 &article.summary,
                 &article.topics.join(", "),
@@ -397,7 +403,7 @@ pub fn library_records(library: &Library) -> Vec<(String, String)> {
     let pages = library.pages.iter().map(|page| {
         (
             crate::permalink::page(&page.slug),
-            library_record_html(PAGE_KIND, PAGE_LABEL, &page.title, &page.description, ""),
+            library_record_html(PAGE_KIND, &page_label, &page.title, &page.description, ""),
         )
     });
     articles.chain(pages).collect()
@@ -564,6 +570,40 @@ mod tests {
         );
     }
 
+    fn english() -> Messages {
+        crate::i18n::Catalog::builtin("en").messages("en").clone()
+    }
+
+    #[test]
+    fn a_page_record_is_labelled_in_the_language_of_the_index() {
+        let library = Library {
+            pages: vec![crate::content::kinds::StandalonePage {
+                path: "content/about.es.md".into(),
+                content_path: "about.es.md".into(),
+                slug: "acerca-de".into(),
+                title: "Acerca de".into(),
+                description: "Quiénes somos.".into(),
+                menu: None,
+                draft: false,
+                body: Default::default(),
+            }],
+            ..Library::default()
+        };
+        let spanish = crate::i18n::Catalog::builtin("es").messages("es").clone();
+        let records = library_records(&library, &spanish);
+        assert!(
+            records[0]
+                .1
+                .contains("data-pagefind-meta=\"label\">Página<"),
+            "{records:?}"
+        );
+        let records = library_records(&library, &english());
+        assert!(
+            records[0].1.contains("data-pagefind-meta=\"label\">Page<"),
+            "{records:?}"
+        );
+    }
+
     #[test]
     fn an_article_record_is_filtered_by_kind_and_labelled() {
         let html = library_record_html(
@@ -583,7 +623,7 @@ mod tests {
              </body></html>"
         );
         // A page has no topics: no empty element.
-        let page = library_record_html(PAGE_KIND, PAGE_LABEL, "About", "Who we are.", "");
+        let page = library_record_html(PAGE_KIND, "Page", "About", "Who we are.", "");
         assert!(!page.contains("weight=\"4\""), "{page}");
         assert!(page.contains("kind:page"), "{page}");
     }
@@ -604,7 +644,8 @@ mod tests {
     #[test]
     fn the_index_is_pagefinds_runtime_and_chunks_and_the_same_every_time() {
         let guides = [account_manager(), minimal("b", "Buyer", "")];
-        let files = index_files(&guides, &Library::default(), &config()).expect("index");
+        let files =
+            index_files(&guides, &Library::default(), &config(), &english()).expect("index");
         let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
         for wanted in [
             "pagefind/pagefind.js",
@@ -640,7 +681,7 @@ mod tests {
             2
         );
         assert_eq!(
-            index_files(&guides, &Library::default(), &config()).expect("index"),
+            index_files(&guides, &Library::default(), &config(), &english()).expect("index"),
             files
         );
     }
@@ -650,8 +691,8 @@ mod tests {
         let guides: Vec<Guide> = (0..5)
             .map(|i| minimal(&format!("g{i}"), &format!("Guide {i}"), ""))
             .collect();
-        let files =
-            index_files_in_shards(&guides, &Library::default(), &config(), 2).expect("index");
+        let files = index_files_in_shards(&guides, &Library::default(), &config(), &english(), 2)
+            .expect("index");
         let file = |name: &str| {
             files
                 .iter()
@@ -690,8 +731,8 @@ mod tests {
         }
         assert!(file("pagefind/pagefind.js").is_some());
         // One index writes an empty list.
-        let single =
-            index_files_in_shards(&guides, &Library::default(), &config(), 5).expect("index");
+        let single = index_files_in_shards(&guides, &Library::default(), &config(), &english(), 5)
+            .expect("index");
         assert!(single.contains(&(SHARDS_FILE.to_string(), b"[]".to_vec())));
         assert!(!single.iter().any(|(path, _)| path.contains("shard-")));
     }

@@ -7,9 +7,12 @@
 //! `https://example.org/careers/account-manager/`. All text is escaped for
 //! XML, and characters XML 1.0 cannot carry are dropped.
 //!
-//! [`render_site_files`] writes them with the other files made from the
-//! whole site rather than one page's template (search index, All careers
-//! and compare data, scripts).
+//! [`whole_site_files`] makes them with the other files made from the
+//! whole site rather than one page's template (All careers and compare
+//! data, scripts), [`search_index_files`] the search index, and
+//! [`write_site_files`] writes both: a build makes the index while the
+//! pages render; `serve` calls [`render_site_files`], which does all
+//! three.
 
 use std::fmt::Write as _;
 
@@ -373,7 +376,12 @@ pub fn render_site_files(
 /// its error as text.
 pub fn search_index_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>, String> {
     crate::timings::work("make the search index", || {
-        search::index_files(&site.guides, &site.library, &site.config)
+        search::index_files(
+            &site.guides,
+            &site.library,
+            &site.config,
+            site.language_messages(),
+        )
     })
 }
 

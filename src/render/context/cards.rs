@@ -139,8 +139,6 @@ pub struct GroupingView {
     pub key: &'static str,
     /// `Careers by category`.
     pub title: String,
-    /// `Category`.
-    pub singular: &'static str,
     /// Below the site root: `categories/`.
     pub path: String,
     pub groups: Vec<GroupView>,
@@ -155,7 +153,6 @@ impl GroupingView {
         GroupingView {
             key: grouping.key(),
             title: grouping.title(messages),
-            singular: grouping.singular(),
             path: grouping.path(),
             groups: groups.iter().map(GroupView::new).collect(),
         }

@@ -291,6 +291,13 @@ browse-by-education = Careers by typical education
 browse-index-description = { $title }: every group and how many careers it lists.
 list-title-page = { $title }, page { $number } of { $total }
 list-description-page = { $description }. Page { $number } of { $total }.
+list-crumb-page = Page { $number }
+list-group-description-category = Category: { $name }. Pay, job outlook and education for each.
+list-group-description-industry = Industry: { $name }. Pay, job outlook and education for each.
+list-group-description-education = Typical entry-level education: { $name }. Pay, job outlook and education for each.
+advice-section-description = { $section }: every article, newest first.
+search-label-article = Advice
+search-label-page = Page
 
 ## Languages
 

@@ -290,6 +290,13 @@ browse-by-education = Profesiones por nivel de estudios habitual
 browse-index-description = { $title }: todos los grupos y cuántas profesiones reúne cada uno.
 list-title-page = { $title }, página { $number } de { $total }
 list-description-page = { $description }. Página { $number } de { $total }.
+list-crumb-page = Página { $number }
+list-group-description-category = Categoría: { $name }. Salario, perspectivas de empleo y estudios de cada profesión.
+list-group-description-industry = Sector: { $name }. Salario, perspectivas de empleo y estudios de cada profesión.
+list-group-description-education = Nivel de estudios habitual para empezar: { $name }. Salario, perspectivas de empleo y estudios de cada profesión.
+advice-section-description = { $section }: todos los artículos, del más reciente al más antiguo.
+search-label-article = Consejos
+search-label-page = Página
 
 ## Idiomas
 

@@ -290,6 +290,13 @@ browse-by-education = Métiers par niveau d’études habituel
 browse-index-description = { $title } : tous les groupes et le nombre de métiers de chacun.
 list-title-page = { $title }, page { $number } sur { $total }
 list-description-page = { $description }. Page { $number } sur { $total }.
+list-crumb-page = Page { $number }
+list-group-description-category = Catégorie : { $name }. Salaire, perspectives d’emploi et formation pour chaque métier.
+list-group-description-industry = Secteur : { $name }. Salaire, perspectives d’emploi et formation pour chaque métier.
+list-group-description-education = Niveau d’études habituel pour débuter : { $name }. Salaire, perspectives d’emploi et formation pour chaque métier.
+advice-section-description = { $section } : tous les articles, du plus récent au plus ancien.
+search-label-article = Conseils
+search-label-page = Page
 
 ## Langues
 
