@@ -117,7 +117,8 @@ try {
     for (const [path, bytes, plain] of files.sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`        ${bytes}\t(${plain})\t${path}`);
     assert(errors.length === 0, `page errors: ${errors}`);
     assert(foreign.length === 0, `requests to other hosts: ${foreign}`);
-    const n = Number(found.heading.match(/^(\d+) careers found for “manager”$/)?.[1]);
+    // Counts are written in the page's language: "8,127" in English.
+    const n = Number(found.heading.match(/^([\d,]+) careers found for “manager”$/)?.[1].replace(/,/g, ''));
     assert(n > 20, `heading: ${found.heading}`);
     assert(found.titles.length === 20, `${found.titles.length} results on the first page`);
     assert(/manager/i.test(found.titles[0]), `first result: ${found.titles[0]}`);
@@ -131,7 +132,7 @@ try {
     await r.page.waitForFunction(() => document.querySelectorAll('.cg-search__results li').length === 40);
     const focused = await r.page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('.cg-search__results li')[20]);
     await r.context.close();
-    assert(r.found.more && /^Show 20 more of \d+$/.test(r.found.more), `button: ${r.found.more}`);
+    assert(r.found.more && /^Show 20 more of \d{1,3}(,\d{3})*$/.test(r.found.more), `button: ${r.found.more}`);
     assert(focused, 'focus does not move to the first new result');
   });
 
