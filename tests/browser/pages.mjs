@@ -250,6 +250,27 @@ try {
     return result;
   }
 
+  // Results drawn below the search box must not move what the reader
+  // already sees (the footer of a short page): layout shift under 0.1,
+  // the "good" limit of Core Web Vitals.
+  for (const [context, width] of [[phone, 390], [desktop, 1366]]) {
+    await check(`search at ${width} px: results appear without shifting the page (CLS < 0.1)`, async () => {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(ex.url + 'search/?q=manager', { waitUntil: 'load' });
+      await page.waitForFunction(() => /found/.test(document.querySelector('h1').textContent), null, { timeout: TIMEOUT });
+      await page.waitForTimeout(300);
+      const shift = await page.evaluate(() => window.__shift);
+      await page.close();
+      assert(shift < 0.1, `layout shift ${shift.toFixed(3)}`);
+    });
+  }
+
   /** What the search says it found, from the results' labels ('' for a career). */
   function foundText(labels) {
     const count = (n, one) => (n === 1 ? `1 ${one}` : `${n} ${one}s`);
