@@ -558,11 +558,7 @@ fn render(site: &mut Site, sink: &dyn Sink) -> Rendered {
         )));
         // Each language is a site of its own below its folder.
         for language in 0..=site.languages.others.len() {
-            site.use_language(language);
-            prepare(site);
-            // Each language publishes the copies of the images its own
-            // pages show, not those of the languages before it.
-            site.images.forget();
+            prepare_language(site, language);
             let prefix = site.config.lang_prefix.clone();
             let below = crate::render::languages::PrefixSink {
                 prefix: &prefix,
@@ -694,6 +690,17 @@ pub fn publish_images(site: &Site, sink: &dyn Sink, found: &mut Vec<Diagnostic>)
 pub fn render_kind_pages(site: &Site, sink: &dyn Sink) -> Rendered {
     let pages = crate::render::kinds::pages(site);
     crate::render::kinds::render(site, &pages, sink)
+}
+
+/// Switches a multilingual site to `language` (0 the default) for
+/// rendering: its content and config ([`Site::use_language`]), its
+/// templates' context ([`prepare`]), and no copies of images yet: each
+/// language publishes those its own pages show, not those of the
+/// languages before it.
+pub fn prepare_language(site: &mut Site, language: usize) {
+    site.use_language(language);
+    prepare(site);
+    site.images.forget();
 }
 
 /// Makes the site's settings visible to every template as `site`. Call it

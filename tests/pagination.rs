@@ -7,9 +7,9 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use careergen::serve::rebuild::{Built, Outcome, Workspace};
+use careergen::serve::rebuild::Workspace;
 use careergen::serve::watch::Changes;
-use common::{TestSite, assert_builds, assert_cold_build, options, stderr};
+use common::{TestSite, assert_builds, assert_cold_build, options, rebuilt, stderr};
 
 const CONFIG: &str = "title: Paged handbook\nbase_url: https://example.org/\n\
 categories:\n  sales:\n    name: Sales\n  trades:\n    name: Trades\n";
@@ -282,13 +282,6 @@ fn the_feed_holds_the_most_recent_entries_up_to_feed_limit() {
 
 // ---- serve ----------------------------------------------------------
 
-fn built(outcome: Outcome) -> Built {
-    match outcome {
-        Outcome::Built(built) => built,
-        Outcome::Failed(diagnostics) => panic!("the rebuild failed: {diagnostics:?}"),
-    }
-}
-
 /// Writes `text` to `rel` and says so, the way the watcher would.
 fn save(site: &TestSite, rel: &str, text: &str) -> Changes {
     site.write(rel, text);
@@ -307,11 +300,11 @@ fn remove(site: &TestSite, rel: &str) -> Changes {
 /// Runs a rebuild and its second phase; returns every path either
 /// published, and the pages rendered in all.
 fn rebuild(workspace: &mut Workspace, changes: &Changes) -> (BTreeSet<String>, usize) {
-    let first = built(workspace.rebuild(changes));
+    let first = rebuilt(workspace.rebuild(changes));
     let mut updated: BTreeSet<String> = first.updates.into_iter().map(|(p, _)| p).collect();
     let mut pages = first.pages;
     if let Some(rest) = workspace.finish(&|| false) {
-        let rest = built(rest);
+        let rest = rebuilt(rest);
         updated.extend(rest.updates.into_iter().map(|(p, _)| p));
         pages += rest.pages;
     }
@@ -337,7 +330,7 @@ fn serve_renders_only_the_list_pages_an_edit_moves() {
         "paginate_by: 5\nsuggest_similar: false\nhome:\n  featured: [guide-001]\n",
     );
     let mut workspace = Workspace::new(options(site.root()));
-    built(workspace.rebuild(&Changes::default()));
+    rebuilt(workspace.rebuild(&Changes::default()));
     assert_cold_build(&workspace, site.root());
 
     // Guide 012 (page 3) takes a title after Guide 017 (page 4): both

@@ -12,9 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use careergen::output::MemorySink;
-use careergen::serve::rebuild::{Built, Outcome, Workspace};
+use careergen::serve::rebuild::Workspace;
 use careergen::serve::watch::Changes;
 use careergen::site::{self, BuildOptions};
+use common::rebuilt;
 
 fn options(root: &Path) -> BuildOptions {
     let mut options = BuildOptions::new(root);
@@ -30,21 +31,14 @@ fn cold_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
     sink.into_files()
 }
 
-fn built(outcome: Outcome) -> Built {
-    match outcome {
-        Outcome::Built(built) => built,
-        Outcome::Failed(diagnostics) => panic!("the rebuild failed: {diagnostics:?}"),
-    }
-}
-
 /// Runs a rebuild to its end (both phases); the paths whose bytes changed
 /// and how many pages were rendered.
 fn rebuild(workspace: &mut Workspace, changes: &Changes) -> (BTreeSet<String>, usize) {
-    let first = built(workspace.rebuild(changes));
+    let first = rebuilt(workspace.rebuild(changes));
     let mut updated: BTreeSet<String> = first.updates.iter().map(|(p, _)| p.clone()).collect();
     let mut pages = first.pages;
     if let Some(outcome) = workspace.finish(&|| false) {
-        let second = built(outcome);
+        let second = rebuilt(outcome);
         updated.extend(second.updates.iter().map(|(p, _)| p.clone()));
         pages += second.pages;
     }

@@ -9,16 +9,9 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use careergen::serve::rebuild::{Built, Outcome, Workspace};
+use careergen::serve::rebuild::{Outcome, Workspace};
 use careergen::serve::watch::Changes;
-use common::{TestSite, assert_cold_build, options};
-
-fn built(outcome: Outcome) -> Built {
-    match outcome {
-        Outcome::Built(built) => built,
-        Outcome::Failed(diagnostics) => panic!("the rebuild failed: {diagnostics:?}"),
-    }
-}
+use common::{TestSite, assert_cold_build, options, rebuilt};
 
 /// What one rebuild (both phases) did: the pages rendered and the files
 /// whose bytes changed.
@@ -28,11 +21,11 @@ struct Done {
 }
 
 fn rebuild(workspace: &mut Workspace, changes: &Changes) -> Done {
-    let first = built(workspace.rebuild(changes));
+    let first = rebuilt(workspace.rebuild(changes));
     let mut rendered: BTreeSet<String> = first.rendered.iter().cloned().collect();
     let mut updated: BTreeSet<String> = first.updates.iter().map(|(p, _)| p.clone()).collect();
     if let Some(outcome) = workspace.finish(&|| false) {
-        let second = built(outcome);
+        let second = rebuilt(outcome);
         rendered.extend(second.rendered.iter().cloned());
         updated.extend(second.updates.iter().map(|(p, _)| p.clone()));
     }

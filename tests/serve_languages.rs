@@ -11,16 +11,9 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime};
 
-use careergen::serve::rebuild::{Built, Outcome, Workspace};
+use careergen::serve::rebuild::{Outcome, Workspace};
 use careergen::serve::watch::Changes;
-use common::{TestSite, assert_cold_build, careergen, options, tree};
-
-fn built(outcome: Outcome) -> Built {
-    match outcome {
-        Outcome::Built(built) => built,
-        Outcome::Failed(diagnostics) => panic!("the rebuild failed: {diagnostics:?}"),
-    }
-}
+use common::{TestSite, assert_cold_build, careergen, options, rebuilt, tree};
 
 /// What one rebuild did: the outputs rendered and the files whose bytes
 /// changed or that went.
@@ -42,7 +35,7 @@ impl Done {
 }
 
 fn rebuild(workspace: &mut Workspace, changes: &Changes) -> Done {
-    let built = built(workspace.rebuild(changes));
+    let built = rebuilt(workspace.rebuild(changes));
     assert!(workspace.finish(&|| false).is_none(), "no second phase");
     Done {
         rendered: built.rendered.iter().cloned().collect(),

@@ -7,9 +7,9 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use careergen::serve::rebuild::{Built, Outcome, Workspace};
+use careergen::serve::rebuild::Workspace;
 use careergen::serve::watch::Changes;
-use common::{TestSite, assert_cold_build, options, stderr};
+use common::{TestSite, assert_cold_build, options, rebuilt, stderr};
 
 /// Builds the `shortcodes` fixture and returns it with the sales
 /// engineer's page.
@@ -213,13 +213,6 @@ fn unreadable_calls_are_located_errors() {
 
 // ---- serve ----------------------------------------------------------
 
-fn built(outcome: Outcome) -> Built {
-    match outcome {
-        Outcome::Built(built) => built,
-        Outcome::Failed(diagnostics) => panic!("the rebuild failed: {diagnostics:?}"),
-    }
-}
-
 /// Saves `text` to `rel`, rebuilds, and returns every path published.
 fn save_and_rebuild(
     workspace: &mut Workspace,
@@ -230,10 +223,10 @@ fn save_and_rebuild(
     site.write(rel, text);
     let mut changes = Changes::default();
     changes.add(site.root(), None, &site.path(rel));
-    let first = built(workspace.rebuild(&changes));
+    let first = rebuilt(workspace.rebuild(&changes));
     let mut updated: BTreeSet<String> = first.updates.into_iter().map(|(p, _)| p).collect();
     if let Some(rest) = workspace.finish(&|| false) {
-        updated.extend(built(rest).updates.into_iter().map(|(p, _)| p));
+        updated.extend(rebuilt(rest).updates.into_iter().map(|(p, _)| p));
     }
     updated
 }
@@ -242,7 +235,7 @@ fn save_and_rebuild(
 fn serve_rerenders_a_page_quoting_a_guide_when_that_guide_changes() {
     let site = TestSite::fixture("shortcodes");
     let mut workspace = Workspace::new(options(site.root()));
-    built(workspace.rebuild(&Changes::default()));
+    rebuilt(workspace.rebuild(&Changes::default()));
     assert_cold_build(&workspace, site.root());
 
     let text = site

@@ -569,16 +569,8 @@ fn render_listings(
 /// 40", message `list-title-page`), so that no two pages share a title;
 /// page 1 keeps the list's own.
 pub fn numbered(messages: &Messages, title: &str, paginator: &PaginatorView) -> String {
-    if paginator.number <= 1 {
-        return title.to_string();
-    }
-    messages.text(
-        "list-title-page",
-        &crate::i18n::Args::new()
-            .with("title", title)
-            .with("number", paginator.number)
-            .with("total", paginator.total_pages),
-    )
+    numbered_text(messages, "list-title-page", "title", title, paginator)
+        .unwrap_or_else(|| title.to_string())
 }
 
 /// A list's description as it describes page `n > 1`, for the same
@@ -588,16 +580,36 @@ pub fn numbered_description(
     description: &str,
     paginator: &PaginatorView,
 ) -> String {
-    if paginator.number <= 1 {
-        return description.to_string();
-    }
-    messages.text(
+    numbered_text(
+        messages,
         "list-description-page",
-        &crate::i18n::Args::new()
-            .with("description", description.trim_end_matches('.'))
-            .with("number", paginator.number)
-            .with("total", paginator.total_pages),
+        "description",
+        // The message ends the sentence itself.
+        description.trim_end_matches('.'),
+        paginator,
     )
+    .unwrap_or_else(|| description.to_string())
+}
+
+/// Message `key` with `name` = `text` and the page's number and total, for
+/// pages after the first; `None` on page 1, which keeps the list's own
+/// text.
+fn numbered_text(
+    messages: &Messages,
+    key: &str,
+    name: &str,
+    text: &str,
+    paginator: &PaginatorView,
+) -> Option<String> {
+    (paginator.number > 1).then(|| {
+        messages.text(
+            key,
+            &crate::i18n::Args::new()
+                .with(name, text)
+                .with("number", paginator.number)
+                .with("total", paginator.total_pages),
+        )
+    })
 }
 
 /// The breadcrumb's last steps on a list page: the list itself, and on

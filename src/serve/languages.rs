@@ -174,9 +174,7 @@ impl Languages {
         let mut pages = 0;
         for (language, work) in work.iter_mut().enumerate() {
             let Some(work) = work else { continue };
-            site.use_language(language);
-            site::prepare(&mut site);
-            site.images.forget();
+            site::prepare_language(&mut site, language);
             let sink = MemorySink::default();
             let prefix = site.config.lang_prefix.clone();
             let below = PrefixSink {

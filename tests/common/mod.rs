@@ -194,3 +194,14 @@ pub fn assert_cold_build(workspace: &careergen::serve::rebuild::Workspace, root:
         "differs from a cold build: {differing:?}"
     );
 }
+
+/// The result of a `serve` rebuild that must succeed; a failure panics
+/// with its diagnostics.
+pub fn rebuilt(outcome: careergen::serve::rebuild::Outcome) -> careergen::serve::rebuild::Built {
+    match outcome {
+        careergen::serve::rebuild::Outcome::Built(built) => built,
+        careergen::serve::rebuild::Outcome::Failed(diagnostics) => {
+            panic!("the rebuild failed: {diagnostics:?}")
+        }
+    }
+}
