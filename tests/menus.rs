@@ -219,12 +219,7 @@ fn a_translated_page_has_its_menu_label_in_its_language() {
     let config = site.read("config.yaml");
     site.write(
         "config.yaml",
-        &format!(
-            "{}languages:\n  es:\n    title: Manual de carreras\n",
-            // A file below static/ is at the site's root, which the
-            // language's menu does not lead to.
-            config.replace("    - { label: Contact, target: \"@/contact.txt\" }\n", "")
-        ),
+        &format!("{config}languages:\n  es:\n    title: Manual de carreras\n"),
     );
     site.write(
         "content/about.es.md",
@@ -239,6 +234,56 @@ fn a_translated_page_has_its_menu_label_in_its_language() {
     let english = site.read("public/about/index.html");
     assert!(site_nav(&english).contains("aria-current=\"page\">About</a>"));
     assert!(!site_nav(&english).contains("Acerca"));
+}
+
+#[test]
+fn a_static_file_in_a_translated_menu_links_to_the_site_root() {
+    let site = TestSite::fixture("menus-site");
+    let config = site.read("config.yaml");
+    site.write(
+        "config.yaml",
+        &format!("{config}languages:\n  es:\n    title: Manual de carreras\n"),
+    );
+    let out = site.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Files of static/ are published once, at the site's root: two folders
+    // up from a Spanish list page, not in /es/.
+    let spanish = site.read("public/es/all-careers/index.html");
+    assert!(
+        footer_nav(&spanish).contains("<a href=\"../../contact.txt\">Contact</a>"),
+        "{}",
+        footer_nav(&spanish)
+    );
+    let home = site.read("public/es/index.html");
+    assert!(footer_nav(&home).contains("<a href=\"../contact.txt\">Contact</a>"));
+    // The page of a list the menu names stays in the language's folder.
+    assert!(site_nav(&spanish).contains("<a href=\"../compare/\">Compare</a>"));
+    assert!(site.path("public/contact.txt").is_file());
+}
+
+#[test]
+fn a_page_the_config_menu_names_is_not_listed_again_for_its_own_menu_entry() {
+    let site = TestSite::fixture("menus-site");
+    let config = site.read("config.yaml");
+    // About asks for a main-menu entry in its front matter; the config
+    // names it too, as a child of Careers.
+    site.write(
+        "config.yaml",
+        &config.replace(
+            "        - { label: Electrician, target: \"@/electrician.md#pay\" }\n",
+            "        - { label: Electrician, target: \"@/electrician.md#pay\" }\n        - { label: About us, target: \"@/about.md\" }\n",
+        ),
+    );
+    let out = site.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = site.read("public/electrician/index.html");
+    let nav = site_nav(&page);
+    assert_eq!(nav.matches("href=\"../about/\"").count(), 1, "{nav}");
+    assert!(
+        nav.contains(">About us</a>"),
+        "the config's entry wins: {nav}"
+    );
+    assert!(!nav.contains(">About</a>"), "{nav}");
 }
 
 #[test]

@@ -38,6 +38,10 @@ pub struct MenuItem {
     pub url: String,
     /// Whether the target is another site's URL (or `mailto:`).
     pub external: bool,
+    /// Whether the target is a file of `static/`, published once at the
+    /// site's root rather than below each language's folder: link it as
+    /// `page.site_root` + `link`.
+    pub site_file: bool,
     pub children: Vec<MenuItem>,
 }
 
@@ -67,6 +71,21 @@ pub fn resolve(
     (view, errors)
 }
 
+/// What a menu target names (see `Resolver::target`).
+#[derive(Default)]
+struct Target {
+    path: Option<String>,
+    fragment: Option<String>,
+    site_file: bool,
+}
+
+impl MenuItem {
+    /// Whether this entry or one of its children links to `path`.
+    fn leads_to(&self, path: &str) -> bool {
+        self.path.as_deref() == Some(path) || self.children.iter().any(|c| c.leads_to(path))
+    }
+}
+
 /// An entry with its place in a menu: its weight, then `None` for the
 /// config's entries or the page's label and content path.
 type Weighted<'a> = (i64, Option<(String, &'a str)>, MenuItem);
@@ -83,7 +102,8 @@ struct Resolver<'a> {
 impl Resolver<'_> {
     /// The menu `name`: the config's `entries` and the pages whose `menu:`
     /// names it, by weight; at equal weight the config's entries first, in
-    /// the order written, then the pages' by label.
+    /// the order written, then the pages' by label. A page the config's
+    /// entries already lead to (at any depth) is not added again.
     fn menu(
         &self,
         name: &str,
@@ -101,12 +121,16 @@ impl Resolver<'_> {
                 continue;
             };
             let path = crate::permalink::page(&page.slug);
+            if weighted.iter().any(|(_, _, item)| item.leads_to(&path)) {
+                continue;
+            }
             let item = MenuItem {
                 label: entry.label.clone(),
                 url: format!("{}{path}", self.config.base_url),
                 link: Some(path.clone()),
                 path: Some(path),
                 external: false,
+                site_file: false,
                 children: Vec::new(),
             };
             let key = (entry.label.to_lowercase(), page.content_path.as_str());
@@ -122,40 +146,48 @@ impl Resolver<'_> {
             .iter()
             .map(|c| self.item(c, errors))
             .collect();
-        let (path, fragment) = match self.path(&entry.target) {
-            Ok(found) => found,
-            Err(()) => {
-                errors.push(entry.unknown.clone());
-                (None, None)
-            }
-        };
+        let Target {
+            path,
+            fragment,
+            site_file,
+        } = self.target(&entry.target).unwrap_or_else(|()| {
+            errors.push(entry.unknown.clone());
+            Target::default()
+        });
         let link = path.as_ref().map(|p| match &fragment {
             Some(f) => format!("{p}#{f}"),
             None => p.clone(),
         });
+        let base_url = if site_file {
+            self.config.site_base_url()
+        } else {
+            &self.config.base_url
+        };
         let url = match &link {
-            Some(link) => format!("{}{link}", self.config.base_url),
+            Some(link) => format!("{base_url}{link}"),
             None => entry.target.clone(),
         };
         MenuItem {
             label: entry.label.clone(),
             path,
             external: link.is_none(),
+            site_file,
             link,
             url,
             children,
         }
     }
 
-    /// The path below the site root a target names, with its fragment;
-    /// `(None, None)` for an external URL, `Err` when it names nothing.
-    #[allow(clippy::type_complexity)]
-    fn path(&self, target: &str) -> Result<(Option<String>, Option<String>), ()> {
+    /// What a target names: a path below the language's root (or, for a
+    /// static file, the site's root) with its fragment; no path for an
+    /// external URL; `Err` when it names nothing.
+    fn target(&self, target: &str) -> Result<Target, ()> {
         let (local, fragment) = match target.split_once('#') {
             Some((path, fragment)) => (path, Some(fragment.to_string())),
             None => (target, None),
         };
         if let Some(file) = local.strip_prefix("@/") {
+            let mut site_file = false;
             let path = if file.is_empty() || file == "_index.md" {
                 String::new()
             } else if let Some(i) = self.index.by_content_path(file) {
@@ -165,20 +197,29 @@ impl Resolver<'_> {
             } else if !file.ends_with(".md")
                 && super::markdown::linked_file(self.site_root, file) == Some("static")
             {
+                site_file = true;
                 file.to_string()
             } else {
                 return Err(());
             };
-            return Ok((Some(path), fragment));
+            return Ok(Target {
+                path: Some(path),
+                fragment,
+                site_file,
+            });
         }
         if let Some(path) = local.strip_prefix('/') {
             return if self.is_list_page(path) {
-                Ok((Some(path.to_string()), fragment))
+                Ok(Target {
+                    path: Some(path.to_string()),
+                    fragment,
+                    site_file: false,
+                })
             } else {
                 Err(())
             };
         }
-        Ok((None, None))
+        Ok(Target::default())
     }
 
     /// Whether `path` is one of the site's own list pages (`all-careers/`,
