@@ -28,7 +28,7 @@ use crate::render::listings::{
 };
 use crate::render::site_files;
 use crate::render::site_files::{
-    search_index_files, sitemap_urls, whole_site_files, write_site_files,
+    sitemap_urls, write_search_index, write_whole_site_files,
 };
 use crate::render::templates::Templates;
 use crate::statics;
@@ -591,7 +591,7 @@ pub fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
     // runs on while its own threads work, and a blocked rayon worker would
     // leave the pages one core short.
     let ((mut rendered, listings), search_index) = std::thread::scope(|scope| {
-        let search = scope.spawn(|| search_index_files(site));
+        let search = scope.spawn(|| write_search_index(site, sink));
         let pages = crate::timings::stage("render pages", || {
             let mut rendered = render_guide_pages(site, &guides, sink);
             let listings = crate::timings::work("render listing pages", || {
@@ -608,18 +608,23 @@ pub fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
             ));
             (rendered, listings)
         });
-        let search = search
-            .join()
-            .unwrap_or_else(|_| Err("the search indexer stopped unexpectedly".into()));
+        let search = search.join().unwrap_or_else(|_| {
+            let mut failed = Rendered::default();
+            failed.diagnostics.push(Diagnostic::error(
+                crate::render::search::PAGEFIND_DIR,
+                "cannot make the search index: the search indexer stopped unexpectedly",
+            ));
+            failed
+        });
         (pages, search)
     });
     // The cards of every guide are done with: let them go before the
     // whole-site files are made, the other large piece of a build's memory.
     let groups = listings.into_browse_groups();
-    let site_files = crate::timings::stage("write site files", || {
-        let files = whole_site_files(site, &groups);
-        write_site_files(files, search_index, sink)
+    let mut site_files = crate::timings::stage("write site files", || {
+        write_whole_site_files(site, &groups, sink)
     });
+    site_files.add(search_index);
     rendered.diagnostics.extend(site_files.diagnostics);
     let bundled = crate::timings::stage("publish bundles and images", || {
         publish_images(site, sink, &mut rendered.diagnostics)

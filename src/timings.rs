@@ -7,6 +7,11 @@
 //! written. [`take`] sums it all up into a [`Summary`] the binary prints.
 //! Work done by several threads at once is summed over the threads, so it
 //! is CPU time, not wall time.
+//!
+//! Where the system reports it (Linux's `/proc/self/status`), each stage
+//! also records the memory the process holds when the stage ends and the
+//! most it has held so far, so that a big build shows which stage its
+//! peak comes from.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -28,7 +33,7 @@ enum Part {
 }
 
 enum Record {
-    Stage(&'static str, Duration),
+    Stage(&'static str, Duration, Option<Memory>),
     Work(&'static str, Duration),
     Page {
         page: String,
@@ -61,8 +66,42 @@ pub fn stage<T>(name: &'static str, f: impl FnOnce() -> T) -> T {
     }
     let started = Instant::now();
     let value = f();
-    push(Record::Stage(name, started.elapsed()));
+    push(Record::Stage(name, started.elapsed(), Memory::now()));
     value
+}
+
+/// The process's memory at one moment, in KiB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Memory {
+    /// Resident now (`VmRSS`).
+    pub resident: u64,
+    /// The most resident since the process began (`VmHWM`).
+    pub peak: u64,
+}
+
+impl Memory {
+    /// Read from `/proc/self/status`; `None` where there is no such file.
+    pub fn now() -> Option<Memory> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        Self::parse(&status)
+    }
+
+    fn parse(status: &str) -> Option<Memory> {
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix(name))?
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse()
+                .ok()
+        };
+        Some(Memory {
+            resident: field("VmRSS:")?,
+            peak: field("VmHWM:")?,
+        })
+    }
 }
 
 /// Runs `f` as one piece of the work `name`, done by many threads and
@@ -134,6 +173,8 @@ pub fn write<T>(page: &str, f: impl FnOnce() -> T) -> T {
 pub struct StageTime {
     pub name: &'static str,
     pub time: Duration,
+    /// The memory when the stage last ended, where known.
+    pub memory: Option<Memory>,
 }
 
 /// Work summed over threads: its total and how many pieces it had.
@@ -199,10 +240,15 @@ pub fn take() -> Summary {
     };
     for record in records {
         match record {
-            Record::Stage(name, time) => match summary.stages.iter_mut().find(|s| s.name == name) {
-                Some(stage) => stage.time += time,
-                None => summary.stages.push(StageTime { name, time }),
-            },
+            Record::Stage(name, time, memory) => {
+                match summary.stages.iter_mut().find(|s| s.name == name) {
+                    Some(stage) => {
+                        stage.time += time;
+                        stage.memory = memory.or(stage.memory);
+                    }
+                    None => summary.stages.push(StageTime { name, time, memory }),
+                }
+            }
             Record::Work(name, time) => match summary.work.iter_mut().find(|w| w.name == name) {
                 Some(work) => {
                     work.time += time;
@@ -296,6 +342,10 @@ fn ms(time: Duration) -> String {
     }
 }
 
+fn mib(kib: u64) -> String {
+    format!("{} MiB", kib.div_ceil(1024))
+}
+
 fn share(part: Duration, whole: Duration) -> String {
     if whole.is_zero() {
         String::new()
@@ -310,15 +360,27 @@ impl Summary {
     pub fn render(&self, slowest: usize) -> String {
         let mut out = String::new();
         let wall: Duration = self.stages.iter().map(|s| s.time).sum();
-        let _ = writeln!(out, "time by stage (wall clock):");
-        for stage in &self.stages {
+        let memory = self.stages.iter().any(|s| s.memory.is_some());
+        if memory {
             let _ = writeln!(
+                out,
+                "time by stage (wall clock), memory at its end (resident, peak so far):"
+            );
+        } else {
+            let _ = writeln!(out, "time by stage (wall clock):");
+        }
+        for stage in &self.stages {
+            let _ = write!(
                 out,
                 "  {:<34} {:>11} {:>5}",
                 stage.name,
                 ms(stage.time),
                 share(stage.time, wall)
             );
+            if let Some(m) = stage.memory {
+                let _ = write!(out, " {:>10} {:>10}", mib(m.resident), mib(m.peak));
+            }
+            let _ = writeln!(out);
         }
         let _ = writeln!(out, "  {:<34} {:>11}", "total", ms(wall));
         if !self.work.is_empty() {
@@ -401,7 +463,14 @@ mod tests {
         // Records are pushed directly: `enable` is process-wide and tests
         // run in parallel.
         let records = vec![
-            Record::Stage("render", Duration::from_millis(30)),
+            Record::Stage(
+                "render",
+                Duration::from_millis(30),
+                Some(Memory {
+                    resident: 2048,
+                    peak: 4097,
+                }),
+            ),
             Record::Work("parse", Duration::from_millis(4)),
             Record::Work("parse", Duration::from_millis(6)),
             page("a/index.html", Part::Markdown, 5),
@@ -428,5 +497,19 @@ mod tests {
         let text = summary.render(5);
         assert!(text.contains("guide.html"), "{text}");
         assert!(text.contains("slowest pages"), "{text}");
+        assert!(text.contains("     2 MiB      5 MiB"), "{text}");
+    }
+
+    #[test]
+    fn memory_is_read_from_proc_status_lines() {
+        let status = "Name:\tcareergen\nVmHWM:\t  912340 kB\nVmRSS:\t  400000 kB\nThreads:\t3\n";
+        assert_eq!(
+            Memory::parse(status),
+            Some(Memory {
+                resident: 400_000,
+                peak: 912_340
+            })
+        );
+        assert_eq!(Memory::parse("Name:\tx\n"), None);
     }
 }

@@ -36,14 +36,17 @@
 //! # Shards
 //!
 //! Pagefind holds every record of an index in memory while it builds it
-//! (about 60 KB a guide at its peak), so a site of more than
-//! [`SHARD_GUIDES`] guides gets several indexes of at most that many
-//! guides each, built one after another: the first below [`PAGEFIND_DIR`]
-//! with Pagefind's runtime, the others below `pagefind/shard-<n>/` with only
+//! (about 60 KB a guide at its peak). A site of up to [`SHARD_GUIDES`]
+//! guides gets one index, so that a query downloads one index chunk; a
+//! bigger site gets several indexes of at most [`LARGE_SITE_SHARD_GUIDES`]
+//! guides each, built one after another, so that the memory a build needs
+//! stays that of one small index at any size (a query then downloads a
+//! chunk of each). The first index is below [`PAGEFIND_DIR`] with
+//! Pagefind's runtime, the others below `pagefind/shard-<n>/` with only
 //! their index. [`SHARDS_FILE`] lists the other shards' folders (an empty
 //! list for one index), and the script merges them into the first with
 //! Pagefind's `mergeIndex`, which shares the first one's WebAssembly.
-//! `CAREERGEN_SEARCH_SHARD_GUIDES` sets another shard size.
+//! `CAREERGEN_SEARCH_SHARD_GUIDES` sets another shard size for any site.
 //!
 //! Pagefind matches words and word prefixes, with English stemming, but
 //! has no typo tolerance: [`WORDS_FILE`] lists the distinct words of every
@@ -86,9 +89,12 @@ pub const PAGEFIND_DIR: &str = "pagefind/";
 /// shards after the first, relative to the site root: a JSON array of
 /// strings (`["pagefind/shard-2/"]`), empty for a single index.
 pub const SHARDS_FILE: &str = "pagefind/shards.json";
-/// Guides per index shard (see the module's documentation): at 10,000 one
-/// shard holds 600 MB at its peak.
+/// The most guides a site may have for one index (see the module's
+/// documentation): at 10,000 it holds about 600 MB at its peak.
 pub const SHARD_GUIDES: usize = 10_000;
+/// Guides per index shard on a site of more than [`SHARD_GUIDES`] guides:
+/// about 150 MB at a shard's peak.
+pub const LARGE_SITE_SHARD_GUIDES: usize = 2_500;
 /// The title-word list's file name below the site root.
 pub const WORDS_FILE: &str = "search-words.json";
 /// The script's file name below the site root.
@@ -157,16 +163,22 @@ pub fn index_files(
     config: &SiteConfig,
     messages: &Messages,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    index_files_in_shards(guides, library, config, messages, shard_guides())
+    index_files_in_shards(guides, library, config, messages, shard_guides(guides.len()))
 }
 
-/// [`SHARD_GUIDES`], or the number in `CAREERGEN_SEARCH_SHARD_GUIDES`
-/// (lower it where memory is short), at least 1.
-pub fn shard_guides() -> usize {
+/// How many guides each shard of a site of `guides` guides holds: all of
+/// them up to [`SHARD_GUIDES`], [`LARGE_SITE_SHARD_GUIDES`] beyond, or the
+/// number in `CAREERGEN_SEARCH_SHARD_GUIDES` (lower it where memory is
+/// short), at least 1.
+pub fn shard_guides(guides: usize) -> usize {
     std::env::var("CAREERGEN_SEARCH_SHARD_GUIDES")
         .ok()
         .and_then(|value| value.trim().parse().ok())
-        .unwrap_or(SHARD_GUIDES)
+        .unwrap_or(if guides <= SHARD_GUIDES {
+            SHARD_GUIDES
+        } else {
+            LARGE_SITE_SHARD_GUIDES
+        })
         .max(1)
 }
 
@@ -179,6 +191,26 @@ pub fn index_files_in_shards(
     messages: &Messages,
     per_shard: usize,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut files = Vec::new();
+    each_index_file(guides, library, config, messages, per_shard, &mut |path, bytes| {
+        files.push((path, bytes));
+    })?;
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+/// The files of [`index_files_in_shards`], handed to `emit` as each shard
+/// is made rather than all at the end, so that a build writes a shard's
+/// files and lets them go before it makes the next. Stops at the first
+/// shard Pagefind cannot make, with its error.
+pub fn each_index_file(
+    guides: &[Guide],
+    library: &Library,
+    config: &SiteConfig,
+    messages: &Messages,
+    per_shard: usize,
+    emit: &mut dyn FnMut(String, Vec<u8>),
+) -> Result<(), String> {
     let language = config
         .language
         .split('-')
@@ -187,7 +219,6 @@ pub fn index_files_in_shards(
         .to_lowercase();
     let shards = guides.len().div_ceil(per_shard.max(1)).max(1);
     let size = guides.len().div_ceil(shards).max(1);
-    let mut files = Vec::new();
     let mut others = Vec::new();
     for (n, shard) in guides.chunks(size).enumerate() {
         let dir = if n == 0 {
@@ -207,21 +238,18 @@ pub fn index_files_in_shards(
             shard_files.retain(|(name, _)| is_index_file(name));
             others.push(dir.clone());
         }
-        files.extend(
-            shard_files
-                .into_iter()
-                .map(|(name, bytes)| (format!("{dir}{name}"), bytes)),
-        );
+        for (name, bytes) in shard_files {
+            emit(format!("{dir}{name}"), bytes);
+        }
     }
-    files.push((
+    emit(
         SHARDS_FILE.into(),
         serde_json::to_string(&others)
             .unwrap_or_else(|_| "[]".into())
             .into_bytes(),
-    ));
-    files.push((WORDS_FILE.into(), title_words_json(guides).into_bytes()));
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(files)
+    );
+    emit(WORDS_FILE.into(), title_words_json(guides).into_bytes());
+    Ok(())
 }
 
 /// Whether Pagefind's file `name` belongs to one index rather than to
@@ -534,6 +562,17 @@ fn cut_at_word(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use crate::render::test_guides::{config, guide_with_body, minimal};
+
+    #[test]
+    fn a_site_up_to_ten_thousand_guides_has_one_index_and_a_bigger_one_small_shards() {
+        if std::env::var_os("CAREERGEN_SEARCH_SHARD_GUIDES").is_some() {
+            return;
+        }
+        assert_eq!(shard_guides(1), SHARD_GUIDES);
+        assert_eq!(shard_guides(SHARD_GUIDES), SHARD_GUIDES);
+        assert_eq!(shard_guides(SHARD_GUIDES + 1), LARGE_SITE_SHARD_GUIDES);
+        assert_eq!(shard_guides(100_000), LARGE_SITE_SHARD_GUIDES);
+    }
 
     fn account_manager() -> Guide {
         guide_with_body(

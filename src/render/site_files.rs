@@ -7,12 +7,13 @@
 //! `https://example.org/careers/account-manager/`. All text is escaped for
 //! XML, and characters XML 1.0 cannot carry are dropped.
 //!
-//! [`whole_site_files`] makes them with the other files made from the
-//! whole site rather than one page's template (All careers and compare
-//! data, scripts), [`search_index_files`] the search index, and
-//! [`write_site_files`] writes both: a build makes the index while the
-//! pages render; `serve` calls [`render_site_files`], which does all
-//! three.
+//! [`write_whole_site_files`] makes and writes them with the other files
+//! made from the whole site rather than one page's template (All careers
+//! and compare data, scripts), and [`write_search_index`] the search
+//! index: a build makes the index while the pages render; `serve` calls
+//! [`render_site_files`], which does both. Each group of files is written
+//! as soon as it is made and then let go: on a 100,000-guide site the
+//! compare data alone is a few hundred megabytes.
 
 use std::fmt::Write as _;
 
@@ -365,39 +366,84 @@ pub fn render_site_files(
     groups: &[(Grouping, Vec<browse::Group>)],
     sink: &dyn Sink,
 ) -> Rendered {
-    let (files, search_index) = rayon::join(
-        || whole_site_files(site, groups),
-        || search_index_files(site),
+    let (mut rendered, search_index) = rayon::join(
+        || write_whole_site_files(site, groups, sink),
+        || write_search_index(site, sink),
     );
-    write_site_files(files, search_index, sink)
+    rendered.add(search_index);
+    rendered
 }
 
-/// The search index of the language the site holds: Pagefind's files, or
-/// its error as text.
-pub fn search_index_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>, String> {
-    crate::timings::work("make the search index", || {
-        search::index_files(
+/// Makes the search index of the language the site holds and writes its
+/// files, shard by shard; an index that could not be made is an error of
+/// the build.
+pub fn write_search_index(site: &Site, sink: &dyn Sink) -> Rendered {
+    let mut rendered = Rendered::default();
+    let made = crate::timings::work("make the search index", || {
+        search::each_index_file(
             &site.guides,
             &site.library,
             &site.config,
             site.language_messages(),
+            search::shard_guides(site.guides.len()),
+            &mut |path, bytes| write_file(sink, &path, &bytes, &mut rendered),
         )
-    })
+    });
+    if let Err(err) = made {
+        rendered.diagnostics.push(Diagnostic::error(
+            search::PAGEFIND_DIR,
+            format!("cannot make the search index: {err}"),
+        ));
+    }
+    rendered
 }
 
-/// The whole-site files besides the search index, as output paths and
-/// bytes.
-pub fn whole_site_files(
+/// Writes one file into `sink`, counting it, or its error.
+fn write_file(sink: &dyn Sink, path: &str, bytes: &[u8], rendered: &mut Rendered) {
+    match sink.write(path, bytes) {
+        Ok(()) => rendered.files += 1,
+        Err(err) => rendered
+            .diagnostics
+            .push(Diagnostic::error(path, format!("cannot write file: {err}"))),
+    }
+}
+
+/// Writes each of `files` into `sink`.
+fn write_files(
+    files: impl IntoIterator<Item = (String, Vec<u8>)>,
+    sink: &dyn Sink,
+) -> Rendered {
+    let mut rendered = Rendered::default();
+    for (path, bytes) in files {
+        write_file(sink, &path, &bytes, &mut rendered);
+    }
+    rendered
+}
+
+/// Makes and writes the whole-site files besides the search index: the
+/// sitemaps, feeds, `robots.txt`, the scripts and the All careers and
+/// compare data.
+pub fn write_whole_site_files(
     site: &Site,
     groups: &[(Grouping, Vec<browse::Group>)],
-) -> Vec<(String, Vec<u8>)> {
+    sink: &dyn Sink,
+) -> Rendered {
     let config = &site.config;
-    // The files are independent of each other: make them in parallel.
-    let ((sitemaps, feed), (compare_data, list_data)) = rayon::join(
+    let json = |files: Vec<(String, String)>| {
+        write_files(
+            files
+                .into_iter()
+                .map(|(path, json)| (path, json.into_bytes())),
+            sink,
+        )
+    };
+    // The files are independent of each other: make them in parallel, and
+    // write each group once it is made.
+    let ((mut rendered, feed), (compare_data, list_data)) = rayon::join(
         || {
             rayon::join(
                 || {
-                    crate::timings::work("make the sitemap", || {
+                    let sitemaps = crate::timings::work("make the sitemap", || {
                         match &site.languages.alternates {
                             // One sitemap lists every language's pages.
                             Some(_) if site.languages.current > 0 => Vec::new(),
@@ -407,7 +453,13 @@ pub fn whole_site_files(
                             }
                             None => sitemaps(config, &sitemap_urls(site, groups)),
                         }
-                    })
+                    });
+                    write_files(
+                        sitemaps
+                            .into_iter()
+                            .map(|file| (file.path, file.text.into_bytes())),
+                        sink,
+                    )
                 },
                 || crate::timings::work("make the feed", || site_feed(site)),
             )
@@ -415,35 +467,30 @@ pub fn whole_site_files(
         || {
             rayon::join(
                 || {
-                    crate::timings::work("make the compare data", || {
+                    json(crate::timings::work("make the compare data", || {
                         let mut files =
                             compare::data_files(&site.guides, config, site.language_messages());
                         files.extend(compare::suggestion_files(&site.guides));
                         files
-                    })
+                    }))
                 },
                 || {
-                    crate::timings::work("make the All careers data", || {
+                    json(crate::timings::work("make the All careers data", || {
                         all_careers::data_files(
                             &site.guides,
                             &guides_by_title(&site.guides),
                             config,
                             site.language_messages(),
                         )
-                    })
+                    }))
                 },
             )
         },
     );
-    let mut files: Vec<(String, Vec<u8>)> = sitemaps
+    let mut files: Vec<(String, Vec<u8>)> = crate::render::kinds::feeds(site)
         .into_iter()
-        .map(|file| (file.path, file.text.into_bytes()))
+        .map(|(path, feed)| (path, feed.into_bytes()))
         .collect();
-    files.extend(
-        crate::render::kinds::feeds(site)
-            .into_iter()
-            .map(|(path, feed)| (path, feed.into_bytes())),
-    );
     if site.languages.current == 0 {
         files.push(("robots.txt".into(), robots_txt(config).into_bytes()));
     }
@@ -466,38 +513,9 @@ pub fn whole_site_files(
             compare::SORT_SCRIPT.as_bytes().to_vec(),
         ),
     ]);
-    files.extend(
-        compare_data
-            .into_iter()
-            .chain(list_data)
-            .map(|(path, json)| (path, json.into_bytes())),
-    );
-    files
-}
-
-/// Writes the whole-site files and the search index's into `sink`; a
-/// search index that could not be made is an error of the build.
-pub fn write_site_files(
-    mut files: Vec<(String, Vec<u8>)>,
-    search_index: Result<Vec<(String, Vec<u8>)>, String>,
-    sink: &dyn Sink,
-) -> Rendered {
-    let mut rendered = Rendered::default();
-    match search_index {
-        Ok(search_files) => files.extend(search_files),
-        Err(err) => rendered.diagnostics.push(Diagnostic::error(
-            search::PAGEFIND_DIR,
-            format!("cannot make the search index: {err}"),
-        )),
-    }
-    for (path, bytes) in files {
-        match sink.write(&path, &bytes) {
-            Ok(()) => rendered.files += 1,
-            Err(err) => rendered
-                .diagnostics
-                .push(Diagnostic::error(path, format!("cannot write file: {err}"))),
-        }
-    }
+    rendered.add(write_files(files, sink));
+    rendered.add(compare_data);
+    rendered.add(list_data);
     rendered
 }
 
