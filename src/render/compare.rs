@@ -59,7 +59,6 @@
 //! setting `aria-sort`; a cell's `data-sort` value, when present, is
 //! sorted on instead of its text (numbers sort as numbers).
 
-use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -207,12 +206,14 @@ pub fn shard_name(prefix: &str) -> String {
 }
 
 /// One title from one of its words on, with the guide it belongs to.
-struct Suffix<'a> {
+struct Suffix {
     key: Vec<char>,
     guide: usize,
-    /// The guide's rank among those matching any prefix: whole title
-    /// first, then shorter titles, then by title.
-    rank: (bool, usize, &'a str),
+    /// Where the suffix stands among all suffixes by the guide's rank
+    /// (whole title first, then shorter titles, then by title) and then
+    /// by guide: ranked once for the whole site, so that a shard sorts
+    /// numbers rather than titles.
+    order: usize,
 }
 
 #[derive(Serialize)]
@@ -229,31 +230,51 @@ struct Shard<'a> {
 /// The chooser's suggestion shards, as (path below the site root, JSON).
 pub fn suggestion_files(guides: &[Guide]) -> Vec<(String, String)> {
     let lowered: Vec<String> = guides.iter().map(|g| g.title.to_lowercase()).collect();
-    let mut suffixes: Vec<Suffix<'_>> = Vec::new();
+    let mut suffixes: Vec<Suffix> = Vec::new();
+    // The guide's rank among those matching any prefix, by suffix.
+    let mut ranks: Vec<((bool, usize, &str), usize)> = Vec::new();
     for (i, guide) in guides.iter().enumerate() {
         let normal: Vec<char> = normalize(&guide.title).chars().collect();
         for start in 0..normal.len() {
             if start == 0 || normal[start - 1] == ' ' {
+                ranks.push(((start != 0, normal.len(), &lowered[i]), i));
                 suffixes.push(Suffix {
                     key: normal[start..].to_vec(),
                     guide: i,
-                    rank: (start != 0, normal.len(), &lowered[i]),
+                    order: 0,
                 });
             }
         }
     }
+    let mut by_rank: Vec<usize> = (0..ranks.len()).collect();
+    by_rank.sort_by(|&a, &b| ranks[a].cmp(&ranks[b]));
+    for (order, &suffix) in by_rank.iter().enumerate() {
+        suffixes[suffix].order = order;
+    }
     suffixes.sort_by(|a, b| a.key.cmp(&b.key));
     let mut files = Vec::new();
-    shard(guides, &suffixes, 0, &mut files);
+    let mut seen = Seen {
+        shard_of: vec![usize::MAX; guides.len()],
+        shard: 0,
+    };
+    shard(guides, &suffixes, 0, &mut seen, &mut files);
     files
+}
+
+/// Which guides the shard being written has taken: the shard's number by
+/// guide, so that no set is cleared or allocated for each shard.
+struct Seen {
+    shard_of: Vec<usize>,
+    shard: usize,
 }
 
 /// Writes the shard of the prefix shared by `suffixes` (its first `depth`
 /// characters), then those of its continuations when it is full.
 fn shard(
     guides: &[Guide],
-    suffixes: &[Suffix<'_>],
+    suffixes: &[Suffix],
     depth: usize,
+    seen: &mut Seen,
     files: &mut Vec<(String, String)>,
 ) {
     let prefix: String = suffixes
@@ -261,14 +282,17 @@ fn shard(
         .map(|s| s.key[..depth].iter().collect())
         .unwrap_or_default();
     // Each guide once, at its best rank.
-    let mut ranked: Vec<(&(bool, usize, &str), usize)> =
-        suffixes.iter().map(|s| (&s.rank, s.guide)).collect();
-    ranked.sort();
-    let mut seen = HashSet::new();
-    ranked.retain(|(_, guide)| seen.insert(*guide));
+    let mut ranked: Vec<(usize, usize)> = suffixes.iter().map(|s| (s.order, s.guide)).collect();
+    ranked.sort_unstable();
+    seen.shard += 1;
+    ranked.retain(|&(_, guide)| {
+        let new = seen.shard_of[guide] != seen.shard;
+        seen.shard_of[guide] = seen.shard;
+        new
+    });
     let more = ranked.len() > SUGGESTIONS;
     // Continuations, grouped by the next character (the suffixes are sorted).
-    let mut groups: Vec<&[Suffix<'_>]> = Vec::new();
+    let mut groups: Vec<&[Suffix]> = Vec::new();
     if more && depth < MAX_PREFIX {
         let longer = suffixes.partition_point(|s| s.key.len() <= depth);
         let mut rest = &suffixes[longer..];
@@ -293,7 +317,7 @@ fn shard(
     let json = serde_json::to_string(&data).unwrap_or_else(|_| "{}".into());
     files.push((format!("{SUGGEST_DIR}{}.json", shard_name(&prefix)), json));
     for group in groups {
-        shard(guides, group, depth + 1, files);
+        shard(guides, group, depth + 1, seen, files);
     }
 }
 
