@@ -185,6 +185,10 @@ pub struct Source {
     #[serde(serialize_with = "serialize_display_opt")]
     pub accessed: Option<NaiveDate>,
     pub license: Option<String>,
+    /// The configured dataset this entry cites, for one added from data:
+    /// each language names it in its own words ([`crate::data::fill::relabel_sources`]).
+    #[serde(skip)]
+    pub dataset: Option<crate::data::DatasetKind>,
 }
 
 /// One occupation, read and checked field by field.

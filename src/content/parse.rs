@@ -1084,6 +1084,7 @@ impl GuideReader<'_, '_> {
                     url,
                     accessed,
                     license: r.opt_string(&m.at("license")),
+                    dataset: None,
                 })
             })
             .unwrap_or_default();

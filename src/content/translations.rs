@@ -207,6 +207,9 @@ pub fn guides(
         }
     }
     relink(&mut out.guides, originals);
+    for guide in &mut out.guides {
+        crate::data::fill::relabel_sources(&mut guide.sources, &config.data);
+    }
     out
 }
 

@@ -261,11 +261,31 @@ fn add_source(guide: &mut Guide, dataset: &Dataset) {
     }
     guide.sources.push(Source {
         id: id.to_string(),
-        name: dataset.citation.trim_end_matches('.').to_string(),
+        name: source_name(dataset),
         url: dataset.url.clone(),
         accessed: None,
         license: dataset.license.clone(),
+        dataset: Some(dataset.kind),
     });
+}
+
+/// A dataset's entry among a guide's sources: its citation, without the
+/// closing full stop.
+fn source_name(dataset: &Dataset) -> String {
+    dataset.citation.trim_end_matches('.').to_string()
+}
+
+/// Names the sources `sources` took from data as `data` names them: a
+/// translation takes its sources from the default language's guide, and
+/// its pages cite the data in their own language (`data` being the
+/// language's, [`crate::data::DataConfig::localize`]).
+pub fn relabel_sources(sources: &mut [Source], data: &crate::data::DataConfig) {
+    for source in sources {
+        if let Some(dataset) = source.dataset.and_then(|kind| data.get(kind)) {
+            source.name = source_name(dataset);
+            source.license.clone_from(&dataset.license);
+        }
+    }
 }
 
 /// The figures of the period a guide shows: yearly where BLS publishes
