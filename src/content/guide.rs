@@ -203,6 +203,9 @@ pub struct Guide {
     pub summary: String,
     pub alternate_titles: Vec<String>,
     pub codes: Codes,
+    /// The name of the occupation of `codes.broader_soc` as this guide's
+    /// pages give it (`broader_title`), in place of its BLS title.
+    pub broader_title: Option<String>,
     pub category: Option<String>,
     pub industries: Vec<String>,
     pub duties: Vec<String>,

@@ -126,8 +126,9 @@ pub fn fill(guide: &mut Guide, data: &Datasets, config: &SiteConfig) -> Vec<Diag
 /// shown beside a guide's own and never in their place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Beside {
-    /// `Sales managers (BLS)`: the occupation's title as the Handbook
-    /// writes it (else as OEWS does) and the publisher.
+    /// `Sales managers (BLS)`: the occupation's name as the guide gives
+    /// it (`broader_title`), else its title as the Handbook writes it (else
+    /// as OEWS does), and the publisher.
     pub label: String,
     pub soc: String,
     /// The OEWS median, in `period`.
@@ -185,12 +186,14 @@ fn fill_beside(
         let median = p.median?;
         Some((period, median, dataset))
     });
-    let title = projection
-        .map(|(p, _)| p.title.clone())
+    let title = guide
+        .broader_title
+        .clone()
+        .or_else(|| projection.map(|(p, _)| p.title.clone()))
         .or_else(|| wages.map(|(r, _)| r.title.clone()))
         .unwrap_or_else(|| broader.to_string());
     let mut beside = Beside {
-        label: format!("{title} (BLS)"),
+        label: beside_label(&title),
         soc: broader.to_string(),
         median: pay.map(|(_, m, _)| m.value),
         period: pay.map_or(PayPeriod::Year, |(period, _, _)| period),
@@ -219,6 +222,12 @@ fn fill_beside(
         add_source(guide, dataset);
     }
     guide.beside = Some(beside);
+}
+
+/// `Sales managers (BLS)`: the broader occupation's name and the publisher
+/// of its figures.
+pub fn beside_label(title: &str) -> String {
+    format!("{title} (BLS)")
 }
 
 /// Places `diagnostic` where `field` is written (the front matter's start

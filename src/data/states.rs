@@ -33,29 +33,6 @@ impl State {
     }
 }
 
-/// `name` as a key for sorting names alphabetically in the languages the
-/// theme ships: lower case, letters with accents as their base letter
-/// (`Ísland` sorts with `island`, not after `z`).
-pub fn sort_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => key.push('a'),
-            'æ' => key.push_str("ae"),
-            'ç' => key.push('c'),
-            'è' | 'é' | 'ê' | 'ë' => key.push('e'),
-            'ì' | 'í' | 'î' | 'ï' => key.push('i'),
-            'ñ' => key.push('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => key.push('o'),
-            'œ' => key.push_str("oe"),
-            'ù' | 'ú' | 'û' | 'ü' => key.push('u'),
-            'ý' | 'ÿ' => key.push('y'),
-            _ => key.push(c),
-        }
-    }
-    key
-}
-
 /// Every area, in alphabetical order of name.
 pub const STATES: [State; 54] = [
     s("Alabama", "AL", 6, 7),
@@ -162,13 +139,16 @@ mod tests {
     #[test]
     fn accents_sort_with_their_base_letter() {
         let mut names = vec!["Utah", "Îles Vierges des États-Unis", "Idaho", "Indiana"];
-        names.sort_by_key(|n| sort_key(n));
+        names.sort_by_key(|n| crate::render::format::sort_key(n));
         assert_eq!(
             names,
             ["Idaho", "Îles Vierges des États-Unis", "Indiana", "Utah"]
         );
         // The English names are in order already.
-        let keys: Vec<String> = STATES.iter().map(|s| sort_key(s.name)).collect();
+        let keys: Vec<String> = STATES
+            .iter()
+            .map(|s| crate::render::format::sort_key(s.name))
+            .collect();
         assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
     }
 }

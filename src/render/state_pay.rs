@@ -104,7 +104,7 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
         })
         .collect();
     // In alphabetical order of the names the page shows.
-    views.sort_by_cached_key(|row| crate::data::states::sort_key(&row.name));
+    views.sort_by_cached_key(|row| super::format::sort_key(&row.name));
     let source = guide.sources.iter().find(|s| s.id == SOURCE_ID);
     let as_of = guide
         .salary
