@@ -85,7 +85,7 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
             let key = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
             let value = |w: Option<Wage>| w.map(|w| w.value);
             StateRowView {
-                name: state.name_in(&formatter.messages),
+                name: formatter.state_name(state).to_string(),
                 postal: state.postal,
                 median: money(p.median),
                 median_value: p.median.map(|w| w.value),
@@ -204,9 +204,14 @@ pub fn home_fact(
     let label = match &state_pay.as_of {
         Some(date) => formatter.text(
             "states-home-median-as-of",
-            &Args::new().with("state", &home.name).with("date", date),
+            &Args::new()
+                .with("state", home.name.as_str())
+                .with("date", date),
         ),
-        None => formatter.text("states-home-median", &Args::new().with("state", &home.name)),
+        None => formatter.text(
+            "states-home-median",
+            &Args::new().with("state", home.name.as_str()),
+        ),
     };
     Some(super::context::Fact {
         label,
@@ -278,10 +283,12 @@ fn map(
         // tile, so they are in its group for the pointer to find it.
         let _ = write!(
             tiles,
-            "<g><title>{}: {}</title><use href=\"#{id}-t\"{class}{outline} x=\"{x}\" y=\"{y}\"/>\
+            "<g><title>{}</title><use href=\"#{id}-t\"{class}{outline} x=\"{x}\" y=\"{y}\"/>\
              <text x=\"{}\" y=\"{}\">{}</text>",
-            escape_xml(row.map_or(state.name, |r| r.name.as_str())),
-            escape_xml(median.unwrap_or(&not_published)),
+            escape_xml(&formatter.label_value(
+                row.map_or(state.name, |r| r.name.as_str()),
+                median.unwrap_or(&not_published),
+            )),
             x + TILE / 2.0,
             y + 22.0,
             state.postal,

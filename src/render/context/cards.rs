@@ -80,7 +80,7 @@ impl<'a> Formatter<'a> {
                 .config
                 .region
                 .filter(|_| home_median_pay_set)
-                .map(|r| r.name_in(&self.messages)),
+                .map(|r| self.state_name(r).to_string()),
         }
     }
 

@@ -276,6 +276,10 @@ chart-median-pay-count = { $count ->
 }
 chart-outlook-title = Projected employment growth
 chart-outlook-title-in = Projected employment growth, { $period }
+# A chart's figures read out in its description and a map tile's tooltip:
+# "Median: $75,500; Top earners: $160,500 or more".
+chart-label-value = { $label }: { $value }
+chart-list-separator = {"; "}
 
 ## Page titles and descriptions
 

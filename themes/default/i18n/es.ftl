@@ -275,6 +275,8 @@ chart-median-pay-count = { $count ->
 }
 chart-outlook-title = Crecimiento previsto del empleo
 chart-outlook-title-in = Crecimiento previsto del empleo, { $period }
+chart-label-value = { $label }: { $value }
+chart-list-separator = {"; "}
 
 ## Títulos y descripciones de página
 

@@ -275,6 +275,8 @@ chart-median-pay-count = { $count ->
 }
 chart-outlook-title = Évolution prévue de l’emploi
 chart-outlook-title-in = Évolution prévue de l’emploi, { $period }
+chart-label-value = { $label } : { $value }
+chart-list-separator = {" ; "}
 
 ## Titres et descriptions des pages
 
