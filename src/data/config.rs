@@ -495,6 +495,28 @@ mod tests {
     }
 
     #[test]
+    fn datasets_are_cited_in_the_language_and_an_own_citation_is_kept() {
+        let mut wages = for_file(DatasetKind::Wages, "data/oews-national-may2025.csv");
+        assert_eq!(
+            wages.citation,
+            "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025."
+        );
+        wages.localize(&crate::i18n::builtin_messages("es"));
+        assert!(
+            wages.citation.ends_with(", mayo de 2025."),
+            "{}",
+            wages.citation
+        );
+        assert_eq!(wages.license.as_deref(), Some("Dominio público"));
+        wages.localize(&crate::i18n::builtin_messages("fr"));
+        assert!(wages.name.ends_with(", mai 2025"), "{}", wages.name);
+        wages.citation = "Our own extract of OEWS".to_string();
+        wages.own_citation = true;
+        wages.localize(&crate::i18n::builtin_messages("es"));
+        assert_eq!(wages.citation, "Our own extract of OEWS");
+    }
+
+    #[test]
     fn release_labels_parse() {
         assert_eq!(
             parse_month_year("May 2025")
