@@ -91,6 +91,10 @@ pub struct SiteConfig {
     pub salary_period: PayPeriod,
     pub projections: Projections,
     pub categories: Vec<Category>,
+    /// Industry names in the config's language, by the slug of the
+    /// industry as guides write it (`languages: es: industries:`); empty in
+    /// the default language, whose pages name industries as guides do.
+    pub industry_names: std::collections::BTreeMap<String, String>,
     /// The education levels guides are written with (`education_levels`),
     /// the U.S. BLS levels by default.
     pub education_levels: crate::config::education::EducationLevels,
@@ -330,6 +334,18 @@ pub struct Author {
 }
 
 impl SiteConfig {
+    /// The name pages give the industry a guide writes as `industry`: the
+    /// config language's own (`languages: es: industries:`), else as
+    /// written.
+    pub fn industry_name<'a>(&'a self, industry: &'a str) -> &'a str {
+        if self.industry_names.is_empty() {
+            return industry;
+        }
+        self.industry_names
+            .get(&crate::permalink::slugify(industry))
+            .map_or(industry, String::as_str)
+    }
+
     pub fn category(&self, key: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.key == key)
     }
@@ -443,15 +459,7 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
     let projections = read_projections(r, &root);
     let categories = read_categories(r, &root);
     let education_levels = crate::config::education::read_config(r, &root, &language);
-    let author = r
-        .sub_mapping(&root.at("author"), &["name", "email", "url"])
-        .and_then(|m| {
-            Some(Author {
-                name: r.req_string(&m.at("name"))?,
-                email: r.opt_string(&m.at("email")),
-                url: r.opt_string(&m.at("url")),
-            })
-        });
+    let author = read_author(r, &root);
     let footer = r.opt_string(&root.at("footer"));
     let suggest_similar = r.opt_bool(&root.at("suggest_similar")).unwrap_or(true);
     let extra = root
@@ -504,6 +512,7 @@ fn read(r: &mut Reader<'_>, value: &Value) -> Option<SiteConfig> {
         salary_period,
         projections,
         categories,
+        industry_names: Default::default(),
         education_levels,
         author,
         footer,
@@ -822,6 +831,19 @@ fn read_categories(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Vec<Category> {
         }
     }
     categories
+}
+
+/// `author: { name, email?, url? }` of `root` (the config, or one of
+/// its `languages`).
+fn read_author(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Option<Author> {
+    r.sub_mapping(&root.at("author"), &["name", "email", "url"])
+        .and_then(|m| {
+            Some(Author {
+                name: r.req_string(&m.at("name"))?,
+                email: r.opt_string(&m.at("email")),
+                url: r.opt_string(&m.at("url")),
+            })
+        })
 }
 
 fn is_upper_code(text: &str, len: usize) -> bool {

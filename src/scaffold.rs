@@ -185,6 +185,9 @@ draft: true
 # codes:
 #   soc: 41-4012
 #   onet_soc: 41-4012.00
+## For a job BLS counts in a broader occupation (`codes: {{ broader_soc:
+## 11-2022 }}`), that occupation's name as this page gives it.
+# broader_title: Sales managers
 ## A key of `categories` in config.yaml.
 {category_line}
 ## Industries that employ the most people in this job.

@@ -175,10 +175,14 @@ impl Report {
 pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
     let root = &options.root;
     let config = crate::timings::stage("read config", || load_config(options));
-    let (config, mut diagnostics) = match config {
+    let (mut config, mut diagnostics) = match config {
         Ok(loaded) => loaded,
         Err(diagnostics) => return (None, diagnostics),
     };
+    let (messages, message_diagnostics) =
+        crate::timings::stage("read messages", || load_messages(root, &config));
+    // Guides cite the data filling them in the language of their pages.
+    config.data.localize(messages.messages(&config.language));
     // Data files are read beside the guides, not after them.
     let (mut loaded, (data, data_diagnostics)) =
         crate::timings::stage("read and parse guides", || {
@@ -223,11 +227,9 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
             None
         }
     };
-    let (messages, message_diagnostics) =
-        crate::timings::stage("read messages", || load_messages(root, &config));
     diagnostics.extend(message_diagnostics);
     let others = crate::timings::stage("read translations", || {
-        language_sites(options, &config, &loaded, &mut diagnostics)
+        language_sites(options, &config, &messages, &loaded, &mut diagnostics)
     });
     // Filled and shared with translations, the page fields still held can
     // go too.
@@ -269,6 +271,7 @@ pub fn load(options: &BuildOptions) -> (Option<Site>, Vec<Diagnostic>) {
 fn language_sites(
     options: &BuildOptions,
     config: &SiteConfig,
+    messages: &Catalog,
     loaded: &load::Loaded,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<LanguageSite> {
@@ -278,7 +281,8 @@ fn language_sites(
         .languages
         .iter()
         .map(|language| {
-            let config = config.for_language(language);
+            let mut config = config.for_language(language);
+            config.data.localize(messages.messages(&language.tag));
             let read = translations::guides(
                 root,
                 &loaded.guides,

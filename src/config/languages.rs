@@ -7,7 +7,15 @@ use super::{Category, Menus, SiteConfig};
 use crate::yaml::{self, Reader};
 
 /// The keys of one language under `languages:`.
-pub const LANGUAGE_KEYS: &[&str] = &["title", "description", "footer", "menus", "categories"];
+pub const LANGUAGE_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "footer",
+    "author",
+    "menus",
+    "categories",
+    "industries",
+];
 
 /// One language besides the default (`languages: { es: {…} }`): its tag
 /// and the site text given in it. What it leaves out is the default
@@ -19,9 +27,26 @@ pub struct Language {
     pub title: Option<String>,
     pub description: Option<String>,
     pub footer: Option<String>,
+    /// Who the language's pages credit; the default language's email
+    /// and URL where it gives none.
+    pub author: Option<super::Author>,
     pub menus: Option<Menus>,
     /// Category names and descriptions in this language, by key.
     pub categories: Vec<Category>,
+    /// Industry names in this language, by the slug of the industry as
+    /// guides write it (`manufacturing` for `Manufacturing`), with the key
+    /// as written in config.
+    pub industries: Vec<IndustryName>,
+}
+
+/// One industry's name in a language (`languages: es: industries:`).
+#[derive(Debug, Clone)]
+pub struct IndustryName {
+    /// The slug of the industry's browse page (`wholesale-trade`).
+    pub slug: String,
+    /// The key as written (`Wholesale trade` or `wholesale-trade`).
+    pub key: String,
+    pub name: String,
 }
 
 impl Language {
@@ -119,16 +144,74 @@ pub fn read_languages(r: &mut Reader<'_>, root: &yaml::Map<'_>, default: &str) -
             .is_some()
             .then(|| super::read_menus(r, &entry));
         let categories = super::read_categories(r, &entry);
+        let industries = read_industries(r, &entry);
+        let author = super::read_author(r, &entry);
         languages.push(Language {
             tag: tag.to_string(),
             title: r.opt_string(&entry.at("title")),
             description: r.opt_string(&entry.at("description")),
             footer: r.opt_string(&entry.at("footer")),
+            author,
             menus,
             categories,
+            industries,
         });
     }
     languages
+}
+
+/// Reads a language's `industries:`, industry by industry: `Manufacturing:
+/// { name: Fabricación }`, the key written as guides write the industry or
+/// as its page's slug (`wholesale-trade`); both name the same industry.
+fn read_industries(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Vec<IndustryName> {
+    let slot = root.at("industries");
+    let Some(value) = slot.value else {
+        return Vec::new();
+    };
+    let Some(map) = value.as_mapping() else {
+        r.error(
+            &slot.field,
+            format!(
+                "expected a mapping of industries such as `Manufacturing: {{ name: … }}`, found {}",
+                yaml::describe(value)
+            ),
+        );
+        return Vec::new();
+    };
+    let mut industries: Vec<IndustryName> = Vec::new();
+    for (key, value) in map {
+        let Some(key) = key.as_str() else { continue };
+        let field = format!("{}.{key}", slot.field);
+        let slug = crate::permalink::slugify(key);
+        if slug.is_empty() {
+            r.error(
+                &field,
+                format!("expected an industry name with a letter or digit, found {key:?}"),
+            );
+            continue;
+        }
+        if let Some(other) = industries.iter().find(|i| i.slug == slug) {
+            r.error(
+                &field,
+                format!(
+                    "expected each industry once, found {key:?} beside {:?}: both name the industry of the page industries/{slug}/",
+                    other.key
+                ),
+            );
+            continue;
+        }
+        let Some(entry) = r.mapping(value, &field, &["name"]) else {
+            continue;
+        };
+        if let Some(name) = r.req_string(&entry.at("name")) {
+            industries.push(IndustryName {
+                slug,
+                key: key.to_string(),
+                name,
+            });
+        }
+    }
+    industries
 }
 
 /// Reads `untranslated:` (default `omit`).
@@ -180,6 +263,20 @@ impl SiteConfig {
         if let Some(footer) = &language.footer {
             config.footer = Some(footer.clone());
         }
+        if let Some(own) = &language.author {
+            let default = self.author.as_ref();
+            config.author = Some(super::Author {
+                name: own.name.clone(),
+                email: own
+                    .email
+                    .clone()
+                    .or_else(|| default.and_then(|a| a.email.clone())),
+                url: own
+                    .url
+                    .clone()
+                    .or_else(|| default.and_then(|a| a.url.clone())),
+            });
+        }
         if let Some(menus) = &language.menus {
             config.menus = menus.clone();
         }
@@ -191,6 +288,11 @@ impl SiteConfig {
                 }
             }
         }
+        config.industry_names = language
+            .industries
+            .iter()
+            .map(|i| (i.slug.clone(), i.name.clone()))
+            .collect();
         config
     }
 

@@ -185,6 +185,10 @@ pub struct Source {
     #[serde(serialize_with = "serialize_display_opt")]
     pub accessed: Option<NaiveDate>,
     pub license: Option<String>,
+    /// The configured dataset this entry cites, for one added from data:
+    /// each language names it in its own words ([`crate::data::fill::relabel_sources`]).
+    #[serde(skip)]
+    pub dataset: Option<crate::data::DatasetKind>,
 }
 
 /// One occupation, read and checked field by field.
@@ -199,6 +203,9 @@ pub struct Guide {
     pub summary: String,
     pub alternate_titles: Vec<String>,
     pub codes: Codes,
+    /// The name of the occupation of `codes.broader_soc` as this guide's
+    /// pages give it (`broader_title`), in place of its BLS title.
+    pub broader_title: Option<String>,
     pub category: Option<String>,
     pub industries: Vec<String>,
     pub duties: Vec<String>,

@@ -22,6 +22,7 @@ pub const GUIDE_KEYS: &[&str] = &[
     "summary",
     "alternate_titles",
     "codes",
+    "broader_title",
     "category",
     "industries",
     "duties",
@@ -194,6 +195,7 @@ impl GuideReader<'_, '_> {
             );
         }
         let codes = self.codes(&root);
+        let broader_title = self.text(&root, "broader_title", false, MAX_TITLE_CHARS);
         let category = self.category(&root);
         let industries = self.unique_strings(&root, "industries", false);
         let duties = self.duties(&root, !fillable);
@@ -271,6 +273,7 @@ impl GuideReader<'_, '_> {
             summary: summary.unwrap_or_default(),
             alternate_titles,
             codes,
+            broader_title,
             category,
             industries,
             duties,
@@ -1084,6 +1087,7 @@ impl GuideReader<'_, '_> {
                     url,
                     accessed,
                     license: r.opt_string(&m.at("license")),
+                    dataset: None,
                 })
             })
             .unwrap_or_default();

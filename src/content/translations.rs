@@ -207,6 +207,9 @@ pub fn guides(
         }
     }
     relink(&mut out.guides, originals);
+    for guide in &mut out.guides {
+        crate::data::fill::relabel_sources(&mut guide.sources, &config.data);
+    }
     out
 }
 
@@ -302,6 +305,10 @@ fn inherit_shared(original: &Guide, translation: &mut Guide) -> Vec<Diagnostic> 
     translation.sources = original.sources.clone();
     translation.state_pay = original.state_pay.clone();
     translation.beside = original.beside.clone();
+    // The broader occupation in the translation's words, where it gives them.
+    if let (Some(beside), Some(title)) = (&mut translation.beside, &translation.broader_title) {
+        beside.label = crate::data::fill::beside_label(title);
+    }
     found
 }
 

@@ -62,6 +62,17 @@ impl DatasetKind {
         }
     }
 
+    /// The prefix of the messages naming and citing the dataset
+    /// (`data-oews` for `data-oews-name` and `data-oews-citation`).
+    pub const fn message_prefix(self) -> &'static str {
+        match self {
+            DatasetKind::Wages => "data-oews",
+            DatasetKind::StateWages => "data-oews-state",
+            DatasetKind::Projections => "data-projections",
+            DatasetKind::Occupations => "data-onet",
+        }
+    }
+
     /// What a release label looks like, for messages.
     fn release_example(self) -> &'static str {
         match self {
@@ -85,12 +96,53 @@ pub struct Dataset {
     pub as_of: Option<YearMonth>,
     /// The projection period (projection datasets).
     pub period: Option<ProjectionPeriod>,
-    /// The short name shown beside figures and in the Sources list.
+    /// The short name, in the language of the config (English until
+    /// [`Dataset::localize`]): what command-line messages call the dataset.
     pub name: String,
-    /// The full citation, as the publisher asks for it.
+    /// The full citation as the publisher asks for it, in the language of
+    /// the config ([`Dataset::localize`]), or the site's own `citation:`.
     pub citation: String,
     pub url: Option<String>,
+    /// The license, in the language of the config.
     pub license: Option<String>,
+    /// Whether `citation` is the site's own, shown as written in every
+    /// language.
+    #[serde(skip)]
+    pub own_citation: bool,
+}
+
+impl Dataset {
+    /// Names and cites the dataset in the language of `messages`: the
+    /// messages `data-oews-name`, `data-oews-citation` and so on, with the
+    /// release as that language writes it (`mayo de 2025`). A citation the
+    /// site gave stays as written.
+    pub fn localize(&mut self, messages: &crate::i18n::Messages) {
+        let release = self.release_in(messages.language());
+        let args = || crate::i18n::Args::new().with("release", release.as_str());
+        let key = self.kind.message_prefix();
+        self.name = messages.text(&format!("{key}-name"), &args());
+        if !self.own_citation {
+            self.citation = messages.text(&format!("{key}-citation"), &args());
+        }
+        self.license = Some(match self.kind {
+            // A license's name, the same in every language.
+            DatasetKind::Occupations => "CC BY 4.0".to_string(),
+            _ => messages.plain("data-license-public-domain"),
+        });
+    }
+
+    /// The release as pages in `lang` write it: the month of wage data
+    /// (`May 2025`, `mayo de 2025`), the period of projections (`2024–34`),
+    /// else as configured (`29.2`).
+    fn release_in(&self, lang: &str) -> String {
+        match (self.as_of, self.period) {
+            (Some(ym), _) => {
+                crate::render::format::NumberStyle::for_language(lang).year_month(ym.year, ym.month)
+            }
+            (None, Some(period)) => period.short(),
+            (None, None) => self.release.clone(),
+        }
+    }
 }
 
 /// Every dataset a site names, by kind.
@@ -118,6 +170,16 @@ impl DataConfig {
         ]
         .into_iter()
         .flatten()
+    }
+
+    /// Names and cites every dataset in the language of `messages`
+    /// ([`Dataset::localize`]).
+    pub fn localize(&mut self, messages: &crate::i18n::Messages) {
+        for kind in DatasetKind::ALL {
+            if let Some(dataset) = self.slot(kind) {
+                dataset.localize(messages);
+            }
+        }
     }
 
     pub fn get(&self, kind: DatasetKind) -> Option<&Dataset> {
@@ -213,6 +275,7 @@ fn read_dataset(
         citation: String::new(),
         url: None,
         license: None,
+        own_citation: false,
     };
     match kind {
         DatasetKind::Wages | DatasetKind::StateWages => match parse_month_year(&release_text) {
@@ -245,10 +308,11 @@ fn read_dataset(
         }
         DatasetKind::Occupations => {}
     }
-    apply_defaults(&mut dataset);
     if let Some(citation) = citation {
         dataset.citation = citation;
+        dataset.own_citation = true;
     }
+    apply_defaults(&mut dataset);
     if url.is_some() {
         dataset.url = url;
     }
@@ -273,6 +337,7 @@ pub fn for_file(kind: DatasetKind, file: &str) -> Dataset {
         citation: String::new(),
         url: None,
         license: None,
+        own_citation: false,
     };
     if let Some(release) = release {
         match kind {
@@ -293,47 +358,17 @@ pub fn for_file(kind: DatasetKind, file: &str) -> Dataset {
     dataset
 }
 
-/// The publisher's own name, citation, link and license for each kind.
+/// The publisher's own link for each kind, and its name, citation and
+/// license in English (the built-in theme's messages, [`Dataset::localize`]);
+/// pages get them in their own language when the site's messages are read.
 fn apply_defaults(d: &mut Dataset) {
-    let release = &d.release;
-    let (name, citation, url, license) = match d.kind {
-        DatasetKind::Wages => (
-            format!("BLS Occupational Employment and Wage Statistics, {release}"),
-            format!(
-                "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, {release}."
-            ),
-            "https://www.bls.gov/oes/",
-            "Public domain",
-        ),
-        DatasetKind::StateWages => (
-            format!("BLS Occupational Employment and Wage Statistics, {release}, state estimates"),
-            format!(
-                "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, {release}, state estimates."
-            ),
-            "https://www.bls.gov/oes/",
-            "Public domain",
-        ),
-        DatasetKind::Projections => (
-            format!("BLS Occupational Outlook Handbook, {release} edition"),
-            format!(
-                "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook, {release} edition; Employment Projections program."
-            ),
-            "https://www.bls.gov/ooh/",
-            "Public domain",
-        ),
-        DatasetKind::Occupations => (
-            format!("O*NET {release} Database"),
-            format!(
-                "This page includes information from the O*NET {release} Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA."
-            ),
-            "https://www.onetcenter.org/database.html",
-            "CC BY 4.0",
-        ),
+    let url = match d.kind {
+        DatasetKind::Wages | DatasetKind::StateWages => "https://www.bls.gov/oes/",
+        DatasetKind::Projections => "https://www.bls.gov/ooh/",
+        DatasetKind::Occupations => "https://www.onetcenter.org/database.html",
     };
-    d.name = name;
-    d.citation = citation;
     d.url = Some(url.to_string());
-    d.license = Some(license.to_string());
+    d.localize(&crate::i18n::builtin_messages("en"));
 }
 
 /// The release a BLS file's name states: `may2025` or `_M2025_` (OEWS),
@@ -457,6 +492,28 @@ mod tests {
                 .as_deref(),
             Some("29.2")
         );
+    }
+
+    #[test]
+    fn datasets_are_cited_in_the_language_and_an_own_citation_is_kept() {
+        let mut wages = for_file(DatasetKind::Wages, "data/oews-national-may2025.csv");
+        assert_eq!(
+            wages.citation,
+            "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025."
+        );
+        wages.localize(&crate::i18n::builtin_messages("es"));
+        assert!(
+            wages.citation.ends_with(", mayo de 2025."),
+            "{}",
+            wages.citation
+        );
+        assert_eq!(wages.license.as_deref(), Some("Dominio público"));
+        wages.localize(&crate::i18n::builtin_messages("fr"));
+        assert!(wages.name.ends_with(", mai 2025"), "{}", wages.name);
+        wages.citation = "Our own extract of OEWS".to_string();
+        wages.own_citation = true;
+        wages.localize(&crate::i18n::builtin_messages("es"));
+        assert_eq!(wages.citation, "Our own extract of OEWS");
     }
 
     #[test]

@@ -28,10 +28,13 @@ pub fn new_guide(root: &Path, request: &Request<'_>) -> anyhow::Result<PathBuf> 
     if !super::table::is_soc_code(soc) {
         bail!("expected a SOC code such as `29-1141`, found {soc:?}");
     }
-    let config = config::load(root).map_err(|errors| {
+    let mut config = config::load(root).map_err(|errors| {
         let first = errors.first().map_or(String::new(), |d| d.headline());
         anyhow::anyhow!("cannot read {}: {first}", config::CONFIG_FILE)
     })?;
+    // The draft cites the data in the site's language, as its pages will.
+    let (messages, _) = crate::site::load_messages(root, &config);
+    config.data.localize(messages.messages(&config.language));
     if !config.data.any() {
         bail!(
             "expected datasets under `data:` in {}, found none (see docs/data.md)",

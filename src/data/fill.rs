@@ -126,8 +126,9 @@ pub fn fill(guide: &mut Guide, data: &Datasets, config: &SiteConfig) -> Vec<Diag
 /// shown beside a guide's own and never in their place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Beside {
-    /// `Sales managers (BLS)`: the occupation's title as the Handbook
-    /// writes it (else as OEWS does) and the publisher.
+    /// `Sales managers (BLS)`: the occupation's name as the guide gives
+    /// it (`broader_title`), else its title as the Handbook writes it (else
+    /// as OEWS does), and the publisher.
     pub label: String,
     pub soc: String,
     /// The OEWS median, in `period`.
@@ -185,12 +186,14 @@ fn fill_beside(
         let median = p.median?;
         Some((period, median, dataset))
     });
-    let title = projection
-        .map(|(p, _)| p.title.clone())
+    let title = guide
+        .broader_title
+        .clone()
+        .or_else(|| projection.map(|(p, _)| p.title.clone()))
         .or_else(|| wages.map(|(r, _)| r.title.clone()))
         .unwrap_or_else(|| broader.to_string());
     let mut beside = Beside {
-        label: format!("{title} (BLS)"),
+        label: beside_label(&title),
         soc: broader.to_string(),
         median: pay.map(|(_, m, _)| m.value),
         period: pay.map_or(PayPeriod::Year, |(period, _, _)| period),
@@ -219,6 +222,12 @@ fn fill_beside(
         add_source(guide, dataset);
     }
     guide.beside = Some(beside);
+}
+
+/// `Sales managers (BLS)`: the broader occupation's name and the publisher
+/// of its figures.
+pub fn beside_label(title: &str) -> String {
+    format!("{title} (BLS)")
 }
 
 /// Places `diagnostic` where `field` is written (the front matter's start
@@ -261,11 +270,31 @@ fn add_source(guide: &mut Guide, dataset: &Dataset) {
     }
     guide.sources.push(Source {
         id: id.to_string(),
-        name: dataset.citation.trim_end_matches('.').to_string(),
+        name: source_name(dataset),
         url: dataset.url.clone(),
         accessed: None,
         license: dataset.license.clone(),
+        dataset: Some(dataset.kind),
     });
+}
+
+/// A dataset's entry among a guide's sources: its citation, without the
+/// closing full stop.
+fn source_name(dataset: &Dataset) -> String {
+    dataset.citation.trim_end_matches('.').to_string()
+}
+
+/// Names the sources `sources` took from data as `data` names them: a
+/// translation takes its sources from the default language's guide, and
+/// its pages cite the data in their own language (`data` being the
+/// language's, [`crate::data::DataConfig::localize`]).
+pub fn relabel_sources(sources: &mut [Source], data: &crate::data::DataConfig) {
+    for source in sources {
+        if let Some(dataset) = source.dataset.and_then(|kind| data.get(kind)) {
+            source.name = source_name(dataset);
+            source.license.clone_from(&dataset.license);
+        }
+    }
 }
 
 /// The figures of the period a guide shows: yearly where BLS publishes

@@ -5,6 +5,8 @@
 /// One state or territory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct State {
+    /// The name in English, as BLS files write it; pages show
+    /// [`State::name_in`] the page's language.
     pub name: &'static str,
     /// The USPS code (`CA`).
     pub postal: &'static str,
@@ -17,6 +19,17 @@ const fn s(name: &'static str, postal: &'static str, row: u8, col: u8) -> State 
         name,
         postal,
         tile: (row, col),
+    }
+}
+
+impl State {
+    /// The area's name in the language of `messages`: the message
+    /// `state-CA` (by postal code), else the English name.
+    pub fn name_in(&self, messages: &crate::i18n::Messages) -> String {
+        let key = format!("state-{}", self.postal);
+        messages
+            .get(&key, &crate::i18n::Args::new())
+            .unwrap_or_else(|| self.name.to_string())
     }
 }
 
@@ -99,5 +112,43 @@ mod tests {
         }
         assert_eq!(find("ca").map(|s| s.name), Some("California"));
         assert_eq!(find("Puerto Rico").map(|s| s.postal), Some("PR"));
+    }
+
+    #[test]
+    fn names_come_in_the_page_language() {
+        let ny = find("NY").expect("New York");
+        let name = |lang: &str| ny.name_in(&crate::i18n::builtin_messages(lang));
+        assert_eq!(name("en"), "New York");
+        assert_eq!(name("es"), "Nueva York");
+        assert_eq!(name("fr"), "New York");
+        let pa = find("PA").expect("Pennsylvania");
+        assert_eq!(
+            pa.name_in(&crate::i18n::builtin_messages("fr")),
+            "Pennsylvanie"
+        );
+    }
+
+    #[test]
+    fn every_area_has_its_english_name_as_its_message() {
+        let en = crate::i18n::builtin_messages("en");
+        for state in STATES {
+            assert_eq!(state.name_in(&en), state.name, "{}", state.postal);
+        }
+    }
+
+    #[test]
+    fn accents_sort_with_their_base_letter() {
+        let mut names = vec!["Utah", "Îles Vierges des États-Unis", "Idaho", "Indiana"];
+        names.sort_by_key(|n| crate::render::format::sort_key(n));
+        assert_eq!(
+            names,
+            ["Idaho", "Îles Vierges des États-Unis", "Indiana", "Utah"]
+        );
+        // The English names are in order already.
+        let keys: Vec<String> = STATES
+            .iter()
+            .map(|s| crate::render::format::sort_key(s.name))
+            .collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
     }
 }

@@ -122,7 +122,7 @@ pub fn groups(
                     let group = by_key.entry(key.clone()).or_insert_with(|| Group {
                         grouping,
                         key,
-                        name: industry.trim().to_string(),
+                        name: config.industry_name(industry).trim().to_string(),
                         description: None,
                         guides: Vec::new(),
                     });
@@ -132,7 +132,7 @@ pub fn groups(
                 }
             }
             let mut list: Vec<Group> = by_key.into_values().collect();
-            list.sort_by_cached_key(|g| (g.name.to_lowercase(), g.key.clone()));
+            list.sort_by_cached_key(|g| (super::format::sort_key(&g.name), g.key.clone()));
             list
         }
         Grouping::Education => config

@@ -92,7 +92,7 @@ pub fn pay_range(
     );
     let desc = format!(
         "{}{}.",
-        sentence_list(&rows),
+        sentence_list(&rows, messages),
         if pay.percentile_basis {
             format!(" {}", messages.plain("chart-pay-percentiles"))
         } else {
@@ -181,7 +181,7 @@ pub fn outlook(figures: &OutlookFigures<'_>, id: &str, messages: &Messages) -> S
         ),
         None => messages.plain("chart-outlook-title"),
     };
-    let desc = format!("{}.", sentence_list(&rows));
+    let desc = format!("{}.", sentence_list(&rows, messages));
     draw("outlook", id, width, &title, &desc, &rows, Some(scale(0.0)))
 }
 
@@ -326,7 +326,7 @@ pub fn median_pay_distribution(
         "chart-median-pay-title",
         &Args::new().with("period", period_label),
     );
-    let desc = format!("{}.", sentence_list(&rows));
+    let desc = format!("{}.", sentence_list(&rows, messages));
     Some(draw("median-pay", id, width, &title, &desc, &rows, None))
 }
 /// One labelled bar, in user units along the chart's width.
@@ -339,12 +339,20 @@ struct Row {
     open_end: bool,
 }
 
-/// "Median $75,500; Top earners $160,500 or more"
-fn sentence_list(rows: &[Row]) -> String {
+/// "Median: $75,500; Top earners: $160,500 or more", punctuated as the
+/// language of `messages` does (`chart-label-value`, `chart-list-separator`).
+fn sentence_list(rows: &[Row], messages: &Messages) -> String {
     rows.iter()
-        .map(|r| format!("{}: {}", r.label, r.value))
+        .map(|r| {
+            messages.text(
+                "chart-label-value",
+                &Args::new()
+                    .with("label", r.label.as_str())
+                    .with("value", r.value.as_str()),
+            )
+        })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(&messages.plain("chart-list-separator"))
 }
 
 /// Draws rows of "label … value" over a bar each.

@@ -141,7 +141,7 @@ pub fn data_files(
         .collect();
     if let Some(region) = config.region {
         // The home state's median follows the national one.
-        let args = crate::i18n::Args::new().with("state", region.name);
+        let args = crate::i18n::Args::new().with("state", region.name_in(messages));
         owned.insert(
             1,
             [

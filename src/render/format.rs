@@ -355,6 +355,29 @@ fn currency_decimals(code: &str) -> usize {
     }
 }
 
+/// `name` as a key for sorting names alphabetically in the languages the
+/// theme ships: lower case, letters with accents as their base letter
+/// (`Ísland` sorts with `island`, not after `z`).
+pub fn sort_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => key.push('a'),
+            'æ' => key.push_str("ae"),
+            'ç' => key.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => key.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => key.push('i'),
+            'ñ' => key.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => key.push('o'),
+            'œ' => key.push_str("oe"),
+            'ù' | 'ú' | 'û' | 'ü' => key.push('u'),
+            'ý' | 'ÿ' => key.push('y'),
+            _ => key.push(c),
+        }
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -71,7 +71,7 @@ pub fn of_listing<'a>(
 ) -> Vec<FiguresSource<'a>> {
     let mut figures = vec![(Figure::Pay, messages.plain("guide-pay"))];
     if let Some(region) = config.region {
-        let args = Args::new().with("region", region.name);
+        let args = Args::new().with("region", region.name_in(messages));
         figures.push((Figure::HomePay, messages.text("figures-pay-in", &args)));
     }
     figures.push((Figure::Growth, messages.plain("list-growth")));

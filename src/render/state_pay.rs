@@ -24,7 +24,8 @@ use crate::i18n::Args;
 /// One state's row.
 #[derive(Debug, Serialize)]
 pub struct StateRowView {
-    pub name: &'static str,
+    /// In the page's language (`Nueva York`).
+    pub name: String,
     pub postal: &'static str,
     /// `$140,270`, `$239,200 or more`; none where not published.
     pub median: Option<String>,
@@ -72,7 +73,7 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
     let home = formatter.config.region.map(|s| s.postal);
     // Every area, those the file has no row for included: a reader sees
     // that nothing was published there.
-    let views: Vec<StateRowView> = crate::data::states::STATES
+    let mut views: Vec<StateRowView> = crate::data::states::STATES
         .iter()
         .map(|state| {
             let record = rows
@@ -84,7 +85,7 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
             let key = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
             let value = |w: Option<Wage>| w.map(|w| w.value);
             StateRowView {
-                name: state.name,
+                name: formatter.state_name(state).to_string(),
                 postal: state.postal,
                 median: money(p.median),
                 median_value: p.median.map(|w| w.value),
@@ -102,6 +103,8 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
             }
         })
         .collect();
+    // In alphabetical order of the names the page shows.
+    views.sort_by_cached_key(|row| super::format::sort_key(&row.name));
     let source = guide.sources.iter().find(|s| s.id == SOURCE_ID);
     let as_of = guide
         .salary
@@ -135,7 +138,7 @@ fn rows_html(rows: &[StateRowView], not_published: &str) -> String {
         } else {
             "\n<tr>"
         });
-        let _ = write!(html, "<th scope=\"row\">{}</th>", escape_xml(row.name));
+        let _ = write!(html, "<th scope=\"row\">{}</th>", escape_xml(&row.name));
         let cells = [&row.median, &row.entry, &row.top, &row.employment];
         for (value, key) in cells.into_iter().zip(&row.sort) {
             let text = value.as_deref().unwrap_or(not_published);
@@ -201,9 +204,14 @@ pub fn home_fact(
     let label = match &state_pay.as_of {
         Some(date) => formatter.text(
             "states-home-median-as-of",
-            &Args::new().with("state", home.name).with("date", date),
+            &Args::new()
+                .with("state", home.name.as_str())
+                .with("date", date),
         ),
-        None => formatter.text("states-home-median", &Args::new().with("state", home.name)),
+        None => formatter.text(
+            "states-home-median",
+            &Args::new().with("state", home.name.as_str()),
+        ),
     };
     Some(super::context::Fact {
         label,
@@ -275,10 +283,12 @@ fn map(
         // tile, so they are in its group for the pointer to find it.
         let _ = write!(
             tiles,
-            "<g><title>{}: {}</title><use href=\"#{id}-t\"{class}{outline} x=\"{x}\" y=\"{y}\"/>\
+            "<g><title>{}</title><use href=\"#{id}-t\"{class}{outline} x=\"{x}\" y=\"{y}\"/>\
              <text x=\"{}\" y=\"{}\">{}</text>",
-            escape_xml(state.name),
-            escape_xml(median.unwrap_or(&not_published)),
+            escape_xml(&formatter.label_value(
+                row.map_or(state.name, |r| r.name.as_str()),
+                median.unwrap_or(&not_published),
+            )),
             x + TILE / 2.0,
             y + 22.0,
             state.postal,

@@ -644,7 +644,12 @@ impl Workspace {
         self.dependencies.clear();
         self.scan_diagnostics.clear();
         match site::load_config(&self.options) {
-            Ok((config, diagnostics)) => {
+            Ok((mut config, diagnostics)) => {
+                // Guides cite their data in the site's language, as a cold
+                // build has them do; the messages' own findings are
+                // reported with the templates'.
+                let (messages, _) = site::load_messages(&self.options.root, &config);
+                config.data.localize(messages.messages(&config.language));
                 let (data, data_diagnostics) = crate::data::load(&self.options.root, &config.data);
                 self.data = data;
                 self.data_diagnostics = data_diagnostics;
@@ -995,7 +1000,16 @@ impl Workspace {
         }
         let (messages, diagnostics) = site::load_messages(&self.options.root, config);
         self.template_diagnostics.extend(diagnostics);
+        // Guides name their data in the messages' words: when those
+        // changed, the guides are filled again.
+        let mut data = config.data.clone();
+        data.localize(messages.messages(&config.language));
+        let renamed = serde_json::to_value(&data).ok() != serde_json::to_value(&config.data).ok();
         self.messages = Some(messages);
+        if renamed && let Some(config) = &mut self.config {
+            config.data = data;
+            self.reload_data();
+        }
     }
 
     /// The diagnostics of the current input, as a cold load finds them

@@ -32,7 +32,7 @@ pub struct GuideCard<'a> {
     /// The education level's place from least to most schooling, for sorting.
     pub education_rank: Option<usize>,
     /// The site's home state (`region:`), set with `home_median_pay`.
-    pub home_state: Option<&'static str>,
+    pub home_state: Option<String>,
     /// The home state's median, `$140,270 per year` or `Not published`,
     /// when the site has a home state and state data for the guide.
     pub home_median_pay: Option<String>,
@@ -79,8 +79,8 @@ impl<'a> Formatter<'a> {
             home_state: self
                 .config
                 .region
-                .map(|r| r.name)
-                .filter(|_| home_median_pay_set),
+                .filter(|_| home_median_pay_set)
+                .map(|r| self.state_name(r).to_string()),
         }
     }
 

@@ -41,6 +41,22 @@ pub struct Formatter<'a> {
     pub browse_pages: bool,
     /// The reader-facing text of the pages being formatted.
     pub messages: Messages,
+    /// The names of [`crate::data::states::STATES`] in the language of
+    /// `messages`, made on first use: every guide page with state data
+    /// names all 54.
+    state_names: std::sync::OnceLock<Vec<String>>,
+    /// `chart-label-value` cut around its two arguments, made on first use
+    /// ([`Formatter::label_value`]).
+    label_value: std::sync::OnceLock<Option<LabelValue>>,
+}
+
+/// A `label: value` message cut into the text around its arguments.
+struct LabelValue {
+    before: String,
+    between: String,
+    after: String,
+    /// Whether the language names the value first.
+    value_first: bool,
 }
 
 impl<'a> Formatter<'a> {
@@ -50,13 +66,73 @@ impl<'a> Formatter<'a> {
             style: NumberStyle::for_language(&config.language),
             browse_pages: false,
             messages: crate::i18n::builtin_messages(&config.language),
+            state_names: std::sync::OnceLock::new(),
+            label_value: std::sync::OnceLock::new(),
         }
     }
 
     /// The same formatter with the site's own messages (its `i18n/` files).
     pub fn with_messages(mut self, messages: &Messages) -> Self {
         self.messages = messages.clone();
+        self.state_names = std::sync::OnceLock::new();
+        self.label_value = std::sync::OnceLock::new();
         self
+    }
+
+    /// The name of `state` in the language of the messages (`Nueva York`).
+    pub fn state_name(&self, state: &crate::data::states::State) -> &str {
+        let names = self.state_names.get_or_init(|| {
+            crate::data::states::STATES
+                .iter()
+                .map(|s| s.name_in(&self.messages))
+                .collect()
+        });
+        crate::data::states::STATES
+            .iter()
+            .position(|s| s.postal == state.postal)
+            .and_then(|at| names.get(at))
+            .map_or(state.name, String::as_str)
+    }
+
+    /// `label: value` as the language writes it (`chart-label-value`): the
+    /// message is formatted once and its text reused around the arguments.
+    pub fn label_value(&self, label: &str, value: &str) -> String {
+        const LABEL: &str = "\u{1}label\u{1}";
+        const VALUE: &str = "\u{1}value\u{1}";
+        let cut = self.label_value.get_or_init(|| {
+            let text = self.text(
+                "chart-label-value",
+                &Args::new().with("label", LABEL).with("value", VALUE),
+            );
+            let (l, v) = (text.find(LABEL)?, text.find(VALUE)?);
+            let (first, second, value_first) = if l < v {
+                (LABEL, VALUE, false)
+            } else {
+                (VALUE, LABEL, true)
+            };
+            let (before, rest) = text.split_once(first)?;
+            let (between, after) = rest.split_once(second)?;
+            Some(LabelValue {
+                before: before.to_string(),
+                between: between.to_string(),
+                after: after.to_string(),
+                value_first,
+            })
+        });
+        match cut {
+            Some(cut) => {
+                let (first, second) = if cut.value_first {
+                    (value, label)
+                } else {
+                    (label, value)
+                };
+                format!("{}{first}{}{second}{}", cut.before, cut.between, cut.after)
+            }
+            None => self.text(
+                "chart-label-value",
+                &Args::new().with("label", label).with("value", value),
+            ),
+        }
     }
 
     /// A growth label as readers see it.

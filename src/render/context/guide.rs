@@ -250,7 +250,7 @@ impl<'a> Formatter<'a> {
                 .industries
                 .iter()
                 .map(|name| LinkView {
-                    name,
+                    name: self.config.industry_name(name),
                     href: Some(crate::render::markdown::slugify(name))
                         .filter(|key| !key.is_empty())
                         .and_then(|key| self.browse_href(format!("industries/{key}/"))),
@@ -276,7 +276,7 @@ impl<'a> Formatter<'a> {
                     .employers
                     .iter()
                     .map(|e| EmployerView {
-                        industry: &e.industry,
+                        industry: self.config.industry_name(&e.industry),
                         share: self.style.percent(e.share_percent),
                     })
                     .collect(),

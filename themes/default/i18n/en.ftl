@@ -276,6 +276,10 @@ chart-median-pay-count = { $count ->
 }
 chart-outlook-title = Projected employment growth
 chart-outlook-title-in = Projected employment growth, { $period }
+# A chart's figures read out in its description and a map tile's tooltip:
+# "Median: $75,500; Top earners: $160,500 or more".
+chart-label-value = { $label }: { $value }
+chart-list-separator = {"; "}
 
 ## Page titles and descriptions
 
@@ -386,3 +390,76 @@ all-careers-js-sorted-ascending = Sorted by { $column }, ascending.
 all-careers-js-sorted-descending = Sorted by { $column }, descending.
 all-careers-js-load-failed = The list of every career could not be loaded: the table shows this page only.
 all-careers-js-not-available = not available
+
+## Data sources: the names and citations of the official data careergen
+## fills guides from. `$release` is the release as the language writes it
+## (`May 2025`, `2024–34`, `29.2`). A site's own `citation:` in config.yaml
+## is shown as written instead.
+
+data-oews-name = BLS Occupational Employment and Wage Statistics, { $release }
+data-oews-citation = U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, { $release }.
+data-oews-state-name = BLS Occupational Employment and Wage Statistics, { $release }, state estimates
+data-oews-state-citation = U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, { $release }, state estimates.
+data-projections-name = BLS Occupational Outlook Handbook, { $release } edition
+data-projections-citation = U.S. Bureau of Labor Statistics, Occupational Outlook Handbook, { $release } edition; Employment Projections program.
+data-onet-name = O*NET { $release } Database
+data-onet-citation = This page includes information from the O*NET { $release } Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.
+data-license-public-domain = Public domain
+
+## U.S. states and territories, by postal code: the pay-by-state table and
+## map, and the site's home state (`region:`).
+
+state-AL = Alabama
+state-AK = Alaska
+state-AZ = Arizona
+state-AR = Arkansas
+state-CA = California
+state-CO = Colorado
+state-CT = Connecticut
+state-DE = Delaware
+state-DC = District of Columbia
+state-FL = Florida
+state-GA = Georgia
+state-GU = Guam
+state-HI = Hawaii
+state-ID = Idaho
+state-IL = Illinois
+state-IN = Indiana
+state-IA = Iowa
+state-KS = Kansas
+state-KY = Kentucky
+state-LA = Louisiana
+state-ME = Maine
+state-MD = Maryland
+state-MA = Massachusetts
+state-MI = Michigan
+state-MN = Minnesota
+state-MS = Mississippi
+state-MO = Missouri
+state-MT = Montana
+state-NE = Nebraska
+state-NV = Nevada
+state-NH = New Hampshire
+state-NJ = New Jersey
+state-NM = New Mexico
+state-NY = New York
+state-NC = North Carolina
+state-ND = North Dakota
+state-OH = Ohio
+state-OK = Oklahoma
+state-OR = Oregon
+state-PA = Pennsylvania
+state-PR = Puerto Rico
+state-RI = Rhode Island
+state-SC = South Carolina
+state-SD = South Dakota
+state-TN = Tennessee
+state-TX = Texas
+state-UT = Utah
+state-VT = Vermont
+state-VI = Virgin Islands
+state-VA = Virginia
+state-WA = Washington
+state-WV = West Virginia
+state-WI = Wisconsin
+state-WY = Wyoming

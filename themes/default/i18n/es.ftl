@@ -31,7 +31,7 @@ feed-footer-link = Fuente de guías revisadas recientemente
 ## Página de la guía
 
 guide-also-called = También se conoce como: { $titles }
-guide-soc-code = Código <abbr title="Clasificación Normalizada de Ocupaciones (Standard Occupational Classification)">SOC</abbr> <span class="code">{ $code }</span>
+guide-soc-code = Código <abbr title="Clasificación Normalizada de Ocupaciones de EE. UU. (SOC, por sus siglas en inglés)">SOC</abbr> <span class="code">{ $code }</span>
 guide-onet-code = Código O*NET-SOC <span class="code">{ $code }</span>
 guide-toc = En esta página
 guide-quick-facts = Datos principales
@@ -275,6 +275,8 @@ chart-median-pay-count = { $count ->
 }
 chart-outlook-title = Crecimiento previsto del empleo
 chart-outlook-title-in = Crecimiento previsto del empleo, { $period }
+chart-label-value = { $label }: { $value }
+chart-list-separator = {"; "}
 
 ## Títulos y descripciones de página
 
@@ -384,3 +386,76 @@ all-careers-js-sorted-ascending = Ordenadas por { $column }, de forma ascendente
 all-careers-js-sorted-descending = Ordenadas por { $column }, de forma descendente.
 all-careers-js-load-failed = No se pudo cargar la lista de todas las carreras: la tabla muestra solo esta página.
 all-careers-js-not-available = no disponible
+
+## Fuentes de datos: nombres y citas de los datos oficiales con que careergen
+## completa las guías. `$release` es la edición tal como la escribe el idioma
+## («mayo de 2025», «2024–34», «29.2»). Si el sitio da su propia `citation:`
+## en config.yaml, se muestra tal cual.
+
+data-oews-name = Estadísticas de Empleo y Salarios por Ocupación (OEWS) del BLS, { $release }
+data-oews-citation = Oficina de Estadísticas Laborales de EE. UU. (BLS), Estadísticas de Empleo y Salarios por Ocupación (OEWS), { $release }.
+data-oews-state-name = Estadísticas de Empleo y Salarios por Ocupación (OEWS) del BLS, { $release }, estimaciones por estado
+data-oews-state-citation = Oficina de Estadísticas Laborales de EE. UU. (BLS), Estadísticas de Empleo y Salarios por Ocupación (OEWS), { $release }, estimaciones por estado.
+data-projections-name = Manual de Perspectivas Ocupacionales (OOH) del BLS, edición { $release }
+data-projections-citation = Oficina de Estadísticas Laborales de EE. UU. (BLS), Manual de Perspectivas Ocupacionales (OOH), edición { $release }; programa de Proyecciones de Empleo.
+data-onet-name = Base de datos O*NET { $release }
+data-onet-citation = Esta página incluye información de la base de datos O*NET { $release } del Departamento de Trabajo de EE. UU., Administración de Empleo y Capacitación (USDOL/ETA), usada con la licencia CC BY 4.0. O*NET® es una marca registrada de USDOL/ETA.
+data-license-public-domain = Dominio público
+
+## Estados y territorios de EE. UU., por código postal: tabla y mapa de
+## salarios por estado, y el estado propio del sitio (`region:`).
+
+state-AL = Alabama
+state-AK = Alaska
+state-AZ = Arizona
+state-AR = Arkansas
+state-CA = California
+state-CO = Colorado
+state-CT = Connecticut
+state-DE = Delaware
+state-DC = Distrito de Columbia
+state-FL = Florida
+state-GA = Georgia
+state-GU = Guam
+state-HI = Hawái
+state-ID = Idaho
+state-IL = Illinois
+state-IN = Indiana
+state-IA = Iowa
+state-KS = Kansas
+state-KY = Kentucky
+state-LA = Luisiana
+state-ME = Maine
+state-MD = Maryland
+state-MA = Massachusetts
+state-MI = Míchigan
+state-MN = Minnesota
+state-MS = Misisipi
+state-MO = Misuri
+state-MT = Montana
+state-NE = Nebraska
+state-NV = Nevada
+state-NH = Nuevo Hampshire
+state-NJ = Nueva Jersey
+state-NM = Nuevo México
+state-NY = Nueva York
+state-NC = Carolina del Norte
+state-ND = Dakota del Norte
+state-OH = Ohio
+state-OK = Oklahoma
+state-OR = Oregón
+state-PA = Pensilvania
+state-PR = Puerto Rico
+state-RI = Rhode Island
+state-SC = Carolina del Sur
+state-SD = Dakota del Sur
+state-TN = Tennessee
+state-TX = Texas
+state-UT = Utah
+state-VT = Vermont
+state-VI = Islas Vírgenes de los Estados Unidos
+state-VA = Virginia
+state-WA = Washington
+state-WV = Virginia Occidental
+state-WI = Wisconsin
+state-WY = Wyoming

@@ -31,7 +31,7 @@ feed-footer-link = Flux des fiches mises à jour récemment
 ## Fiche métier
 
 guide-also-called = Autres appellations : { $titles }
-guide-soc-code = Code <abbr title="Classification type des professions des États-Unis (Standard Occupational Classification)">SOC</abbr> <span class="code">{ $code }</span>
+guide-soc-code = Code <abbr title="Classification type des professions des États-Unis (SOC, selon le sigle anglais)">SOC</abbr> <span class="code">{ $code }</span>
 guide-onet-code = Code O*NET-SOC <span class="code">{ $code }</span>
 guide-toc = Sur cette page
 guide-quick-facts = En bref
@@ -125,7 +125,7 @@ filters-from = De
 filters-to = À
 filters-submit = Afficher les métiers
 filters-reset = Effacer les filtres
-figures-pay-in = Rémunération en { $region }
+figures-pay-in = Rémunération ({ $region })
 figures-sources = Sources :
 figures-unnamed = d’après la fiche, sans source citée
 figures-count = { $count } métiers sur { $of }
@@ -185,8 +185,8 @@ states-p90 = 9e décile
 states-employment = Emploi
 states-not-published = Non publié
 states-tile-not-published = non publié
-states-home-median = Salaire médian en { $state }
-states-home-median-as-of = Salaire médian en { $state } ({ $date })
+states-home-median = Salaire médian ({ $state })
+states-home-median-as-of = Salaire médian ({ $state }, { $date })
 states-map-title = Salaire médian { $period } par État pour { $title } : la barre de chaque État croît avec sa médiane ; les États en pointillés n’ont pas de chiffre publié. Tous les chiffres figurent dans le tableau « { $table } ».
 
 ## Vocabulaires et chiffres rédigés par careergen
@@ -275,6 +275,8 @@ chart-median-pay-count = { $count ->
 }
 chart-outlook-title = Évolution prévue de l’emploi
 chart-outlook-title-in = Évolution prévue de l’emploi, { $period }
+chart-label-value = { $label } : { $value }
+chart-list-separator = {" ; "}
 
 ## Titres et descriptions des pages
 
@@ -384,3 +386,76 @@ all-careers-js-sorted-ascending = Triés par { $column }, par ordre croissant.
 all-careers-js-sorted-descending = Triés par { $column }, par ordre décroissant.
 all-careers-js-load-failed = La liste de tous les métiers n’a pas pu être chargée : le tableau ne montre que cette page.
 all-careers-js-not-available = non disponible
+
+## Sources de données : noms et références des données officielles dont
+## careergen remplit les fiches. `$release` est l’édition telle que la langue
+## l’écrit (« mai 2025 », « 2024–34 », « 29.2 »). La `citation:` propre au
+## site dans config.yaml s’affiche telle quelle.
+
+data-oews-name = Statistiques de l’emploi et des salaires par profession (OEWS) du BLS, { $release }
+data-oews-citation = Bureau des statistiques du travail des États-Unis (BLS), Statistiques de l’emploi et des salaires par profession (OEWS), { $release }.
+data-oews-state-name = Statistiques de l’emploi et des salaires par profession (OEWS) du BLS, { $release }, estimations par État
+data-oews-state-citation = Bureau des statistiques du travail des États-Unis (BLS), Statistiques de l’emploi et des salaires par profession (OEWS), { $release }, estimations par État.
+data-projections-name = Manuel des perspectives professionnelles (OOH) du BLS, édition { $release }
+data-projections-citation = Bureau des statistiques du travail des États-Unis (BLS), Manuel des perspectives professionnelles (OOH), édition { $release } ; programme de projections de l’emploi.
+data-onet-name = Base de données O*NET { $release }
+data-onet-citation = Cette page contient des informations issues de la base de données O*NET { $release } du ministère du Travail des États-Unis, Administration de l’emploi et de la formation (USDOL/ETA), utilisées sous licence CC BY 4.0. O*NET® est une marque déposée de l’USDOL/ETA.
+data-license-public-domain = Domaine public
+
+## États et territoires des États-Unis, par code postal : tableau et carte
+## des salaires par État, et l’État de référence du site (`region:`).
+
+state-AL = Alabama
+state-AK = Alaska
+state-AZ = Arizona
+state-AR = Arkansas
+state-CA = Californie
+state-CO = Colorado
+state-CT = Connecticut
+state-DE = Delaware
+state-DC = District de Columbia
+state-FL = Floride
+state-GA = Géorgie
+state-GU = Guam
+state-HI = Hawaï
+state-ID = Idaho
+state-IL = Illinois
+state-IN = Indiana
+state-IA = Iowa
+state-KS = Kansas
+state-KY = Kentucky
+state-LA = Louisiane
+state-ME = Maine
+state-MD = Maryland
+state-MA = Massachusetts
+state-MI = Michigan
+state-MN = Minnesota
+state-MS = Mississippi
+state-MO = Missouri
+state-MT = Montana
+state-NE = Nebraska
+state-NV = Nevada
+state-NH = New Hampshire
+state-NJ = New Jersey
+state-NM = Nouveau-Mexique
+state-NY = New York
+state-NC = Caroline du Nord
+state-ND = Dakota du Nord
+state-OH = Ohio
+state-OK = Oklahoma
+state-OR = Oregon
+state-PA = Pennsylvanie
+state-PR = Porto Rico
+state-RI = Rhode Island
+state-SC = Caroline du Sud
+state-SD = Dakota du Sud
+state-TN = Tennessee
+state-TX = Texas
+state-UT = Utah
+state-VT = Vermont
+state-VI = Îles Vierges des États-Unis
+state-VA = Virginie
+state-WA = Washington
+state-WV = Virginie-Occidentale
+state-WI = Wisconsin
+state-WY = Wyoming
