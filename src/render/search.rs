@@ -375,7 +375,8 @@ fn record_html(guide: &Guide, config: &SiteConfig) -> String {
                 .iter()
                 .map(String::as_str),
         )
-        .chain(guide.industries.iter().map(String::as_str))
+        // Industries as the page's language names them.
+        .chain(guide.industries.iter().map(|i| config.industry_name(i)))
         .collect();
     element(
         "p",
@@ -584,6 +585,19 @@ mod tests {
              requirements: { skills: [Negotiation, Communication], fields_of_study: [Finance, Nursing] }",
             "A secret body sentence.",
         )
+    }
+
+    #[test]
+    fn a_record_names_industries_in_the_index_language() {
+        let mut spanish = config();
+        spanish
+            .industry_names
+            .insert("insurance".into(), "Seguros".into());
+        let html = record_html(&account_manager(), &spanish);
+        assert!(
+            html.contains(">Negotiation, Communication, Finance, Nursing, Finance, Seguros</p>"),
+            "{html}"
+        );
     }
 
     #[test]
