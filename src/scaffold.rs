@@ -442,9 +442,16 @@ footer: Pay and outlook figures are from the U.S. Bureau of Labor Statistics (pu
 # The site's other languages, each published below its folder (/es/):
 # a guide is translated by `name.es.md` beside `name.md`. `untranslated`
 # says whether a guide missing in a language is left out there (omit) or
-# shown in the default language (fallback).
+# shown in the default language (fallback). A language can also name the
+# author, the categories and the industries (as guides write them) in its
+# own words, and give its own menus.
 # languages:
-#   es: { title: Guía de carreras, description: Perfiles de profesiones. }
+#   es:
+#     title: Guía de carreras
+#     description: Perfiles de profesiones.
+#     author: { name: Equipo de orientación }
+#     industries:
+#       Manufacturing: { name: Industria manufacturera }
 # untranslated: omit
 # Responsive images: the widths (px) of the WebP and fallback copies made
 # of each PNG, JPEG or WebP image a page shows (never wider than the file),
