@@ -27,9 +27,7 @@ use crate::render::listings::{
     Listings, all_careers_pages, browse_groups, group_pages, other_pages, render_listing_pages,
 };
 use crate::render::site_files;
-use crate::render::site_files::{
-    sitemap_urls, write_search_index, write_whole_site_files,
-};
+use crate::render::site_files::{sitemap_urls, write_search_index, write_whole_site_files};
 use crate::render::templates::Templates;
 use crate::statics;
 
@@ -612,7 +610,9 @@ pub fn render_language(site: &Site, sink: &dyn Sink) -> Rendered {
             ));
             (rendered, listings)
         });
-        let search = search.join().unwrap_or_else(|_| {
+        // Past the pages, what is left of the index is the build's wait.
+        let search = crate::timings::stage("finish the search index", || search.join());
+        let search = search.unwrap_or_else(|_| {
             let mut failed = Rendered::default();
             failed.diagnostics.push(Diagnostic::error(
                 crate::render::search::PAGEFIND_DIR,

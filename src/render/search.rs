@@ -163,7 +163,13 @@ pub fn index_files(
     config: &SiteConfig,
     messages: &Messages,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    index_files_in_shards(guides, library, config, messages, shard_guides(guides.len()))
+    index_files_in_shards(
+        guides,
+        library,
+        config,
+        messages,
+        shard_guides(guides.len()),
+    )
 }
 
 /// How many guides each shard of a site of `guides` guides holds: all of
@@ -192,9 +198,16 @@ pub fn index_files_in_shards(
     per_shard: usize,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut files = Vec::new();
-    each_index_file(guides, library, config, messages, per_shard, &mut |path, bytes| {
-        files.push((path, bytes));
-    })?;
+    each_index_file(
+        guides,
+        library,
+        config,
+        messages,
+        per_shard,
+        &mut |path, bytes| {
+            files.push((path, bytes));
+        },
+    )?;
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }

@@ -409,10 +409,7 @@ fn write_file(sink: &dyn Sink, path: &str, bytes: &[u8], rendered: &mut Rendered
 }
 
 /// Writes each of `files` into `sink`.
-fn write_files(
-    files: impl IntoIterator<Item = (String, Vec<u8>)>,
-    sink: &dyn Sink,
-) -> Rendered {
+fn write_files(files: impl IntoIterator<Item = (String, Vec<u8>)>, sink: &dyn Sink) -> Rendered {
     let mut rendered = Rendered::default();
     for (path, bytes) in files {
         write_file(sink, &path, &bytes, &mut rendered);
