@@ -794,17 +794,7 @@ fn read_bands(r: &mut Reader<'_>, entry: &yaml::Map<'_>) -> Vec<(GrowthLabel, i6
 
 fn read_categories(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Vec<Category> {
     let slot = root.at("categories");
-    let Some(value) = slot.value else {
-        return Vec::new();
-    };
-    let Some(map) = value.as_mapping() else {
-        r.error(
-            &slot.field,
-            format!(
-                "expected a mapping of category keys, found {}",
-                yaml::describe(value)
-            ),
-        );
+    let Some(map) = r.keyed_mapping(&slot, "a mapping of category keys") else {
         return Vec::new();
     };
     let mut categories = Vec::new();

@@ -630,6 +630,18 @@ impl<'a> Reader<'a> {
         self.mapping(value, &slot.field, known)
     }
 
+    /// Reads an optional mapping slot whose keys the site chooses (category
+    /// keys, language tags): `None` when absent, or, with the error
+    /// "expected `expected`", when it is no mapping.
+    pub fn keyed_mapping<'v>(&mut self, slot: &Slot<'v>, expected: &str) -> Option<&'v Mapping> {
+        let value = slot.value?;
+        let mapping = value.as_mapping();
+        if mapping.is_none() {
+            self.expected(&slot.field, expected, value);
+        }
+        mapping
+    }
+
     /// Text: a string, or a number or boolean written without quotes.
     pub fn string_value(&mut self, value: &Value, field: &str) -> Option<String> {
         match value {

@@ -88,18 +88,10 @@ impl Untranslated {
 
 /// Reads `languages:`; `default` is the site's own `language`.
 pub fn read_languages(r: &mut Reader<'_>, root: &yaml::Map<'_>, default: &str) -> Vec<Language> {
-    let slot = root.at("languages");
-    let Some(value) = slot.value else {
-        return Vec::new();
-    };
-    let Some(map) = value.as_mapping() else {
-        r.error(
-            &slot.field,
-            format!(
-                "expected a mapping of language tags such as `es: {{ title: … }}`, found {}",
-                yaml::describe(value)
-            ),
-        );
+    let Some(map) = r.keyed_mapping(
+        &root.at("languages"),
+        "a mapping of language tags such as `es: { title: … }`",
+    ) else {
         return Vec::new();
     };
     let mut languages: Vec<Language> = Vec::new();
@@ -165,17 +157,10 @@ pub fn read_languages(r: &mut Reader<'_>, root: &yaml::Map<'_>, default: &str) -
 /// as its page's slug (`wholesale-trade`); both name the same industry.
 fn read_industries(r: &mut Reader<'_>, root: &yaml::Map<'_>) -> Vec<IndustryName> {
     let slot = root.at("industries");
-    let Some(value) = slot.value else {
-        return Vec::new();
-    };
-    let Some(map) = value.as_mapping() else {
-        r.error(
-            &slot.field,
-            format!(
-                "expected a mapping of industries such as `Manufacturing: {{ name: … }}`, found {}",
-                yaml::describe(value)
-            ),
-        );
+    let Some(map) = r.keyed_mapping(
+        &slot,
+        "a mapping of industries such as `Manufacturing: { name: … }`",
+    ) else {
         return Vec::new();
     };
     let mut industries: Vec<IndustryName> = Vec::new();

@@ -84,7 +84,7 @@ impl DatasetKind {
 }
 
 /// One configured data file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dataset {
     pub kind: DatasetKind,
     /// The file as written in config, relative to the site root.
@@ -146,7 +146,7 @@ impl Dataset {
 }
 
 /// Every dataset a site names, by kind.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct DataConfig {
     pub wages: Option<Dataset>,
     pub state_wages: Option<Dataset>,

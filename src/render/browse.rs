@@ -132,7 +132,12 @@ pub fn groups(
                 }
             }
             let mut list: Vec<Group> = by_key.into_values().collect();
-            list.sort_by_cached_key(|g| (super::format::sort_key(&g.name), g.key.clone()));
+            let style = super::format::NumberStyle::for_language(&config.language);
+            list.sort_by(|a, b| {
+                style
+                    .collate(&a.name, &b.name)
+                    .then_with(|| a.key.cmp(&b.key))
+            });
             list
         }
         Grouping::Education => config

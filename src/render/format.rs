@@ -1,5 +1,5 @@
 //! Numbers, money, percents and dates as readers of the site's language
-//! expect them: CLDR's rules through ICU4X, whose data is compiled into the
+//! expect them, and names in its alphabetical order: CLDR's rules through ICU4X, whose data is compiled into the
 //! binary (nothing is loaded at run time). One exception to CLDR, kept for
 //! every language: a negative number is written with the minus sign U+2212
 //! (`−2%`), as the theme always has, where CLDR has a hyphen for some.
@@ -11,6 +11,7 @@ use std::sync::{Mutex, OnceLock, PoisonError, RwLock};
 use chrono::{Datelike, NaiveDate};
 use fixed_decimal::{Decimal, Sign};
 use icu_calendar::{Date, Gregorian};
+use icu_collator::{CollatorBorrowed, options::CollatorOptions};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::{YM, YMD};
 use icu_decimal::DecimalFormatter;
@@ -53,6 +54,8 @@ struct Formats {
     date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
     month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
     plurals: PluralRules,
+    /// CLDR's alphabetical order for the locale.
+    collator: CollatorBorrowed<'static>,
     /// One formatter per currency code asked for (a site uses one or two),
     /// `None` for a code that is not three ASCII letters.
     currencies: RwLock<Vec<(String, Option<&'static Money>)>>,
@@ -69,6 +72,7 @@ impl Formats {
             month: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::long())
                 .map_err(|_| DataError::custom("no month patterns"))?,
             plurals: PluralRules::try_new_cardinal((&locale).into())?,
+            collator: CollatorBorrowed::try_new((&locale).into(), CollatorOptions::default())?,
             currencies: RwLock::new(Vec::new()),
             locale,
         })
@@ -130,6 +134,13 @@ impl NumberStyle {
         let formats: &'static Formats = Box::leak(Box::new(formats));
         styles.insert(tag.to_string(), formats);
         NumberStyle { formats }
+    }
+
+    /// `a` against `b` in the language's alphabetical order (CLDR
+    /// collation: `Îles Vierges` among the `I`s in French, `Ñ` after `N`
+    /// in Spanish), for lists of names sorted for readers.
+    pub fn collate(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        self.formats.collator.compare(a, b)
     }
 
     /// A whole number with grouping: `1,066,670`, `−1,234`, `10,00,000` in
@@ -353,29 +364,6 @@ fn currency_decimals(code: &str) -> usize {
         "JPY" | "KRW" => 0,
         _ => 2,
     }
-}
-
-/// `name` as a key for sorting names alphabetically in the languages the
-/// theme ships: lower case, letters with accents as their base letter
-/// (`Ísland` sorts with `island`, not after `z`).
-pub fn sort_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => key.push('a'),
-            'æ' => key.push_str("ae"),
-            'ç' => key.push('c'),
-            'è' | 'é' | 'ê' | 'ë' => key.push('e'),
-            'ì' | 'í' | 'î' | 'ï' => key.push('i'),
-            'ñ' => key.push('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => key.push('o'),
-            'œ' => key.push_str("oe"),
-            'ù' | 'ú' | 'û' | 'ü' => key.push('u'),
-            'ý' | 'ÿ' => key.push('y'),
-            _ => key.push(c),
-        }
-    }
-    key
 }
 
 #[cfg(test)]

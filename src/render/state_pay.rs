@@ -72,10 +72,12 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
     let money = |w: Option<Wage>| w.map(|w| money(formatter, w, period));
     let home = formatter.config.region.map(|s| s.postal);
     // Every area, those the file has no row for included: a reader sees
-    // that nothing was published there.
-    let mut views: Vec<StateRowView> = crate::data::states::STATES
+    // that nothing was published there. In alphabetical order of the names
+    // the page shows.
+    let views: Vec<StateRowView> = formatter
+        .states()
         .iter()
-        .map(|state| {
+        .map(|(state, name)| {
             let record = rows
                 .iter()
                 .find(|(s, _)| s.postal == state.postal)
@@ -85,7 +87,7 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
             let key = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
             let value = |w: Option<Wage>| w.map(|w| w.value);
             StateRowView {
-                name: formatter.state_name(state).to_string(),
+                name: name.clone(),
                 postal: state.postal,
                 median: money(p.median),
                 median_value: p.median.map(|w| w.value),
@@ -103,8 +105,6 @@ pub fn view<'a>(guide: &'a Guide, formatter: &Formatter<'_>) -> Option<StatePayV
             }
         })
         .collect();
-    // In alphabetical order of the names the page shows.
-    views.sort_by_cached_key(|row| super::format::sort_key(&row.name));
     let source = guide.sources.iter().find(|s| s.id == SOURCE_ID);
     let as_of = guide
         .salary

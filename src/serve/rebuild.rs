@@ -1004,7 +1004,7 @@ impl Workspace {
         // changed, the guides are filled again.
         let mut data = config.data.clone();
         data.localize(messages.messages(&config.language));
-        let renamed = serde_json::to_value(&data).ok() != serde_json::to_value(&config.data).ok();
+        let renamed = data != config.data;
         self.messages = Some(messages);
         if renamed && let Some(config) = &mut self.config {
             config.data = data;

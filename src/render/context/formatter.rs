@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::config::education::EducationLevel;
 use crate::content::guide::{Experience, GrowthLabel, Guide, PayPeriod, Salary, Training};
+use crate::data::states::State;
 use crate::i18n::{Args, Messages};
 use crate::render::format::NumberStyle;
 
@@ -41,10 +42,10 @@ pub struct Formatter<'a> {
     pub browse_pages: bool,
     /// The reader-facing text of the pages being formatted.
     pub messages: Messages,
-    /// The names of [`crate::data::states::STATES`] in the language of
-    /// `messages`, made on first use: every guide page with state data
-    /// names all 54.
-    state_names: std::sync::OnceLock<Vec<String>>,
+    /// The areas of [`crate::data::states::STATES`] with their names in
+    /// the language of `messages`, in its alphabetical order, made on first
+    /// use: every guide page with state data lists all 54.
+    state_names: std::sync::OnceLock<Vec<(&'static State, String)>>,
     /// `chart-label-value` cut around its two arguments, made on first use
     /// ([`Formatter::label_value`]).
     label_value: std::sync::OnceLock<Option<LabelValue>>,
@@ -79,19 +80,26 @@ impl<'a> Formatter<'a> {
         self
     }
 
-    /// The name of `state` in the language of the messages (`Nueva York`).
-    pub fn state_name(&self, state: &crate::data::states::State) -> &str {
-        let names = self.state_names.get_or_init(|| {
-            crate::data::states::STATES
+    /// Every area with its name in the language of the messages, in that
+    /// language's alphabetical order (`Nueva Jersey`, `Nueva York`, `Nuevo
+    /// Hampshire`).
+    pub fn states(&self) -> &[(&'static State, String)] {
+        self.state_names.get_or_init(|| {
+            let mut states: Vec<_> = crate::data::states::STATES
                 .iter()
-                .map(|s| s.name_in(&self.messages))
-                .collect()
-        });
-        crate::data::states::STATES
+                .map(|s| (s, s.name_in(&self.messages)))
+                .collect();
+            states.sort_by(|a, b| self.style.collate(&a.1, &b.1));
+            states
+        })
+    }
+
+    /// The name of `state` in the language of the messages (`Nueva York`).
+    pub fn state_name(&self, state: &State) -> &str {
+        self.states()
             .iter()
-            .position(|s| s.postal == state.postal)
-            .and_then(|at| names.get(at))
-            .map_or(state.name, String::as_str)
+            .find(|(s, _)| s.postal == state.postal)
+            .map_or(state.name, |(_, name)| name.as_str())
     }
 
     /// `label: value` as the language writes it (`chart-label-value`): the
