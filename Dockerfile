@@ -16,6 +16,7 @@ RUN apk add --no-cache musl-dev
 WORKDIR /src
 COPY Cargo.toml Cargo.lock build.rs ./
 COPY src ./src
+COPY vendor ./vendor
 COPY themes ./themes
 ARG CAREERGEN_COMMIT=""
 ENV CAREERGEN_COMMIT=${CAREERGEN_COMMIT}
