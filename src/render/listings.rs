@@ -79,12 +79,21 @@ pub fn other_pages(site: &Site, groups: &[(Grouping, Vec<browse::Group>)]) -> Ve
     pages
 }
 
+/// Whether list pages make the cards they show rather than [`Listings`]
+/// holding every guide's: on a site loaded lean, whose guides have let go
+/// of their page fields ([`Guide::release_page_fields`]).
+fn made_per_page(site: &Site) -> bool {
+    site.guides.first().is_some_and(|g| g.page_fields_released)
+}
+
 /// What the pages listing guides show, worked out once for all of them:
 /// each guide's card as a template value, the guides in title order and
 /// the browse groups. `serve` keeps it between rebuilds and works out
 /// again only the cards of the guides that changed.
 pub struct Listings {
-    /// By position in the guide list.
+    /// By position in the guide list; empty for a site loaded lean
+    /// ([`crate::content::load::load_lean`]), whose pages make the cards
+    /// they show (see [`Listings::new`]).
     cards: Vec<tera::Value>,
     /// Positions in the guide list, by title.
     by_title: Vec<usize>,
@@ -93,12 +102,20 @@ pub struct Listings {
 
 impl Listings {
     pub fn new(site: &Site) -> Self {
-        let formatter = Formatter::new(&site.config).with_messages(site.language_messages());
-        let cards = site
-            .guides
-            .par_iter()
-            .map(|guide| tera::Value::from_serializable(&formatter.card(guide)))
-            .collect();
+        // Every guide's card as a template value is about 2 KB: at 100,000
+        // guides, 200 MB held while the list pages render beside the search
+        // index. A site big enough to be loaded lean makes each card when a
+        // page shows it instead (about six times a guide: All careers and
+        // its browse groups).
+        let cards = if made_per_page(site) {
+            Vec::new()
+        } else {
+            let formatter = Formatter::new(&site.config).with_messages(site.language_messages());
+            site.guides
+                .par_iter()
+                .map(|guide| tera::Value::from_serializable(&formatter.card(guide)))
+                .collect()
+        };
         let by_title = guides_by_title(&site.guides);
         let groups = browse_groups(site);
         Listings {
@@ -137,12 +154,22 @@ impl Listings {
         ))
     }
 
-    /// The cards of the guides at `positions`, in that order.
-    fn cards_of(&self, positions: &[usize]) -> tera::Value {
-        let cards: Vec<tera::Value> = positions
-            .iter()
-            .filter_map(|&i| self.cards.get(i).cloned())
-            .collect();
+    /// The cards of the guides at `positions`, in that order: made now
+    /// for a site whose cards are not held.
+    fn cards_of(&self, site: &Site, positions: &[usize]) -> tera::Value {
+        let cards: Vec<tera::Value> = if made_per_page(site) {
+            let formatter = Formatter::new(&site.config).with_messages(site.language_messages());
+            positions
+                .iter()
+                .filter_map(|&i| site.guides.get(i))
+                .map(|guide| tera::Value::from_serializable(&formatter.card(guide)))
+                .collect()
+        } else {
+            positions
+                .iter()
+                .filter_map(|&i| self.cards.get(i).cloned())
+                .collect()
+        };
         tera::Value::from(cards)
     }
 
@@ -375,7 +402,7 @@ fn render_listings(
                     context.insert("latest_articles", &crate::render::kinds::latest(site));
                     context.insert("advice_section", &crate::render::kinds::first_section(site));
                     context.insert("page", &home);
-                    context.insert_value("guides", listings.cards_of(&shown));
+                    context.insert_value("guides", listings.cards_of(site, &shown));
                     context.insert("featured", &featured);
                     context.insert("total_guides", &site.guides.len());
                     context.insert("categories", &categories);
@@ -428,7 +455,7 @@ fn render_listings(
                     let mut context = Context::new();
                     context.insert("page", &view);
                     let on_page = pages.slice(&listings.by_title, n);
-                    context.insert_value("guides", listings.cards_of(on_page));
+                    context.insert_value("guides", listings.cards_of(site, on_page));
                     context.insert("paginator", &paginator);
                     let chart = median_pay_chart.as_ref().filter(|_| n == 1);
                     context.insert("median_pay_chart_html", &chart);
@@ -535,7 +562,7 @@ fn render_listings(
                     context.insert("grouping_title", &grouping.title(site.language_messages()));
                     context.insert("grouping_path", &grouping.path());
                     let on_page = pages.slice(&group.guides, n);
-                    context.insert_value("guides", listings.cards_of(on_page));
+                    context.insert_value("guides", listings.cards_of(site, on_page));
                     context.insert("paginator", &paginator);
                     context.insert_value(
                         "figures_sources",
