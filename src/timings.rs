@@ -20,7 +20,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 static ENABLED: AtomicBool = AtomicBool::new(false);
-static RECORDS: Mutex<Vec<Record>> = Mutex::new(Vec::new());
+/// What was recorded so far, summed up as each record comes: a build of
+/// 100,000 guides makes over a million records, which held one by one until
+/// [`take`] were about 100 MB.
+static RECORDS: Mutex<Option<Tally>> = Mutex::new(None);
 
 /// The parts of one page's rendering that are timed separately.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +59,8 @@ fn push(record: Record) {
     RECORDS
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .push(record);
+        .get_or_insert_with(Tally::default)
+        .add(record);
 }
 
 /// Runs `f` as the sequential stage `name` and records its wall time.
@@ -217,28 +221,38 @@ pub struct Summary {
     pub pages: Vec<PageTime>,
 }
 
-/// Takes every record made so far and sums it up.
-pub fn take() -> Summary {
-    let records = std::mem::take(&mut *RECORDS.lock().unwrap_or_else(|e| e.into_inner()));
-    let mut summary = Summary::default();
-    let mut templates: HashMap<String, TemplateTime> = HashMap::new();
-    let mut pages: HashMap<String, (PageTime, bool)> = HashMap::new();
-    let mut markdown = WorkTime {
-        name: "Markdown",
-        time: Duration::ZERO,
-        count: 0,
-    };
-    let mut rendering = WorkTime {
-        name: "templates",
-        time: Duration::ZERO,
-        count: 0,
-    };
-    let mut writing = WorkTime {
-        name: "writing files",
-        time: Duration::ZERO,
-        count: 0,
-    };
-    for record in records {
+/// The records made so far, summed up: [`Summary`] before sorting, and
+/// each page's parts by page.
+struct Tally {
+    summary: Summary,
+    templates: HashMap<String, TemplateTime>,
+    pages: HashMap<String, (PageTime, bool)>,
+    markdown: WorkTime,
+    rendering: WorkTime,
+    writing: WorkTime,
+}
+
+impl Default for Tally {
+    fn default() -> Self {
+        let work = |name| WorkTime {
+            name,
+            time: Duration::ZERO,
+            count: 0,
+        };
+        Tally {
+            summary: Summary::default(),
+            templates: HashMap::new(),
+            pages: HashMap::new(),
+            markdown: work("Markdown"),
+            rendering: work("templates"),
+            writing: work("writing files"),
+        }
+    }
+}
+
+impl Tally {
+    fn add(&mut self, record: Record) {
+        let summary = &mut self.summary;
         match record {
             Record::Stage(name, time, memory) => {
                 match summary.stages.iter_mut().find(|s| s.name == name) {
@@ -261,38 +275,35 @@ pub fn take() -> Summary {
                 }),
             },
             Record::Template(name, time) => {
-                let entry = templates.entry(name.clone()).or_insert(TemplateTime {
-                    name,
-                    count: 0,
-                    total: Duration::ZERO,
-                    max: Duration::ZERO,
-                });
+                let entry = match self.templates.get_mut(&name) {
+                    Some(entry) => entry,
+                    None => self.templates.entry(name.clone()).or_insert(TemplateTime {
+                        name,
+                        count: 0,
+                        total: Duration::ZERO,
+                        max: Duration::ZERO,
+                    }),
+                };
                 entry.count += 1;
                 entry.total += time;
                 entry.max = entry.max.max(time);
             }
             Record::Page { page, part, time } => {
-                let (entry, whole) = pages.entry(page.clone()).or_insert_with(|| {
-                    (
-                        PageTime {
-                            page,
-                            ..PageTime::default()
-                        },
-                        false,
-                    )
-                });
+                // The page's name is the map's key; its `PageTime` gets it
+                // at the end.
+                let (entry, whole) = self.pages.entry(page).or_default();
                 let work = match part {
                     Part::Markdown => {
                         entry.markdown += time;
-                        Some(&mut markdown)
+                        Some(&mut self.markdown)
                     }
                     Part::Template => {
                         entry.template += time;
-                        Some(&mut rendering)
+                        Some(&mut self.rendering)
                     }
                     Part::Write => {
                         entry.write += time;
-                        Some(&mut writing)
+                        Some(&mut self.writing)
                     }
                     Part::Total => {
                         entry.total += time;
@@ -307,28 +318,44 @@ pub fn take() -> Summary {
             }
         }
     }
-    summary.work.extend(
-        [markdown, rendering, writing]
+
+    fn into_summary(self) -> Summary {
+        let mut summary = self.summary;
+        summary.work.extend(
+            [self.markdown, self.rendering, self.writing]
+                .into_iter()
+                .filter(|w| w.count > 0),
+        );
+        summary.templates = self.templates.into_values().collect();
+        summary
+            .templates
+            .sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.name.cmp(&b.name)));
+        summary.pages = self
+            .pages
             .into_iter()
-            .filter(|w| w.count > 0),
-    );
-    summary.templates = templates.into_values().collect();
-    summary
-        .templates
-        .sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.name.cmp(&b.name)));
-    summary.pages = pages
-        .into_values()
-        .map(|(mut page, whole)| {
-            if !whole {
-                page.total = page.markdown + page.template + page.write;
-            }
-            page
-        })
-        .collect();
-    summary
-        .pages
-        .sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.page.cmp(&b.page)));
-    summary
+            .map(|(name, (mut page, whole))| {
+                page.page = name;
+                if !whole {
+                    page.total = page.markdown + page.template + page.write;
+                }
+                page
+            })
+            .collect();
+        summary
+            .pages
+            .sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.page.cmp(&b.page)));
+        summary
+    }
+}
+
+/// Takes every record made so far and sums it up.
+pub fn take() -> Summary {
+    RECORDS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take()
+        .unwrap_or_default()
+        .into_summary()
 }
 
 fn ms(time: Duration) -> String {
@@ -481,10 +508,9 @@ mod tests {
             page("index.html", Part::Write, 1),
             Record::Template("index.html".into(), Duration::from_millis(2)),
         ];
-        RECORDS
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend(records);
+        for record in records {
+            push(record);
+        }
         let summary = take();
         assert_eq!(summary.stages[0].time, Duration::from_millis(30));
         let parse = summary.work.iter().find(|w| w.name == "parse").unwrap();
