@@ -242,6 +242,10 @@ pub struct Guide {
     /// Set once the fields only the guide's own page shows were let go
     /// ([`Guide::release_page_fields`]): that page reads the file again.
     pub page_fields_released: bool,
+    /// What the search index holds of the duties
+    /// ([`crate::render::search::duty_words`], joined by spaces), kept in
+    /// their place once they were let go ([`Guide::release_page_fields`]).
+    pub search_duty_words: Option<String>,
     /// Figures of `codes.broader_soc` from the site's data
     /// (`crate::data::fill`), shown beside the guide's own.
     pub beside: Option<crate::data::fill::Beside>,
@@ -250,7 +254,9 @@ pub struct Guide {
 impl Guide {
     /// Lets go of the fields that only the guide's own page shows: the
     /// environment, credentials, requirement notes, skill descriptions,
-    /// career-path notes, FAQ and `extra`. What listings, search, compare,
+    /// career-path notes, FAQ and `extra`, and the duties, of which the
+    /// search index's words are kept (`search_duty_words`, about a quarter
+    /// of their size). What listings, search, compare,
     /// feeds, suggestions and the cross-guide rules read stays. At 100,000
     /// guides these fields are about half of what the guides hold; a build
     /// reads them again from the file when it renders the page.
@@ -259,6 +265,10 @@ impl Guide {
     /// and writes them: [`Guide::release_filled_fields`] lets the pay by
     /// state go after.
     pub fn release_page_fields(&mut self) {
+        if !self.page_fields_released {
+            self.search_duty_words = Some(crate::render::search::duty_words(self).join(" "));
+        }
+        self.duties = Vec::new();
         self.environment = Environment::default();
         self.requirements.credentials = Vec::new();
         self.requirements.notes = None;

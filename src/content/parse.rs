@@ -301,6 +301,7 @@ impl GuideReader<'_, '_> {
             quoted_guides,
             state_pay: None,
             page_fields_released: false,
+            search_duty_words: None,
             beside: None,
         })
     }

@@ -36,7 +36,8 @@
 //! # Shards
 //!
 //! Pagefind holds every record of an index in memory while it builds it
-//! (about 60 KB a guide at its peak). A site of up to [`SHARD_GUIDES`]
+//! (about 25 KB a guide at its peak, with the changes to Pagefind in
+//! `vendor/pagefind/CHANGES.md`; 60 KB without them). A site of up to [`SHARD_GUIDES`]
 //! guides gets one index, so that a query downloads one index chunk; a
 //! bigger site gets several indexes of at most [`LARGE_SITE_SHARD_GUIDES`]
 //! guides each, built one after another, so that the memory a build needs
@@ -90,10 +91,10 @@ pub const PAGEFIND_DIR: &str = "pagefind/";
 /// strings (`["pagefind/shard-2/"]`), empty for a single index.
 pub const SHARDS_FILE: &str = "pagefind/shards.json";
 /// The most guides a site may have for one index (see the module's
-/// documentation): at 10,000 it holds about 600 MB at its peak.
+/// documentation): at 10,000 it holds about 250 MB at its peak.
 pub const SHARD_GUIDES: usize = 10_000;
 /// Guides per index shard on a site of more than [`SHARD_GUIDES`] guides:
-/// about 150 MB at a shard's peak.
+/// about 60 MB at a shard's peak.
 pub const LARGE_SITE_SHARD_GUIDES: usize = 2_500;
 /// The title-word list's file name below the site root.
 pub const WORDS_FILE: &str = "search-words.json";
@@ -422,7 +423,10 @@ fn record_html(guide: &Guide, config: &SiteConfig) -> String {
         "data-pagefind-meta=\"summary\"",
         &cut_at_word(&guide.summary, SUMMARY_CHARS),
     );
-    element("p", "", &duty_words(guide).join(" "));
+    match &guide.search_duty_words {
+        Some(words) => element("p", "", words),
+        None => element("p", "", &duty_words(guide).join(" ")),
+    }
     format!("<html><body>{html}</body></html>")
 }
 
@@ -526,7 +530,7 @@ const STOP_WORDS: &[&str] = &[
 /// not already hold, lowercased, in order, stop words and words under three
 /// letters left out: duties are searched word by word, so repeating a word
 /// adds nothing.
-fn duty_words(guide: &Guide) -> Vec<String> {
+pub fn duty_words(guide: &Guide) -> Vec<String> {
     let split = |text: &str| {
         text.to_lowercase()
             .split(|c: char| !c.is_alphanumeric())
@@ -633,6 +637,28 @@ mod tests {
         assert!(
             !plain.contains("alternates") && !plain.contains("category"),
             "{plain}"
+        );
+    }
+
+    #[test]
+    fn a_lean_guide_lets_go_of_its_duties_and_keeps_its_record() {
+        let whole = account_manager();
+        let mut lean = whole.clone();
+        lean.release_page_fields();
+        assert!(lean.duties.is_empty());
+        assert_eq!(
+            lean.search_duty_words.as_deref(),
+            Some("forecast orders keep records")
+        );
+        assert_eq!(
+            record_html(&lean, &config()),
+            record_html(&whole, &config())
+        );
+        // Released again, it keeps the words.
+        lean.release_page_fields();
+        assert_eq!(
+            record_html(&lean, &config()),
+            record_html(&whole, &config())
         );
     }
 
