@@ -102,8 +102,8 @@ pub struct Listings {
 
 impl Listings {
     pub fn new(site: &Site) -> Self {
-        // Every guide's card as a template value is about 2 KB: at 100,000
-        // guides, 200 MB held while the list pages render beside the search
+        // Every guide's card as a template value is about 2.8 KB: at 100,000
+        // guides, 280 MB held while the list pages render beside the search
         // index. A site big enough to be loaded lean makes each card when a
         // page shows it instead (about six times a guide: All careers and
         // its browse groups).
