@@ -113,6 +113,17 @@ impl SearchState {
 
         let existing_page_count = self.fossicked_pages.len();
         self.fossicked_pages.extend(results);
+        for (position, page) in self
+            .fossicked_pages
+            .iter()
+            .enumerate()
+            .skip(existing_page_count)
+        {
+            // The first page of a URL is the one a later page replaces.
+            self.page_positions
+                .entry(page.url.clone())
+                .or_insert(position);
+        }
 
         Ok(self.fossicked_pages.len() - existing_page_count)
     }
